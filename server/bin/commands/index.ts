@@ -1,0 +1,9 @@
+/**
+ * The list of `ips-trial` sub-commands. Add one line per command module; each
+ * module exports `register(program)` which adds its command(s) with `--help`.
+ */
+import type { Command } from 'commander';
+
+export type RegisterCommand = (program: Command) => void;
+
+export const commands: RegisterCommand[] = [];
