@@ -1,0 +1,121 @@
+/**
+ * The result of the cost-effectiveness analysis: what `result.json` holds and
+ * what the ICER report draws. The required fields are fixed by
+ * ANALYSIS-DATASET.md ("Result"); everything marked "extension" is ours and is
+ * documented in `data-dictionary/` (docs/analysis.md).
+ */
+import type { Arm, Timepoint } from './dataset/types';
+
+export type Quadrant = 'NE' | 'SE' | 'NW' | 'SW';
+export type Interval = [number, number];
+export type EffectKind = 'qaly' | 'employment';
+
+export interface ArmMeans {
+  cost: number;
+  effect: number;
+}
+
+export interface CeacPoint {
+  wtp: number;
+  probability: number;
+}
+
+/** extension: incremental net monetary benefit λ·ΔE − ΔC with its bootstrap interval */
+export interface NetBenefitPoint {
+  wtp: number;
+  inmb: number;
+  ci95: Interval;
+}
+
+/** extension: one bootstrap replicate on the cost-effectiveness plane */
+export interface PlanePoint {
+  effect: number;
+  cost: number;
+}
+
+export interface EffectAnalysis {
+  analysed: Record<Arm, number>;
+  mean: Record<Arm, ArmMeans>;
+  incremental: { cost: number; effect: number; effectAdjusted?: number };
+  icer: number | null;
+  quadrant: Quadrant | null;
+  ci95: { cost: Interval; effect: Interval; effectAdjusted?: Interval };
+  /** extension: bootstrap standard deviation of the increments */
+  sd?: { cost: number; effect: number };
+  /** extension: BCa intervals when settings.bootstrap.interval = "bca" */
+  ci95Bca?: { cost: Interval; effect: Interval };
+  ceac: CeacPoint[];
+  /** extension */
+  netBenefit?: NetBenefitPoint[];
+  /** extension: a thinned sample (at most 2,000) of bootstrap replicates for the CE plane */
+  plane?: PlanePoint[];
+  /** extension: multiple imputation details (pooled with Rubin's rules) when imputing */
+  imputation?: {
+    m: number;
+    withinVariance: { cost: number; effect: number };
+    betweenVariance: { cost: number; effect: number };
+    totalVariance: { cost: number; effect: number };
+  };
+}
+
+/** extension: how many participants have a value, by arm and timepoint */
+export interface MissingPatternCell {
+  arm: Arm;
+  timepoint: Timepoint;
+  randomized: number;
+  utility: number;
+  serviceUse: number;
+  withdrawn: number;
+}
+
+/** extension: mean utility by arm and timepoint with a normal-approximation 95 % interval */
+export interface UtilityOverTime {
+  arm: Arm;
+  timepoint: Timepoint;
+  n: number;
+  mean: number | null;
+  ci95: Interval | null;
+}
+
+/** extension: cumulative proportion ever in competitive employment, by arm, as a step function */
+export interface EmploymentOverTime {
+  arm: Arm;
+  day: number;
+  proportion: number;
+}
+
+/** extension: mean cost per analysed participant by arm and category (currency of settings) */
+export interface CostBreakdownRow {
+  arm: Arm;
+  category: string;
+  meanCost: number;
+}
+
+/** extension: one row of the sensitivity-analysis table */
+export interface SensitivityRow {
+  id: string;
+  label: string;
+  effect: EffectKind;
+  analysed: Record<Arm, number>;
+  incremental: { cost: number; effect: number };
+  icer: number | null;
+  quadrant: Quadrant | null;
+  ci95?: { cost: Interval; effect: Interval };
+}
+
+export interface AnalysisResult {
+  n: Record<Arm, number>;
+  qaly: EffectAnalysis;
+  employment: EffectAnalysis;
+  bootstrap: { replicates: number; seed: number };
+  settings: Record<string, unknown>;
+  dataset: { sha256: string };
+  /** extensions below */
+  missingPattern?: MissingPatternCell[];
+  utilitiesOverTime?: UtilityOverTime[];
+  employmentOverTime?: EmploymentOverTime[];
+  costBreakdown?: CostBreakdownRow[];
+  sensitivity?: SensitivityRow[];
+  warnings?: string[];
+  software?: { name: string; version: string };
+}
