@@ -3,7 +3,8 @@
  * module exports `register(program)` which adds its command(s) with `--help`.
  */
 import type { Command } from 'commander';
+import { register as randomization } from './randomization';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [randomization];
