@@ -23,13 +23,27 @@ export type FieldType =
   | 'email'
   | 'descriptive'; // no value, only text shown to the participant
 
+export const FIELD_TYPES: readonly FieldType[] = [
+  'integer', 'number', 'text', 'notes', 'date', 'datetime', 'boolean',
+  'choice', 'multi_choice', 'email', 'descriptive',
+];
+
 export interface Choice {
+  /**
+   * The stored value. Its JSON type is kept: numbers for numeric codes
+   * (EQ-5D levels 1–5), strings otherwise. A string code never looks like a
+   * number, so a REDCap round trip restores the type.
+   */
   code: string | number;
   labels: Labels;
 }
 
 export interface Field {
-  /** lower_snake, at most 26 characters, unique across the dictionary */
+  /**
+   * lower_snake, at most 26 characters, unique across the research and
+   * operational forms (forms linked by `alternativeTo` share theirs); a
+   * system form's names are unique within that form.
+   */
   name: string;
   labels: Labels;
   type: FieldType;
@@ -50,9 +64,22 @@ export interface Field {
   showWhen?: { field: string; equals: string | number | boolean };
   /** a note for the codebook (coding rules, licence remarks) */
   note?: string;
+  /** id of one of the form's `sections` (e.g. the fidelity scale's areas) */
+  section?: string;
+  /**
+   * the key in `unit_costs.csv` this count is priced by, when it differs from
+   * `name` (unit-cost keys such as `phone_or_video_contact:physician` are not
+   * valid field names)
+   */
+  costItem?: string;
 }
 
 export type FormKind = 'research' | 'operational' | 'system';
+
+export interface Section {
+  id: string;
+  labels: Labels;
+}
 
 export interface Form {
   /** lower_snake form name; the REDCap instrument name */
@@ -62,5 +89,13 @@ export interface Form {
   /** the instrument and its version, for forms that are a published instrument */
   instrument?: { id: string; version: string; citation?: string; licence?: string };
   timepoints?: number[];
+  /**
+   * this form is an alternative instrument for the same columns as the named
+   * form (eq5d3l for eq5d5l): the study's `instrument` setting picks one, and
+   * the two may share field names
+   */
+  alternativeTo?: string;
+  /** ordered groups of fields (a REDCap section header opens each) */
+  sections?: Section[];
   fields: Field[];
 }

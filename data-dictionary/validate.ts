@@ -1,0 +1,116 @@
+/**
+ * Validation of a submitted answer object against its form, with ajv on the
+ * generated JSON Schema (compiled once per form and mode, then cached).
+ * Errors name the field and say what is wrong in plain English, built from
+ * the dictionary rather than ajv's wording.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsImport from 'ajv-formats';
+import { forms as allForms } from './index';
+import { formSchema } from './schema';
+import type { Field, Form } from './types';
+
+export interface FieldError {
+  /** the field name; '' for the answer object as a whole */
+  field: string;
+  message: string;
+}
+
+export type ValidationResult =
+  | { ok: true; value: Record<string, unknown> }
+  | { ok: false; errors: FieldError[] };
+
+// ajv-formats is CommonJS with a default export; under ESM interop it can arrive wrapped.
+const addFormats = ((addFormatsImport as unknown as { default?: unknown }).default ?? addFormatsImport) as (ajv: Ajv) => Ajv;
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+addFormats(ajv);
+const cache = new Map<string, ValidateFunction>();
+
+function compiled(form: Form, partial: boolean): ValidateFunction {
+  const key = `${form.name}:${partial ? 'partial' : 'full'}`;
+  let validate = cache.get(key);
+  if (!validate) {
+    validate = ajv.compile(formSchema(form, { partial }));
+    cache.set(key, validate);
+  }
+  return validate;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  integer: 'a whole number',
+  number: 'a number',
+  text: 'text',
+  notes: 'text',
+  email: 'an email address',
+  date: 'a date (YYYY-MM-DD)',
+  datetime: 'a date and time (ISO 8601)',
+  boolean: 'true or false',
+  multi_choice: 'a list of choices',
+};
+
+function codes(field: Field | undefined): string {
+  return (field?.choices ?? []).map((c) => String(c.code)).join(', ');
+}
+
+function describe(error: ErrorObject, form: Form): FieldError | undefined {
+  if (error.keyword === 'additionalProperties') {
+    return { field: String(error.params.additionalProperty), message: `unknown field '${String(error.params.additionalProperty)}'` };
+  }
+  if (error.keyword === 'required') {
+    const name = String(error.params.missingProperty);
+    return { field: name, message: `${name} is required` };
+  }
+  if (error.keyword === 'if') return undefined; // the failing `then` is reported by its own error
+  const [name = '', index] = error.instancePath.split('/').slice(1);
+  if (name === '') return { field: '', message: 'the answers must be an object of field names and values' };
+  const field = form.fields.find((f) => f.name === name);
+  const subject = index !== undefined ? `each choice of ${name}` : name;
+  switch (error.keyword) {
+    case 'not':
+      return { field: name, message: `${name} is required` };
+    case 'enum':
+      return { field: name, message: `${subject} must be one of ${codes(field)}` };
+    case 'type':
+    case 'format':
+      return { field: name, message: `${name} must be ${TYPE_WORDS[field?.type ?? ''] ?? 'valid'}` };
+    case 'minimum':
+      return { field: name, message: `${name} must be at least ${field?.min}` };
+    case 'maximum':
+      return { field: name, message: `${name} must be at most ${field?.max}` };
+    case 'maxLength':
+      return { field: name, message: `${name} must be at most ${field?.maxLength} characters` };
+    case 'pattern':
+      return { field: name, message: `${name} is not in the expected format${field?.note ? ` (${field.note})` : ''}` };
+    case 'uniqueItems':
+      return { field: name, message: `${name} lists a choice twice` };
+    default:
+      return { field: name, message: `${name} is not valid` };
+  }
+}
+
+/**
+ * Check an answer object against a form. `partial: true` checks only the
+ * fields present and requires none; otherwise required fields must be there.
+ * Unknown form names are a programmer error and throw.
+ */
+export function validateForm(
+  formName: string,
+  body: unknown,
+  options: { partial?: boolean; forms?: readonly Form[] } = {},
+): ValidationResult {
+  const form = (options.forms ?? allForms).find((f) => f.name === formName);
+  if (!form) throw new Error(`validateForm: unknown form '${formName}'`);
+  const validate = options.forms ? ajv.compile(formSchema(form, { partial: options.partial ?? false })) : compiled(form, options.partial ?? false);
+  if (validate(body)) return { ok: true, value: { ...(body as Record<string, unknown>) } };
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const described = describe(error, form);
+    if (!described) continue;
+    const key = `${described.field}\u0000${described.message}`;
+    if (!seen.has(key)) errors.push(described);
+    seen.add(key);
+  }
+  return { ok: false, errors };
+}
