@@ -4,7 +4,8 @@
  */
 import type { Command } from 'commander';
 import { register as randomization } from './randomization';
+import { register as demoData } from './demo-data';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [randomization];
+export const commands: RegisterCommand[] = [randomization, demoData];
