@@ -5,7 +5,10 @@
 import type { Command } from 'commander';
 import { register as randomization } from './randomization';
 import { register as demoData } from './demo-data';
+import { register as serve } from './serve';
+import { register as user } from './user';
+import { register as audit } from './audit';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [randomization, demoData];
+export const commands: RegisterCommand[] = [randomization, demoData, serve, user, audit];

@@ -1,0 +1,80 @@
+/**
+ * The express application: security headers (helmet, a CSP that allows only
+ * the platform's own scripts and styles), request logging without bodies or
+ * cookies, the JSON API under /api (JSON bodies only, session from cookie,
+ * CSRF check, then the routers listed in routes/index.ts), the web pages at
+ * /, and the one error handler. Nothing is global: everything comes in
+ * through `createApp(config, db, log)`.
+ */
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Config } from './config';
+import type { Db } from './db/connection';
+import type { Log } from './log';
+import { csrfProtection } from './http/csrf';
+import { apiNotFound, errorHandler } from './http/error-handler';
+import { jsonBody } from './http/json-body';
+import { loadSessionFromCookie } from './http/session';
+import { staticPages } from './http/static-pages';
+import { apiRouters } from './routes/index';
+
+function securityHeaders(config: Config) {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: config.secureCookies,
+  });
+}
+
+function requestLogger(log: Log) {
+  return pinoHttp({
+    logger: log,
+    serializers: {
+      req: (req: IncomingMessage & { url?: string }) => ({ method: req.method, path: String(req.url ?? '').split('?')[0] }),
+      res: (res: ServerResponse) => ({ status: res.statusCode }),
+    },
+  });
+}
+
+export function createApp(config: Config, db: Db, log: Log): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy ? 1 : false);
+  app.use(securityHeaders(config));
+  app.use(requestLogger(log));
+
+  const api = express.Router();
+  api.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(jsonBody(config.bodyLimitBytes));
+  api.use(loadSessionFromCookie(db));
+  api.use(csrfProtection);
+  const context = { config, db, log };
+  for (const makeRouter of apiRouters) api.use(makeRouter(context));
+  api.use(apiNotFound);
+
+  app.use('/api', api);
+  app.use(staticPages(config.webDir));
+  app.use(errorHandler(log, config.bodyLimitBytes));
+  return app;
+}

@@ -1,0 +1,35 @@
+/**
+ * `ips-trial audit verify`: checks the audit trail's hash chain. Exits 0
+ * when intact; exits 1 and names the first broken link (entry altered,
+ * removed or inserted) otherwise.
+ */
+import type { Command } from 'commander';
+import { addDbOption, configFromOptions } from '../db-option';
+import { openDatabase } from '../../db/connection';
+import { verifyAudit } from '../../services/audit';
+import { existsSync } from 'node:fs';
+
+export function register(program: Command): void {
+  const audit = program.command('audit').description('the audit trail');
+  addDbOption(audit.command('verify').description('verify the hash chain of the audit trail; exits non-zero at the first broken link')).action(
+    (options: { db?: string }) => {
+      const config = configFromOptions(options);
+      if (!existsSync(config.dbFile)) {
+        process.stderr.write(`error: no database at ${config.dbFile}\n`);
+        process.exit(2);
+      }
+      const db = openDatabase(config.dbFile, { readonly: true });
+      try {
+        const verdict = verifyAudit(db);
+        if (verdict.ok) {
+          process.stdout.write(`audit trail intact: ${verdict.entries} entries, last hash ${verdict.lastHash}\n`);
+        } else {
+          process.stderr.write(`audit trail BROKEN at entry ${verdict.brokenAt}: ${verdict.message}\n`);
+          process.exitCode = 1;
+        }
+      } finally {
+        db.close();
+      }
+    },
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * Configuration of the server and the CLI, read once from environment
+ * variables (plus command-line overrides) into a frozen, typed object that is
+ * passed to `createApp`. Nothing here runs at import time: call `loadConfig`.
+ *
+ * Variables: PORT (3000), HOST (0.0.0.0), IPS_TRIAL_DB (data/trial.db),
+ * IPS_TRIAL_SECRETS (data/secrets), IPS_TRIAL_WEB (web/dist), IPS_TRIAL_DEMO
+ * (1 = seed the demo study on first start, 0 = empty database),
+ * IPS_TRIAL_SECURE_COOKIES (1 when served over https), IPS_TRIAL_TRUST_PROXY
+ * (1 behind a reverse proxy), LOG_LEVEL (info), IPS_TRIAL_SESSION_HOURS (12).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface LoginLimits {
+  /** failed attempts for one email within `windowMinutes` before it is locked */
+  accountFailures: number;
+  /** failed attempts from one IP address within `windowMinutes` before it is refused */
+  ipFailures: number;
+  windowMinutes: number;
+  /** how long a locked account stays locked */
+  lockMinutes: number;
+}
+
+export interface Config {
+  readonly version: string;
+  readonly port: number;
+  readonly host: string;
+  readonly dbFile: string;
+  readonly secretsDir: string;
+  readonly webDir: string;
+  readonly demo: boolean;
+  readonly secureCookies: boolean;
+  readonly trustProxy: boolean;
+  readonly logLevel: string;
+  readonly sessionHours: number;
+  /** largest accepted JSON body, in bytes */
+  readonly bodyLimitBytes: number;
+  readonly login: Readonly<LoginLimits>;
+}
+
+export type ConfigOverrides = Partial<Omit<Config, 'login'>> & { login?: Partial<LoginLimits> };
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function flag(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(value.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false;
+  throw new Error(`${name} must be 1 or 0, got "${value}"`);
+}
+
+function integer(value: string | undefined, fallback: number, name: string, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return n;
+}
+
+/** Reads the configuration from `env`; `overrides` (from command-line options) win. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
+  const base: Config = {
+    version: readVersion(),
+    port: integer(env.PORT, 3000, 'PORT', 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dbFile: path.resolve(env.IPS_TRIAL_DB || 'data/trial.db'),
+    secretsDir: path.resolve(env.IPS_TRIAL_SECRETS || 'data/secrets'),
+    webDir: path.resolve(env.IPS_TRIAL_WEB || path.join(ROOT, 'web/dist')),
+    demo: flag(env.IPS_TRIAL_DEMO, true, 'IPS_TRIAL_DEMO'),
+    secureCookies: flag(env.IPS_TRIAL_SECURE_COOKIES, false, 'IPS_TRIAL_SECURE_COOKIES'),
+    trustProxy: flag(env.IPS_TRIAL_TRUST_PROXY, false, 'IPS_TRIAL_TRUST_PROXY'),
+    logLevel: env.LOG_LEVEL || 'info',
+    sessionHours: integer(env.IPS_TRIAL_SESSION_HOURS, 12, 'IPS_TRIAL_SESSION_HOURS', 1, 24 * 30),
+    bodyLimitBytes: 1024 * 1024,
+    login: { accountFailures: 5, ipFailures: 50, windowMinutes: 15, lockMinutes: 15 },
+  };
+  const { login, ...rest } = overrides;
+  const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  const config: Config = {
+    ...base,
+    ...defined,
+    login: Object.freeze({ ...base.login, ...(login ?? {}) }),
+  };
+  if (overrides.dbFile) (config as { dbFile: string }).dbFile = path.resolve(overrides.dbFile);
+  return Object.freeze(config);
+}
+
+/** The repository root (where package.json lives). */
+export const repositoryRoot = ROOT;

@@ -1,0 +1,66 @@
+/**
+ * The catalogue of problems the API can report. Each problem has a stable
+ * `code` (what clients switch on), an HTTP status and a plain-English message.
+ * Code anywhere in the server throws `problems.<name>(…)`; only
+ * `http/error-handler.ts` turns a Problem into a response:
+ * `{ error: { code, message, fields?: [{ field, message }] } }`.
+ */
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: FieldProblem[],
+    /** extra response headers, e.g. Retry-After */
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'Problem';
+  }
+}
+
+export const problems = {
+  malformedJson: () => new Problem(400, 'malformed_json', 'The request body is not valid JSON'),
+  bodyNotObject: () => new Problem(400, 'invalid_body', 'The request body must be a JSON object'),
+  invalidBody: (fields: FieldProblem[]) =>
+    new Problem(400, 'invalid_body', `The request body has ${fields.length} problem(s): ${fields.map((f) => f.message).join('; ')}`, fields),
+  invalidQuery: (fields: FieldProblem[]) =>
+    new Problem(400, 'invalid_query', `The query has ${fields.length} problem(s): ${fields.map((f) => f.message).join('; ')}`, fields),
+  invalidId: (what: string, value: string) => new Problem(400, 'invalid_id', `"${value}" is not a valid ${what} id`),
+  notAuthenticated: () => new Problem(401, 'not_authenticated', 'Log in first'),
+  badCredentials: () => new Problem(401, 'bad_credentials', 'The email or password is wrong'),
+  wrongPassword: () =>
+    new Problem(400, 'wrong_password', 'The current password is wrong', [{ field: 'current_password', message: 'current_password is wrong' }]),
+  forbidden: () => new Problem(403, 'forbidden', 'Your role may not do this'),
+  csrf: () =>
+    new Problem(403, 'csrf_token_invalid', 'The X-CSRF-Token header is missing or wrong; get the token from GET /api/session'),
+  notFound: (what: string, id: string | number) => new Problem(404, 'not_found', `There is no ${what} ${id}`),
+  routeNotFound: (method: string, path: string) => new Problem(404, 'not_found', `There is no API endpoint ${method} ${path}`),
+  conflict: (message: string, fields?: FieldProblem[]) => new Problem(409, 'conflict', message, fields),
+  reasonRequired: () =>
+    new Problem(400, 'reason_required', 'A reason is required when data are changed after first entry', [
+      { field: 'reason', message: 'reason is required when data are changed after first entry' },
+    ]),
+  bodyTooLarge: (limit: number) => new Problem(413, 'body_too_large', `The request body is larger than ${limit} bytes`),
+  unsupportedMediaType: () =>
+    new Problem(415, 'unsupported_media_type', 'Send the request body as JSON with Content-Type: application/json'),
+  tooManyRequests: (retryAfterSeconds: number) =>
+    new Problem(429, 'too_many_requests', `Too many requests; try again in ${retryAfterSeconds} seconds`, undefined, {
+      'Retry-After': String(retryAfterSeconds),
+    }),
+  accountLocked: (retryAfterSeconds: number) =>
+    new Problem(
+      429,
+      'login_locked',
+      `Too many failed logins; logging in is locked for ${Math.ceil(retryAfterSeconds / 60)} minute(s)`,
+      undefined,
+      { 'Retry-After': String(retryAfterSeconds) },
+    ),
+  internal: () => new Problem(500, 'internal_error', 'Something went wrong on the server; nothing was saved'),
+} as const;

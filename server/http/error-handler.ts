@@ -1,0 +1,56 @@
+/**
+ * The only writer of error responses. Problems (errors.ts) become
+ * `{ error: { code, message, fields? } }` with their status; the body
+ * parser's errors become 400 / 413 / 415 problems; anything else is logged
+ * (without the request body) and answered with a plain 500 that never
+ * carries a stack trace.
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { Problem, problems } from '../errors';
+import type { Log } from '../log';
+
+interface BodyParserError extends Error {
+  type?: string;
+  status?: number;
+  limit?: number;
+}
+
+function toProblem(err: unknown, bodyLimit: number): Problem | null {
+  if (err instanceof Problem) return err;
+  const e = err as BodyParserError;
+  switch (e?.type) {
+    case 'entity.parse.failed':
+      return problems.malformedJson();
+    case 'entity.too.large':
+      return problems.bodyTooLarge(e.limit ?? bodyLimit);
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return problems.unsupportedMediaType();
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'entity.verify.failed':
+      return new Problem(400, 'invalid_body', 'The request body could not be read');
+  }
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
+    return new Problem(e.status, 'bad_request', 'The request could not be understood');
+  }
+  return null;
+}
+
+export function errorHandler(log: Log, bodyLimit: number): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (res.headersSent) return next(err);
+    let problem = toProblem(err, bodyLimit);
+    if (!problem) {
+      log.error({ err: { message: (err as Error)?.message, stack: (err as Error)?.stack }, method: req.method, path: req.path }, 'unexpected error');
+      problem = problems.internal();
+    }
+    for (const [name, value] of Object.entries(problem.headers ?? {})) res.setHeader(name, value);
+    res.status(problem.status).json({
+      error: { code: problem.code, message: problem.message, ...(problem.fields ? { fields: problem.fields } : {}) },
+    });
+  };
+}
+
+/** 404 for any /api path no router answered. */
+export const apiNotFound: RequestHandler = (req, _res, next) => next(problems.routeNotFound(req.method, req.originalUrl.split('?')[0]));

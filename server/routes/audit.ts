@@ -1,0 +1,78 @@
+/**
+ * The audit trail, read-only, for admins and data monitors:
+ * `GET /api/audit` (filters entity, entity_id, action, actor_id, from, to;
+ * paging limit ≤ 500 and offset; newest first), `GET /api/audit.csv` (same
+ * filters, every matching entry; the download itself is audited as an
+ * export) and `GET /api/audit/verify` (the hash-chain check).
+ */
+import express, { type Request } from 'express';
+import { stringify } from 'csv-stringify/sync';
+import { countAuditEntries, findAuditEntries, type AuditFilter, type AuditRow } from '../db/queries/audit-entries';
+import { problems, type FieldProblem } from '../errors';
+import { requireRole } from '../http/require-role';
+import { recordAudit, verifyAudit } from '../services/audit';
+import { actorOf } from '../services/sessions';
+import type { MakeRouter } from './context';
+
+const FILTERS = ['entity', 'entity_id', 'action', 'actor_id', 'from', 'to'] as const;
+const PAGING = ['limit', 'offset'] as const;
+const ISO = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
+
+function parseQuery(req: Request, paging: boolean): { filter: AuditFilter; limit: number; offset: number } {
+  const allowed = new Set<string>([...FILTERS, ...(paging ? PAGING : [])]);
+  const errors: FieldProblem[] = [];
+  const q: Record<string, string> = {};
+  for (const [key, value] of Object.entries(req.query)) {
+    if (!allowed.has(key)) errors.push({ field: key, message: `unknown query parameter '${key}'` });
+    else if (typeof value !== 'string') errors.push({ field: key, message: `${key} must be given once` });
+    else q[key] = value;
+  }
+  const int = (key: string, min: number, max: number, fallback: number): number => {
+    if (q[key] === undefined) return fallback;
+    const n = Number(q[key]);
+    if (!Number.isInteger(n) || n < min || n > max) errors.push({ field: key, message: `${key} must be a whole number from ${min} to ${max}` });
+    return n;
+  };
+  for (const key of ['from', 'to']) {
+    if (q[key] !== undefined && (!ISO.test(q[key]) || Number.isNaN(Date.parse(q[key])))) {
+      errors.push({ field: key, message: `${key} must be a date (YYYY-MM-DD) or an ISO 8601 UTC time` });
+    }
+  }
+  const actorId = q.actor_id === undefined ? undefined : int('actor_id', 1, Number.MAX_SAFE_INTEGER, 0);
+  const limit = int('limit', 1, 500, 100);
+  const offset = int('offset', 0, Number.MAX_SAFE_INTEGER, 0);
+  if (errors.length) throw problems.invalidQuery(errors);
+  return { filter: { entity: q.entity, entityId: q.entity_id, action: q.action, actorId, from: q.from, to: q.to }, limit, offset };
+}
+
+function present(row: AuditRow) {
+  const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
+  return { ...row, before: parse(row.before_json), after: parse(row.after_json), before_json: undefined, after_json: undefined };
+}
+
+const CSV_COLUMNS = ['id', 'at', 'actor_id', 'actor', 'action', 'entity', 'entity_id', 'before_json', 'after_json', 'reason', 'prev_hash', 'hash'];
+
+export const auditRouter: MakeRouter = ({ db }) => {
+  const router = express.Router();
+  const readers = requireRole('admin', 'data_monitor');
+
+  router.get('/audit', readers, (req, res) => {
+    const { filter, limit, offset } = parseQuery(req, true);
+    res.json({ entries: findAuditEntries(db, filter, limit, offset).map(present), total: countAuditEntries(db, filter), limit, offset });
+  });
+
+  router.get('/audit.csv', readers, (req, res) => {
+    const { filter } = parseQuery(req, false);
+    const total = countAuditEntries(db, filter);
+    const rows = findAuditEntries(db, filter, Math.max(total, 1), 0);
+    recordAudit(db, { actor: actorOf(req.auth!.user), action: 'export', entity: 'audit', after: { format: 'csv', filter, entries: rows.length } });
+    res.type('text/csv; charset=utf-8').attachment('audit-trail.csv');
+    res.send(stringify(rows, { header: true, columns: CSV_COLUMNS }));
+  });
+
+  router.get('/audit/verify', readers, (_req, res) => {
+    res.json(verifyAudit(db));
+  });
+
+  return router;
+};

@@ -1,0 +1,18 @@
+/**
+ * Every router of the API, mounted under /api in this order. Add one line
+ * per resource module (each exports a `MakeRouter`).
+ */
+import type { MakeRouter } from './context';
+import { healthRouter } from './health';
+import { sessionRouter } from './session';
+import { usersRouter } from './users';
+import { sitesRouter } from './sites';
+import { auditRouter } from './audit';
+
+export const apiRouters: MakeRouter[] = [
+  healthRouter,
+  sessionRouter,
+  usersRouter,
+  sitesRouter,
+  auditRouter,
+];

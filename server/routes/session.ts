@@ -1,0 +1,45 @@
+/**
+ * The staff session: `POST /api/session` logs in (body form `login`),
+ * `GET /api/session` says who is logged in and gives the CSRF token,
+ * `DELETE /api/session` logs out, `PUT /api/session/password` changes one's
+ * own password (form `password_change`).
+ */
+import express from 'express';
+import { siteCodesOfUser } from '../db/queries/user-sites';
+import { clearSessionCookie, setSessionCookie } from '../http/session';
+import { rateLimit } from '../http/rate-limit';
+import { requireLogin } from '../http/require-role';
+import { noBody, validateBody } from '../http/validate-body';
+import { login, logout } from '../services/sessions';
+import { changeOwnPassword, toStaffUser } from '../services/users';
+import type { MakeRouter } from './context';
+
+export const sessionRouter: MakeRouter = ({ config, db }) => {
+  const router = express.Router();
+
+  router.get('/session', requireLogin, (req, res) => {
+    const auth = req.auth!;
+    res.json({ user: toStaffUser(auth.user, siteCodesOfUser(db, auth.user.id)), csrf_token: auth.csrfToken, expires_at: auth.expiresAt });
+  });
+
+  router.post('/session', rateLimit({ windowMs: 60_000, max: 60 }), validateBody('login'), async (req, res) => {
+    const { email, password } = req.body as { email: string; password: string };
+    const result = await login(db, config, { email, password, ip: req.ip ?? 'unknown' });
+    setSessionCookie(res, config, result.token);
+    res.status(201).json({ user: toStaffUser(result.user, siteCodesOfUser(db, result.user.id)), csrf_token: result.csrfToken });
+  });
+
+  router.delete('/session', requireLogin, noBody, (req, res) => {
+    logout(db, req.auth!);
+    clearSessionCookie(res, config);
+    res.status(204).end();
+  });
+
+  router.put('/session/password', requireLogin, validateBody('password_change'), async (req, res) => {
+    const auth = req.auth!;
+    await changeOwnPassword(db, auth.user, auth.tokenHash, req.body as { current_password: string; new_password: string });
+    res.status(204).end();
+  });
+
+  return router;
+};

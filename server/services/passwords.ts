@@ -1,0 +1,51 @@
+/**
+ * Password hashing with scrypt (node:crypto): a random 16-byte salt per
+ * password, cost N = 2^16, r = 8, p = 1 (about 64 MiB and a tenth of a second
+ * per check), stored as `scrypt$N$r$p$salt$hash` so the cost can be raised
+ * later without breaking old hashes. Comparison is timing-safe.
+ */
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { problems } from '../errors';
+
+const KEY_LENGTH = 32;
+const DEFAULT_COST = { N: 2 ** 16, r: 8, p: 1 };
+export const MIN_PASSWORD_LENGTH = 10;
+
+function scryptAsync(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(password, salt, KEY_LENGTH, { ...options, maxmem: 256 * 1024 * 1024 }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    );
+  });
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scryptAsync(password, salt, DEFAULT_COST);
+  const { N, r, p } = DEFAULT_COST;
+  return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  const [N, r, p] = parts.slice(1, 4).map(Number);
+  const salt = Buffer.from(parts[4], 'base64');
+  const expected = Buffer.from(parts[5], 'base64');
+  const key = await scryptAsync(password, salt, { N, r, p });
+  return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/** A hash no password matches: checked for unknown emails so they take as long as known ones. */
+export const UNMATCHABLE_HASH = `scrypt$${2 ** 16}$8$1$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(KEY_LENGTH).toString('base64')}`;
+
+/** Throws invalid_body naming `field` when the password is too weak. */
+export function checkPasswordStrength(password: string, field: string, email?: string): void {
+  const message =
+    password.length < MIN_PASSWORD_LENGTH
+      ? `${field} must be at least ${MIN_PASSWORD_LENGTH} characters`
+      : email && password.toLowerCase() === email.toLowerCase()
+        ? `${field} must not be the email address`
+        : null;
+  if (message) throw problems.invalidBody([{ field, message }]);
+}

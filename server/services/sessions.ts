@@ -1,0 +1,126 @@
+/**
+ * Logging in and out. A login checks the per-IP and per-account failure
+ * counts first (429 when over the limit, with an audit entry), then the
+ * password; a wrong password, an unknown email and a deactivated account all
+ * get the same 401. A successful login creates a session: a random 32-byte
+ * token for the cookie (only its SHA-256 is stored) and a CSRF token.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Config } from '../config';
+import type { Db } from '../db/connection';
+import * as sessions from '../db/queries/sessions';
+import { findUserByEmail, findUserById, type UserRow } from '../db/queries/users';
+import { inTransaction } from '../db/transaction';
+import { problems, type Problem } from '../errors';
+import { recordAudit, type AuditActor } from './audit';
+import { UNMATCHABLE_HASH, verifyPassword } from './passwords';
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function emailKey(email: string): string {
+  return sha256(email.trim().toLowerCase());
+}
+
+export function actorOf(user: Pick<UserRow, 'id' | 'email'>): AuditActor {
+  return { id: user.id, label: user.email };
+}
+
+const anonymous = (email: string): AuditActor => ({ id: null, label: `login attempt as ${email.slice(0, 120)}` });
+
+function minutesAgo(now: Date, minutes: number): string {
+  return new Date(now.getTime() - minutes * 60_000).toISOString();
+}
+
+/** The 429 problem (already recorded in the audit trail) when this IP or account is over its limit. */
+function limitProblem(db: Db, config: Config, email: string, ip: string, now: Date): Problem | null {
+  const since = minutesAgo(now, config.login.windowMinutes);
+  const byIp = sessions.failuresForIp(db, ip, since);
+  if (byIp.n >= config.login.ipFailures) {
+    const retry = Math.max(1, Math.ceil((Date.parse(byIp.first!) + config.login.windowMinutes * 60_000 - now.getTime()) / 1000));
+    recordAudit(db, { actor: anonymous(email), action: 'login_refused', entity: 'session', after: { email, reason: 'too many failures from this address' } });
+    return problems.tooManyRequests(retry);
+  }
+  const byAccount = sessions.failuresForEmail(db, emailKey(email), since);
+  if (byAccount.n >= config.login.accountFailures) {
+    const lockedUntil = Date.parse(byAccount.last!) + config.login.lockMinutes * 60_000;
+    if (lockedUntil > now.getTime()) {
+      recordAudit(db, { actor: anonymous(email), action: 'login_refused', entity: 'session', after: { email, reason: 'account locked' } });
+      return problems.accountLocked(Math.ceil((lockedUntil - now.getTime()) / 1000));
+    }
+  }
+  return null;
+}
+
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  user: UserRow;
+}
+
+export async function login(db: Db, config: Config, input: { email: string; password: string; ip: string }): Promise<LoginResult> {
+  const email = input.email.trim();
+  const refused = inTransaction(db, () => limitProblem(db, config, email, input.ip, new Date()));
+  if (refused) throw refused;
+  const user = findUserByEmail(db, email);
+  const matches = await verifyPassword(input.password, user?.password_hash ?? UNMATCHABLE_HASH);
+  const now = new Date();
+  if (!user || !matches || !user.active) {
+    inTransaction(db, () => {
+      sessions.insertLoginFailure(db, { emailKey: emailKey(email), ip: input.ip, at: now.toISOString() });
+      recordAudit(db, { actor: user ? actorOf(user) : anonymous(email), action: 'login_failed', entity: 'session', after: { email } });
+      const count = sessions.failuresForEmail(db, emailKey(email), minutesAgo(now, config.login.windowMinutes)).n;
+      if (count === config.login.accountFailures) {
+        recordAudit(db, { actor: user ? actorOf(user) : anonymous(email), action: 'login_locked', entity: 'session', after: { email, minutes: config.login.lockMinutes } });
+      }
+    });
+    throw problems.badCredentials();
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  inTransaction(db, () => {
+    sessions.clearFailuresForEmail(db, emailKey(email));
+    sessions.deleteExpiredSessions(db, now.toISOString());
+    sessions.deleteOldFailures(db, minutesAgo(now, 24 * 60));
+    sessions.insertSession(db, {
+      token_hash: sha256(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + config.sessionHours * 3_600_000).toISOString(),
+      last_seen_at: now.toISOString(),
+    });
+    recordAudit(db, { actor: actorOf(user), action: 'login', entity: 'session', entityId: user.id });
+  });
+  return { token, csrfToken, user };
+}
+
+export interface LoadedSession {
+  tokenHash: string;
+  csrfToken: string;
+  expiresAt: string;
+  user: UserRow;
+}
+
+/** The live session for a cookie token, or null (unknown, expired, or user deactivated). */
+export function loadSession(db: Db, token: string): LoadedSession | null {
+  const tokenHash = sha256(token);
+  const session = sessions.findSession(db, tokenHash);
+  if (!session) return null;
+  const now = new Date().toISOString();
+  if (session.expires_at <= now) {
+    sessions.deleteSession(db, tokenHash);
+    return null;
+  }
+  const user = findUserById(db, session.user_id);
+  if (!user || !user.active) return null;
+  return { tokenHash, csrfToken: session.csrf_token, expiresAt: session.expires_at, user };
+}
+
+export function logout(db: Db, session: LoadedSession): void {
+  inTransaction(db, () => {
+    sessions.deleteSession(db, session.tokenHash);
+    recordAudit(db, { actor: actorOf(session.user), action: 'logout', entity: 'session', entityId: session.user.id });
+  });
+}

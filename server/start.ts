@@ -1,0 +1,50 @@
+/**
+ * Starting and stopping the server: open and migrate the database, seed the
+ * demo study on a fresh database (when enabled), listen, and on SIGTERM /
+ * SIGINT close the HTTP server (finishing requests in flight) before
+ * closing the database.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app';
+import type { Config } from './config';
+import type { Db } from './db/connection';
+import { openMigratedDatabase } from './db/open';
+import { demoNeeded, isDemoDatabase, seedDemo, DEMO_PASSWORD } from './demo/index';
+import type { DemoLogin } from './demo/staff';
+import type { Log } from './log';
+import { hashPassword } from './services/passwords';
+
+export interface RunningServer {
+  server: Server;
+  db: Db;
+  url: string;
+  demo: boolean;
+  demoLogins: DemoLogin[];
+  close: () => Promise<void>;
+}
+
+export async function startServer(config: Config, log: Log): Promise<RunningServer> {
+  const db = openMigratedDatabase(config.dbFile);
+  let demoLogins: DemoLogin[] = [];
+  if (config.demo && demoNeeded(db)) demoLogins = seedDemo(db, config, log, await hashPassword(DEMO_PASSWORD));
+  const app = createApp(config, db, log);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      const force = setTimeout(() => server.closeAllConnections(), 10_000);
+      server.close(() => {
+        clearTimeout(force);
+        db.close();
+        resolve();
+      });
+      server.closeIdleConnections();
+    }));
+  return { server, db, url: `http://${host}:${port}/`, demo: isDemoDatabase(db), demoLogins, close };
+}
