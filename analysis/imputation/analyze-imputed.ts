@@ -1,0 +1,131 @@
+/**
+ * Both cost-effectiveness analyses under multiple imputation: impute (MICE,
+ * PMM) → complete-data estimates per imputed table → Rubin's rules for point
+ * estimates and variances → MI-Boot pooled replicates for percentile
+ * intervals, CEAC, INMB and CE-plane points.
+ */
+import { ARMS } from '../dataset/types';
+import { ceac } from '../cea/ceac';
+import { icer } from '../cea/icer';
+import { netBenefit } from '../cea/net-benefit';
+import { quadrant } from '../cea/quadrant';
+import { messages } from '../messages';
+import type { ParticipantRecord } from '../participant-table';
+import type { EffectAnalysis, PlanePoint } from '../result';
+import type { AnalysisSettings } from '../settings';
+import { percentileInterval } from '../stats/percentile-interval';
+import { standardDeviation } from '../stats/standard-deviation';
+import { xoshiro128 } from '../stats/xoshiro128';
+import { bootstrapImputed } from './bootstrap-imputed';
+import { completedEstimates, type CompletedEstimates, type Increment } from './completed-estimates';
+import { completedTables } from './completed-tables';
+import { imputationFrame } from './imputation-frame';
+import { imputationOptions } from './imputation-options';
+import { imputeChained } from './impute-chained';
+import { poolRubin, type PooledEstimate } from './pool-rubin';
+
+export interface ImputedAnalysis {
+  qaly: EffectAnalysis;
+  employment: EffectAnalysis;
+  /** Rubin's rules for each pooled increment (incl. degrees of freedom) */
+  pooled: { cost: PooledEstimate; qaly: PooledEstimate; qalyAdjusted: PooledEstimate; employment: PooledEstimate };
+  /** the m completed participant tables */
+  completed: ParticipantRecord[][];
+  warnings: string[];
+}
+
+/** Maximum number of bootstrap replicates kept as CE-plane points. */
+const PLANE_POINTS = 2000;
+
+/**
+ * Runs both analyses over all randomized participants with the missing
+ * utilities and service-use costs multiply imputed. Seeds: the imputations use
+ * xoshiro128(seed), the bootstrap xoshiro128(seed + 1), seed =
+ * settings.bootstrap.seed, so one seed reproduces the result exactly.
+ *
+ * @param table the core's participant table (buildParticipantTable with settings.discountRate)
+ * @param settings resolved settings (imputations, imputation.*, bootstrap, wtp, covariates, discountRate)
+ * @throws when a variable cannot be imputed or an arm has fewer than two participants
+ * @example analyzeImputed(buildParticipantTable(dataset, score, 0.03), settings).qaly.incremental
+ */
+export function analyzeImputed(table: readonly ParticipantRecord[], settings: AnalysisSettings): ImputedAnalysis {
+  const options = imputationOptions(settings);
+  const seed = settings.bootstrap.seed;
+  const imputationRng = xoshiro128(seed);
+  const imputations = imputeChained(imputationFrame(table), options, () => imputationRng.nextFloat());
+  const completed = completedTables(table, imputations, settings.discountRate);
+  const estimates = completed.map((records) => completedEstimates(records, settings.covariates));
+  const n = table.length;
+  const pooled = {
+    cost: pool(estimates, (e) => e.cost, n - 2),
+    qaly: pool(estimates, (e) => e.qaly, n - 2),
+    qalyAdjusted: poolRubin(
+      estimates.map((e) => e.qalyAdjusted.estimate),
+      estimates.map((e) => e.qalyAdjusted.variance),
+      n - 3 - settings.covariates.length,
+    ),
+    employment: pool(estimates, (e) => e.employment, n - 2),
+  };
+  const replicates = bootstrapImputed(completed, Math.max(settings.bootstrap.replicates, options.m), xoshiro128(seed + 1));
+  const warnings: string[] = [];
+  const analysed = {
+    ips: table.filter((r) => r.arm === 'ips').length,
+    control: table.filter((r) => r.arm === 'control').length,
+  };
+  const effectAnalysis = (kind: 'qaly' | 'employment'): EffectAnalysis => {
+    const effect = pooled[kind];
+    const replicateEffects = replicates[kind];
+    const where = quadrant(pooled.cost.estimate, effect.estimate);
+    if (where === null) warnings.push(messages.zeroEffect(kind));
+    if (where === 'SE') warnings.push(messages.dominant(kind));
+    if (where === 'NW') warnings.push(messages.dominated(kind));
+    if (where === 'SW') warnings.push(messages.southWest(kind));
+    const wtps = kind === 'qaly' ? settings.wtp.qaly : settings.wtp.employmentDay;
+    const inmb = new Float64Array(replicates.cost.length);
+    const armMean = (arm: 'ips' | 'control', pick: (e: CompletedEstimates) => Increment) =>
+      average(estimates.map((e) => (arm === 'ips' ? pick(e).meanIps : pick(e).meanControl)));
+    return {
+      analysed,
+      mean: Object.fromEntries(
+        ARMS.map((arm) => [arm, { cost: armMean(arm, (e) => e.cost), effect: armMean(arm, (e) => e[kind]) }]),
+      ) as EffectAnalysis['mean'],
+      incremental: {
+        cost: pooled.cost.estimate,
+        effect: effect.estimate,
+        ...(kind === 'qaly' ? { effectAdjusted: pooled.qalyAdjusted.estimate } : {}),
+      },
+      icer: icer(pooled.cost.estimate, effect.estimate),
+      quadrant: where,
+      ci95: { cost: percentileInterval(replicates.cost), effect: percentileInterval(replicateEffects) },
+      sd: { cost: standardDeviation(replicates.cost), effect: standardDeviation(replicateEffects) },
+      ceac: ceac(replicates.cost, replicateEffects, wtps),
+      netBenefit: wtps.map((wtp) => {
+        for (let b = 0; b < inmb.length; b++) inmb[b] = wtp * replicateEffects[b] - replicates.cost[b];
+        return { wtp, inmb: netBenefit(pooled.cost.estimate, effect.estimate, wtp), ci95: percentileInterval(inmb) };
+      }),
+      plane: thin(replicates.cost, replicateEffects),
+      imputation: {
+        m: options.m,
+        withinVariance: { cost: pooled.cost.withinVariance, effect: effect.withinVariance },
+        betweenVariance: { cost: pooled.cost.betweenVariance, effect: effect.betweenVariance },
+        totalVariance: { cost: pooled.cost.totalVariance, effect: effect.totalVariance },
+      },
+    };
+  };
+  return { qaly: effectAnalysis('qaly'), employment: effectAnalysis('employment'), pooled, completed, warnings };
+}
+
+function pool(estimates: CompletedEstimates[], pick: (e: CompletedEstimates) => Increment, completeDf: number): PooledEstimate {
+  return poolRubin(estimates.map((e) => pick(e).difference), estimates.map((e) => pick(e).variance), completeDf);
+}
+
+function average(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+function thin(cost: Float64Array, effect: Float64Array): PlanePoint[] {
+  const step = Math.max(1, Math.ceil(cost.length / PLANE_POINTS));
+  const points: PlanePoint[] = [];
+  for (let b = 0; b < cost.length; b += step) points.push({ effect: effect[b], cost: cost[b] });
+  return points;
+}

@@ -1,0 +1,108 @@
+/**
+ * Donor selection of predictive mean matching, as mice's `matchindex`: the
+ * observed rows are shuffled (so ties are broken at random) and sorted by their
+ * predicted value; for each missing row, the h-th closest observed prediction
+ * is taken, h drawn uniformly from 1 … d.
+ */
+import type { PmmWorkspace } from './pmm-workspace';
+import { shuffleInPlace, uniformIndex, type Uniform } from './random-draws';
+
+/**
+ * Chooses a donor for each missing row and writes the donor's observed value
+ * into `y` at that row.
+ * @param yhatMis predicted values of the missing rows (same order as `missing`)
+ * @param donors d, the number of closest candidates (5 in mice)
+ */
+export function matchDonors(
+  ws: PmmWorkspace,
+  y: Float64Array,
+  observed: Int32Array,
+  missing: Int32Array,
+  yhatMis: Float64Array,
+  donors: number,
+  rng: Uniform,
+): void {
+  const nObs = observed.length;
+  const { order, sortKeys, yhatObs } = ws;
+  for (let i = 0; i < nObs; i++) order[i] = i;
+  shuffleInPlace(rng, order, nObs);
+  for (let i = 0; i < nObs; i++) sortKeys[i] = yhatObs[order[i]];
+  sortPairs(sortKeys, order, 0, nObs - 1);
+  const k = Math.max(1, Math.min(donors, nObs));
+  for (let m = 0; m < missing.length; m++) {
+    const target = yhatMis[m];
+    let hi = lowerBound(sortKeys, nObs, target);
+    let lo = hi - 1;
+    const steps = 1 + uniformIndex(rng, k);
+    let chosen = 0;
+    for (let s = 0; s < steps; s++) {
+      const takeLow = hi >= nObs || (lo >= 0 && target - sortKeys[lo] <= sortKeys[hi] - target);
+      if (takeLow) chosen = lo--;
+      else chosen = hi++;
+    }
+    y[missing[m]] = y[observed[order[chosen]]];
+  }
+}
+
+function lowerBound(keys: Float64Array, length: number, value: number): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** In-place quicksort of `keys` carrying `index` along (no callbacks, no allocation). */
+function sortPairs(keys: Float64Array, index: Int32Array, left: number, right: number): void {
+  while (right - left > 16) {
+    const mid = (left + right) >>> 1;
+    const pivot = median3(keys[left], keys[mid], keys[right]);
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (keys[i] < pivot) i++;
+      while (keys[j] > pivot) j--;
+      if (i <= j) {
+        swap(keys, index, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (j - left < right - i) {
+      sortPairs(keys, index, left, j);
+      left = i;
+    } else {
+      sortPairs(keys, index, i, right);
+      right = j;
+    }
+  }
+  for (let i = left + 1; i <= right; i++) {
+    const key = keys[i];
+    const idx = index[i];
+    let j = i - 1;
+    while (j >= left && keys[j] > key) {
+      keys[j + 1] = keys[j];
+      index[j + 1] = index[j];
+      j--;
+    }
+    keys[j + 1] = key;
+    index[j + 1] = idx;
+  }
+}
+
+function median3(a: number, b: number, c: number): number {
+  if (a < b) return b < c ? b : a < c ? c : a;
+  return a < c ? a : b < c ? c : b;
+}
+
+function swap(keys: Float64Array, index: Int32Array, i: number, j: number): void {
+  const k = keys[i];
+  keys[i] = keys[j];
+  keys[j] = k;
+  const t = index[i];
+  index[i] = index[j];
+  index[j] = t;
+}
