@@ -54,10 +54,14 @@ export interface SessionRecord {
   timepoint: number;
   mode: 'kiosk' | 'home';
   forms: { form: string; clientUuid: string }[];
-  /** the screen the participant is on: an index into the question sequence, or 'review' / 'done' */
-  step: number | 'review' | 'done';
+  /** the screen the participant is on: '<form>.<field>' of a question, 'review' or 'done' */
+  step: string;
   language: Language;
   createdAt: string;
+  /** the server's id of the tablet session (so a finished one is not reopened) */
+  serverSessionId?: string;
+  /** the tablet session's CSRF token, kept for sending the queue after a reload */
+  csrfToken?: string;
 }
 
 export interface TabletSchema extends DBSchema {

@@ -8,7 +8,8 @@ import { register as demoData } from './demo-data';
 import { register as serve } from './serve';
 import { register as user } from './user';
 import { register as audit } from './audit';
+import { register as buildWeb } from './build-web';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [randomization, demoData, serve, user, audit];
+export const commands: RegisterCommand[] = [randomization, demoData, serve, user, audit, buildWeb];

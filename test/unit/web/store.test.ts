@@ -7,7 +7,7 @@ let counter = 0;
 const freshName = () => `store-test-${process.pid}-${++counter}`;
 
 function session(id: string, createdAt: string): SessionRecord {
-  return { id, timepoint: 0, mode: 'kiosk', forms: [], step: 0, language: 'sv', createdAt };
+  return { id, timepoint: 0, mode: 'kiosk', forms: [], step: 'eq5d5l.eq5d_mo', language: 'sv', createdAt };
 }
 
 describe('web/modules/store', () => {

@@ -1,0 +1,238 @@
+/**
+ * The participant tablet: from the locked state into one session (opened by
+ * staff in the clinic, or with a personal home code), one question per
+ * screen, review, submit, thank you, locked again. Every answer is written to
+ * IndexedDB and queued at once; the sync loop sends the queue whenever the
+ * server can be reached. A reload resumes on the same question.
+ */
+import { h, newUuid, replace } from '../modules/dom';
+import { completeResponse, ensureResponse, changeResponse } from '../modules/queue';
+import { currentSession, forgetSession, openStore, putSession, type Answers, type Language, type SessionRecord, type TabletDb } from '../modules/store';
+import { startSync, type Sync } from '../modules/sync';
+import { createChrome, type Chrome } from './chrome';
+import { TABLET_FORMS } from './forms';
+import { dropHiddenAnswers, formsForTimepoint, missingRequired, questionSequence, type Question } from './questions';
+import { showLocked, showReview, showThanks } from './screens';
+import { closeTabletSession, fetchTabletSession, redeemHomeCode, responseSender, type TabletSessionInfo } from './tablet-api';
+import { TEXTS } from './texts';
+import { renderQuestion, type AnswerValue, type QuestionView } from './widgets';
+import { ApiError, NetworkError } from '../modules/api';
+
+const FINISHED_KEY = 'ips-trial-finished-tablet-sessions';
+const THANKS_MS = 20_000;
+
+interface State {
+  db: TabletDb;
+  chrome: Chrome;
+  sync: Sync;
+  lang: Language;
+  session?: SessionRecord;
+  answers: Record<string, Answers>;
+  view?: QuestionView;
+  returnToReview: boolean;
+}
+
+const finishedIds = (): string[] => JSON.parse(localStorage.getItem(FINISHED_KEY) ?? '[]') as string[];
+function markFinished(id: string | undefined): void {
+  if (!id) return;
+  localStorage.setItem(FINISHED_KEY, JSON.stringify([...finishedIds(), id].slice(-50)));
+}
+
+function formsOf(session: SessionRecord) {
+  return formsForTimepoint(TABLET_FORMS, session.timepoint, session.forms.map((f) => f.form));
+}
+
+function sequenceOf(state: State): Question[] {
+  return state.session ? questionSequence(formsOf(state.session), state.session.timepoint, state.answers) : [];
+}
+
+async function saveStep(state: State, step: string): Promise<void> {
+  if (!state.session) return;
+  state.session = { ...state.session, step };
+  await putSession(state.db, state.session);
+}
+
+function render(state: State): void {
+  const session = state.session;
+  if (!session) return renderLocked(state);
+  if (session.step === 'review') return renderReview(state);
+  const sequence = sequenceOf(state);
+  const index = Math.max(0, sequence.findIndex((q) => q.key === session.step));
+  renderQuestionScreen(state, sequence, index);
+}
+
+function renderQuestionScreen(state: State, sequence: Question[], index: number): void {
+  const t = TEXTS[state.lang];
+  const q = sequence[index];
+  const session = state.session!;
+  const formCount = session.forms.length;
+  const onAnswer = (value: AnswerValue) => void answer(state, q, value);
+  const view = renderQuestion(q, t, state.lang, state.answers[q.form.name]?.[q.field.name], onAnswer);
+  state.view = view;
+  const go = async (to: number | 'review') => {
+    view.commit();
+    const fresh = sequenceOf(state);
+    const position = fresh.findIndex((x) => x.key === q.key);
+    const target = to === 'review' ? 'review' : fresh[Math.max(0, Math.min(fresh.length - 1, position + to))]?.key;
+    if (to !== 'review' && position + to >= fresh.length) return go('review');
+    await saveStep(state, target ?? 'review');
+    render(state);
+  };
+  const isLast = index === sequence.length - 1;
+  const percent = Math.round(((index + 1) / sequence.length) * 100);
+  replace(state.chrome.main,
+    h('p', { class: 'part' }, t.part(q.part, formCount, q.form.labels[state.lang])),
+    h('div', { class: 'progress' },
+      h('span', { id: 'progress-text' }, t.progress(index + 1, sequence.length)),
+      h('div', { class: 'progress-bar', 'aria-hidden': 'true' }, h('div', { class: 'progress-fill', style: `width:${percent}%` }))),
+    h('form', { class: 'question-form', onsubmit: (e: Event) => { e.preventDefault(); void go(1); } }, view.root,
+      h('div', { class: 'nav' },
+        index > 0 ? h('button', { type: 'button', class: 'secondary', id: 'back', onclick: () => void go(-1) }, t.back) : h('span'),
+        state.returnToReview ? h('button', { type: 'button', class: 'secondary', onclick: () => void go('review') }, t.toReview) : null,
+        h('button', { type: 'submit', class: 'primary', id: 'next' }, isLast ? t.toReview : t.next))));
+  state.chrome.main.dataset.screen = 'question';
+  state.chrome.main.dataset.question = q.key;
+  view.heading.focus();
+}
+
+async function answer(state: State, q: Question, value: AnswerValue): Promise<void> {
+  const entry = state.session?.forms.find((f) => f.form === q.form.name);
+  if (!entry) return;
+  const updated = await changeResponse(state.db, entry.clientUuid, (answers) => {
+    if (value === undefined) delete answers[q.field.name];
+    else answers[q.field.name] = value;
+    return { answers: dropHiddenAnswers(q.form, answers) };
+  });
+  state.answers[q.form.name] = updated.answers;
+  void state.sync.kick();
+}
+
+function renderReview(state: State): void {
+  const sequence = sequenceOf(state);
+  state.returnToReview = true;
+  showReview(state.chrome.main, TEXTS[state.lang], state.lang, sequence, state.answers, missingRequired(sequence, state.answers), {
+    onChange: (key) => void saveStep(state, key).then(() => render(state)),
+    onSubmit: () => void submit(state),
+  });
+}
+
+async function submit(state: State): Promise<void> {
+  const session = state.session!;
+  if (missingRequired(sequenceOf(state), state.answers).length > 0) return renderReview(state);
+  for (const { clientUuid } of session.forms) await completeResponse(state.db, clientUuid);
+  markFinished(session.serverSessionId);
+  await forgetSession(state.db, session.id);
+  state.session = undefined;
+  state.answers = {};
+  state.returnToReview = false;
+  await state.sync.kick();
+  const waiting = state.sync.state().waiting > 0;
+  let left = false;
+  const leave = () => {
+    if (left) return;
+    left = true;
+    renderLocked(state);
+  };
+  showThanks(state.chrome.main, TEXTS[state.lang], waiting, leave);
+  state.chrome.showExit(false);
+  setTimeout(leave, THANKS_MS);
+}
+
+async function openSession(state: State, info: TabletSessionInfo): Promise<void> {
+  const forms = formsForTimepoint(TABLET_FORMS, info.timepoint, info.forms);
+  const session: SessionRecord = {
+    id: newUuid(), serverSessionId: info.id, participantId: info.participantId, participantLabel: info.studyId,
+    timepoint: info.timepoint, mode: info.kind === 'clinic' ? 'kiosk' : 'home', csrfToken: info.csrfToken,
+    forms: forms.map((form) => ({ form: form.name, clientUuid: newUuid() })),
+    step: '', language: info.language ?? state.lang, createdAt: new Date().toISOString(),
+  };
+  for (const { form, clientUuid } of session.forms) {
+    await ensureResponse(state.db, { clientUuid, sessionId: session.id, form, timepoint: session.timepoint, participantId: session.participantId });
+  }
+  state.session = session;
+  state.answers = {};
+  session.step = sequenceOf(state)[0]?.key ?? 'review';
+  await putSession(state.db, session);
+  state.lang = session.language;
+  state.chrome.setLanguage(state.lang);
+  state.chrome.showExit(session.mode === 'kiosk');
+  render(state);
+}
+
+function renderLocked(state: State): void {
+  state.chrome.showExit(false);
+  const t = TEXTS[state.lang];
+  showLocked(state.chrome.main, t, async (code) => {
+    try {
+      await openSession(state, await redeemHomeCode(code));
+      return undefined;
+    } catch (error) {
+      return error instanceof NetworkError ? t.offlineNoSession : t.codeRefused;
+    }
+  });
+}
+
+async function exit(state: State, pin: string): Promise<string | undefined> {
+  const t = TEXTS[state.lang];
+  await state.sync.kick(); // send what was answered while the session can still send
+  const outcome = await closeTabletSession(pin, state.session?.csrfToken);
+  if (outcome === 'offline') return t.exitNeedsNetwork;
+  if (outcome === 'wrong-pin') return t.wrongPin;
+  if (state.session) {
+    markFinished(state.session.serverSessionId);
+    await forgetSession(state.db, state.session.id);
+  }
+  state.session = undefined;
+  state.answers = {};
+  renderLocked(state);
+  return undefined;
+}
+
+async function csrfFor(db: TabletDb, clientUuid: string): Promise<string | undefined> {
+  const response = await db.get('responses', clientUuid);
+  return response ? (await db.get('sessions', response.sessionId))?.csrfToken : undefined;
+}
+
+export async function startTablet(root: HTMLElement): Promise<void> {
+  const db = await openStore();
+  const saved = await currentSession(db);
+  const lang: Language = saved?.language ?? 'sv';
+  const state = { db, lang, session: saved, answers: {}, returnToReview: saved?.step === 'review' } as unknown as State;
+  state.chrome = createChrome(root, lang, {
+    onLanguage: (next) => {
+      state.view?.commit();
+      state.lang = next;
+      state.chrome.setLanguage(next);
+      if (state.session) void putSession(db, { ...state.session, language: next }).then(() => { state.session!.language = next; });
+      const screen = state.chrome.main.dataset.screen;
+      if (screen !== 'thanks') render(state);
+    },
+    onExit: (pin) => exit(state, pin),
+  });
+  const send = responseSender(() => undefined);
+  state.sync = startSync({
+    db,
+    send: async (uuid, payload) => {
+      const csrf = await csrfFor(db, uuid);
+      return (csrf ? responseSender(() => csrf) : send)(uuid, payload);
+    },
+    onState: (sync) => state.chrome.showSync(sync, Object.values(state.answers).some((a) => Object.keys(a).length > 0) || sync.waiting > 0),
+  });
+  if (saved) {
+    for (const { form, clientUuid } of saved.forms) state.answers[form] = (await db.get('responses', clientUuid))?.answers ?? {};
+    state.chrome.showExit(saved.mode === 'kiosk');
+    render(state);
+  } else {
+    renderLocked(state);
+    try {
+      const info = await fetchTabletSession();
+      if (info && !finishedIds().includes(info.id)) await openSession(state, info);
+    } catch (error) {
+      if (!(error instanceof NetworkError || error instanceof ApiError)) throw error;
+    }
+  }
+  void state.sync.kick();
+  // kiosk: the browser's back button stays on this page
+  history.pushState(null, '', location.href);
+  window.addEventListener('popstate', () => history.pushState(null, '', location.href));
+}

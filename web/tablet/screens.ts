@@ -1,0 +1,62 @@
+/**
+ * The screens around the questions: locked (with the home-code entry), the
+ * review of all answers before submit, and the thank-you screen.
+ */
+import { h, replace } from '../modules/dom';
+import type { Answers, Language } from '../modules/store';
+import { isAnswered, type Question } from './questions';
+import type { Texts } from './texts';
+import { answerText } from './widgets';
+
+function focusHeading(main: HTMLElement): void {
+  main.querySelector<HTMLElement>('h1')?.focus();
+}
+
+export function showLocked(main: HTMLElement, t: Texts, onCode: (code: string) => Promise<string | undefined>): void {
+  const input = h('input', { id: 'home-code', type: 'text', autocomplete: 'one-time-code', autocapitalize: 'characters', spellcheck: 'false', required: true });
+  const error = h('p', { class: 'field-error', id: 'home-code-error', role: 'alert' });
+  input.setAttribute('aria-describedby', 'home-code-error');
+  const form = h('form', { class: 'home-code' }, h('label', { for: 'home-code' }, t.homeCode), input, error,
+    h('button', { type: 'submit', class: 'primary' }, t.start));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.textContent = '';
+    const problem = await onCode(input.value.trim());
+    if (problem) error.textContent = problem;
+  });
+  replace(main, h('section', { class: 'locked' }, h('h1', { tabindex: -1 }, t.lockedTitle), h('p', {}, t.lockedText), form));
+  main.dataset.screen = 'locked';
+  focusHeading(main);
+}
+
+export function showReview(main: HTMLElement, t: Texts, lang: Language, sequence: Question[], answers: Record<string, Answers>, missing: Question[],
+  handlers: { onChange(key: string): void; onSubmit(): void }): void {
+  const rows = sequence.map((q) => {
+    const value = answers[q.form.name]?.[q.field.name];
+    const isMissing = missing.includes(q);
+    return h('li', { class: isMissing ? 'review-item missing' : 'review-item', 'data-key': q.key },
+      h('span', { class: 'review-question' }, q.field.labels[lang]),
+      h('span', { class: 'review-answer' }, isAnswered(value) ? answerText(q, t, lang, value) : t.notAnswered),
+      h('button', { type: 'button', class: 'secondary change', onclick: () => handlers.onChange(q.key) },
+        t.change, h('span', { class: 'visually-hidden' }, `: ${q.field.labels[lang]}`)));
+  });
+  const submit = h('button', { type: 'button', class: 'primary', id: 'submit', onclick: handlers.onSubmit, disabled: missing.length > 0 }, t.submit);
+  replace(main, h('section', { class: 'review' },
+    h('h1', { tabindex: -1 }, t.reviewTitle),
+    h('p', {}, t.reviewIntro),
+    missing.length > 0 ? h('p', { class: 'field-error', role: 'alert' }, t.missing(missing.length)) : null,
+    h('ol', { class: 'review-list' }, ...rows),
+    h('div', { class: 'nav' }, submit)));
+  main.dataset.screen = 'review';
+  focusHeading(main);
+}
+
+export function showThanks(main: HTMLElement, t: Texts, waiting: boolean, onDone: () => void): void {
+  replace(main, h('section', { class: 'thanks' },
+    h('h1', { tabindex: -1 }, t.thanksTitle),
+    h('p', {}, t.thanksText),
+    waiting ? h('p', {}, t.thanksWaiting) : null,
+    h('div', { class: 'nav' }, h('button', { type: 'button', class: 'primary', onclick: onDone }, t.done))));
+  main.dataset.screen = 'thanks';
+  focusHeading(main);
+}

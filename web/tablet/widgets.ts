@@ -1,0 +1,149 @@
+/**
+ * One question on one screen: the heading (focused when the screen opens),
+ * and a real form control for the field's type — radio groups in a
+ * fieldset/legend, labelled number steppers, the vertical EQ VAS. Every
+ * change calls `onAnswer` at once; the caller saves it.
+ */
+import { h } from '../modules/dom';
+import type { Answers, Language } from '../modules/store';
+import { isAnswered, widgetFor, type Question } from './questions';
+import type { Texts } from './texts';
+import { vasScale } from './vas';
+
+export type AnswerValue = Answers[string] | undefined;
+
+export interface QuestionView {
+  root: HTMLElement;
+  heading: HTMLElement;
+  /** the value typed but not yet committed (text and number inputs) */
+  commit(): void;
+}
+
+function heading(text: string): HTMLElement {
+  return h('h1', { class: 'question', id: 'question-heading', tabindex: -1 }, text);
+}
+
+function radioGroup(q: Question, lang: Language, options: { value: string | number | boolean; label: string }[], current: AnswerValue, onAnswer: (v: AnswerValue) => void): QuestionView {
+  const title = heading(q.field.labels[lang]);
+  const items = options.map((option, i) => {
+    const input = h('input', { type: 'radio', name: q.field.name, id: `opt-${i}`, value: String(option.value) });
+    input.checked = current === option.value;
+    input.addEventListener('change', () => {
+      if (input.checked) onAnswer(option.value);
+    });
+    return h('label', { class: 'option', for: `opt-${i}` }, input, h('span', {}, option.label));
+  });
+  const root = h('fieldset', { class: 'choices' }, h('legend', {}, title), ...items);
+  return { root, heading: title, commit: () => undefined };
+}
+
+function checkboxes(q: Question, lang: Language, current: AnswerValue, onAnswer: (v: AnswerValue) => void): QuestionView {
+  const title = heading(q.field.labels[lang]);
+  const selected = new Set(Array.isArray(current) ? current : []);
+  const items = (q.field.choices ?? []).map((choice, i) => {
+    const input = h('input', { type: 'checkbox', id: `opt-${i}`, value: String(choice.code) });
+    input.checked = selected.has(choice.code);
+    input.addEventListener('change', () => {
+      if (input.checked) selected.add(choice.code);
+      else selected.delete(choice.code);
+      const codes = (q.field.choices ?? []).map((c) => c.code).filter((c) => selected.has(c));
+      onAnswer(codes.length ? codes : undefined);
+    });
+    return h('label', { class: 'option', for: `opt-${i}` }, input, h('span', {}, choice.labels[lang]));
+  });
+  const root = h('fieldset', { class: 'choices' }, h('legend', {}, title), ...items);
+  return { root, heading: title, commit: () => undefined };
+}
+
+function stepper(q: Question, t: Texts, lang: Language, current: AnswerValue, onAnswer: (v: AnswerValue) => void): QuestionView {
+  const field = q.field;
+  const min = field.min ?? 0;
+  const max = field.max ?? Number.MAX_SAFE_INTEGER;
+  const integer = field.type === 'integer';
+  const label = field.labels[lang];
+  const error = h('p', { class: 'field-error', id: 'answer-error', 'aria-live': 'polite' });
+  const input = h('input', {
+    id: 'answer', type: 'number', inputmode: integer ? 'numeric' : 'decimal', min, max: field.max, step: integer ? 1 : 'any',
+    'aria-describedby': 'answer-error', autocomplete: 'off',
+  });
+  if (typeof current === 'number') input.value = String(current);
+  const commit = () => {
+    const text = input.value.trim();
+    if (text === '') {
+      error.textContent = '';
+      onAnswer(undefined);
+      return;
+    }
+    const value = Number(text);
+    if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+      error.textContent = t.between(min, max);
+      input.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    input.removeAttribute('aria-invalid');
+    error.textContent = '';
+    onAnswer(value);
+  };
+  const stepBy = (delta: number) => {
+    const current = Number(input.value);
+    const from = input.value.trim() === '' || !Number.isFinite(current) ? min - 1 : current;
+    const next = Math.min(max, Math.max(min, from + delta));
+    input.value = String(next);
+    commit();
+  };
+  input.addEventListener('change', commit);
+  const title = h('h1', { class: 'question', id: 'question-heading', tabindex: -1 }, h('label', { for: 'answer' }, label));
+  const root = h('div', { class: 'stepper-question' }, title,
+    h('div', { class: 'stepper' },
+      h('button', { type: 'button', class: 'step', 'aria-label': t.decrease(label), onclick: () => stepBy(-1) }, '−'),
+      input,
+      h('button', { type: 'button', class: 'step', 'aria-label': t.increase(label), onclick: () => stepBy(1) }, '+')),
+    error);
+  return { root, heading: title, commit };
+}
+
+function textInput(q: Question, lang: Language, kind: 'text' | 'notes' | 'date', current: AnswerValue, onAnswer: (v: AnswerValue) => void): QuestionView {
+  const title = h('h1', { class: 'question', id: 'question-heading', tabindex: -1 }, h('label', { for: 'answer' }, q.field.labels[lang]));
+  const input = kind === 'notes'
+    ? h('textarea', { id: 'answer', rows: 4, maxlength: q.field.maxLength })
+    : h('input', { id: 'answer', type: kind === 'date' ? 'date' : 'text', maxlength: q.field.maxLength, autocomplete: 'off' });
+  if (typeof current === 'string') input.value = current;
+  const commit = () => onAnswer(input.value.trim() === '' ? undefined : input.value.trim());
+  input.addEventListener('change', commit);
+  return { root: h('div', { class: 'text-question' }, title, input), heading: title, commit };
+}
+
+/** Renders `q` with the answer given so far. */
+export function renderQuestion(q: Question, t: Texts, lang: Language, current: AnswerValue, onAnswer: (v: AnswerValue) => void): QuestionView {
+  const field = q.field;
+  switch (widgetFor(q.form, field)) {
+    case 'radio':
+      return radioGroup(q, lang, (field.choices ?? []).map((c) => ({ value: c.code, label: c.labels[lang] })), current, onAnswer);
+    case 'yes-no':
+      return radioGroup(q, lang, [{ value: true, label: t.yes }, { value: false, label: t.no }], current, onAnswer);
+    case 'checkboxes':
+      return checkboxes(q, lang, current, onAnswer);
+    case 'vas':
+      return vasScale(q, t, lang, typeof current === 'number' ? current : undefined, onAnswer);
+    case 'stepper':
+      return stepper(q, t, lang, current, onAnswer);
+    case 'descriptive': {
+      const title = heading(field.labels[lang]);
+      return { root: h('div', {}, title), heading: title, commit: () => undefined };
+    }
+    case 'notes':
+    case 'date':
+    case 'text':
+      return textInput(q, lang, widgetFor(q.form, field) as 'text' | 'notes' | 'date', current, onAnswer);
+  }
+}
+
+/** The answer as the participant reads it on the review screen. */
+export function answerText(q: Question, t: Texts, lang: Language, value: AnswerValue): string {
+  if (!isAnswered(value)) return t.notAnswered;
+  if (q.field.type === 'boolean') return value ? t.yes : t.no;
+  const label = (code: string | number | boolean | null) => q.field.choices?.find((c) => c.code === code)?.labels[lang] ?? String(code);
+  if (Array.isArray(value)) return value.map(label).join(', ');
+  if (q.field.choices) return label(value as string | number);
+  return String(value);
+}
