@@ -91,9 +91,8 @@ export function checkDictionary(forms: readonly Form[]): string[] {
     if (!['research', 'operational', 'system'].includes(form.kind)) out.push(`form '${form.name}': unknown kind '${String(form.kind)}'`);
     checkLabels(form.labels, `form '${form.name}'`, out);
     for (const section of form.sections ?? []) checkLabels(section.labels, `${form.name} section ${section.id}`, out);
-    if (form.alternativeTo !== undefined && !forms.some((f) => f.name === form.alternativeTo && f !== form)) {
-      out.push(`form '${form.name}': alternativeTo names no other form '${form.alternativeTo}'`);
-    }
+    // alternativeTo may name a form that is absent (a REDCap project holds one of the two)
+    if (form.alternativeTo !== undefined) checkName(form.alternativeTo, `form '${form.name}' alternativeTo`, out);
     const inForm = new Set<string>();
     form.fields.forEach((field, index) => {
       checkField(form, field, index, out);

@@ -8,8 +8,9 @@ import { register as demoData } from './demo-data';
 import { register as serve } from './serve';
 import { register as user } from './user';
 import { register as audit } from './audit';
+import { register as dictionary } from './dictionary';
 import { register as buildWeb } from './build-web';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [randomization, demoData, serve, user, audit, buildWeb];
+export const commands: RegisterCommand[] = [randomization, demoData, serve, user, audit, dictionary, buildWeb];
