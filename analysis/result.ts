@@ -36,7 +36,7 @@ export interface PlanePoint {
 export interface EffectAnalysis {
   analysed: Record<Arm, number>;
   mean: Record<Arm, ArmMeans>;
-  incremental: { cost: number; effect: number; effectAdjusted?: number };
+  incremental: { cost: number; effect: number; effectAdjusted?: number | null };
   icer: number | null;
   quadrant: Quadrant | null;
   ci95: { cost: Interval; effect: Interval; effectAdjusted?: Interval };

@@ -1,0 +1,99 @@
+/**
+ * The default analysis plan of ANALYSIS-DATASET.md from typed rows to the
+ * result object: participant table → analysed sets → the two analyses
+ * (cost per QALY, cost per employment day) → summaries for the report.
+ */
+import type { TrialDataset } from './dataset/types';
+import { adjustedEffect } from './adjusted-effect';
+import { analysedSets } from './analysed-sets';
+import { analyseEffect } from './effect-analysis';
+import { messages } from './messages';
+import type { UtilityScorer } from './outcomes/utilities';
+import { buildParticipantTable } from './participant-table';
+import type { AnalysisResult } from './result';
+import type { AnalysisSettings } from './settings';
+import { xoshiro128 } from './stats/xoshiro128';
+import { costBreakdown } from './summaries/cost-breakdown';
+import { employmentOverTime } from './summaries/employment-over-time';
+import { missingPattern } from './summaries/missing-pattern';
+import { utilitiesOverTime } from './summaries/utilities-over-time';
+
+export interface AnalysisProgress {
+  stage: 'outcomes' | 'qaly' | 'employment' | 'summaries' | 'done';
+  /** stages completed so far, out of `total` */
+  done: number;
+  total: number;
+}
+
+export interface AnalyzeOptions {
+  /** EQ-5D scorer of settings.valueSet (the server binds instruments/eq5d's eq5dIndex) */
+  scoreUtility: UtilityScorer;
+  onProgress?: (progress: AnalysisProgress) => void;
+  /** sha256 over the input files (computed by the reader) */
+  datasetSha256?: string;
+  software?: { name: string; version: string };
+}
+
+/**
+ * Runs the whole analysis. Pure: the same dataset, settings and seed give the
+ * same result, bit for bit.
+ *
+ * @param dataset typed, validated rows of the dataset folder
+ * @param settings resolved settings (defaults filled, see resolveSettings)
+ * @returns the result.json object (required fields and extensions)
+ * @throws {AnalysisDataError} when an arm has no analysed participant
+ * @throws {Error} when `missing` is "multiple-imputation" and imputation is not available
+ * @example analyzeTrial(dataset, resolveSettings(undefined).settings, { scoreUtility })
+ */
+export function analyzeTrial(dataset: TrialDataset, settings: AnalysisSettings, options: AnalyzeOptions): AnalysisResult {
+  const report = (stage: AnalysisProgress['stage'], done: number) => options.onProgress?.({ stage, done, total: 4 });
+  if (settings.missing === 'multiple-imputation') {
+    throw new Error('missing: "multiple-imputation" is not available in this version; use "complete-case"');
+  }
+  report('outcomes', 0);
+  const table = buildParticipantTable(dataset, options.scoreUtility, settings.discountRate);
+  const sets = analysedSets(table);
+  const rng = xoshiro128(settings.bootstrap.seed);
+  report('qaly', 1);
+  const qaly = analyseEffect({
+    kind: 'qaly',
+    records: sets.qaly,
+    effectOf: (record) => record.qaly as number,
+    setName: 'complete case: all five utilities and service use at 6, 12, 18 and 24 months',
+    settings,
+    rng,
+  });
+  try {
+    const adjusted = adjustedEffect(sets.qaly, settings.covariates);
+    qaly.analysis.incremental.effectAdjusted = adjusted.effect;
+  } catch (error) {
+    qaly.analysis.incremental.effectAdjusted = null;
+    qaly.warnings.push(messages.adjustmentUnavailable((error as Error).message));
+  }
+  report('employment', 2);
+  const employment = analyseEffect({
+    kind: 'employment',
+    records: sets.employment,
+    effectOf: (record) => record.employmentDays,
+    setName: 'complete case: service use at 6, 12, 18 and 24 months',
+    settings,
+    rng,
+  });
+  report('summaries', 3);
+  const result: AnalysisResult = {
+    n: { ips: table.filter((r) => r.arm === 'ips').length, control: table.filter((r) => r.arm === 'control').length },
+    qaly: qaly.analysis,
+    employment: employment.analysis,
+    bootstrap: { replicates: settings.bootstrap.replicates, seed: settings.bootstrap.seed },
+    settings: structuredClone(settings) as unknown as Record<string, unknown>,
+    dataset: { sha256: options.datasetSha256 ?? '' },
+    missingPattern: missingPattern(table),
+    utilitiesOverTime: utilitiesOverTime(table),
+    employmentOverTime: employmentOverTime(table),
+    costBreakdown: costBreakdown(sets.employment),
+    warnings: [...qaly.warnings, ...employment.warnings],
+  };
+  if (options.software) result.software = options.software;
+  report('done', 4);
+  return result;
+}

@@ -1,0 +1,65 @@
+/**
+ * A seeded pseudo-random number generator: xoshiro128** 1.1 (Blackman &
+ * Vigna, "Scrambled linear pseudorandom number generators", ACM TOMS 2021;
+ * https://prng.di.unimi.it/xoshiro128starstar.c), period 2^128 − 1, with its
+ * 128-bit state filled by SplitMix32 from a 32-bit seed so that nearby seeds
+ * give unrelated streams. The same seed always gives the same stream, on
+ * every platform (only 32-bit integer arithmetic through Math.imul).
+ */
+export interface Rng {
+  /** next 32-bit unsigned integer */
+  nextUint32(): number;
+  /** uniform in [0, 1) with 32 bits of resolution */
+  nextFloat(): number;
+  /** uniform integer in 0 … n − 1 (multiply-shift; bias below n / 2^32) */
+  nextIndex(n: number): number;
+}
+
+function splitMix32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x9e3779b9) >>> 0;
+    let z = state;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+}
+
+/**
+ * Creates an xoshiro128** generator.
+ *
+ * @param seed an integer; it is reduced to 32 bits (seed mod 2^32)
+ * @returns an {@link Rng}
+ * @throws {Error} when seed is not a finite integer
+ * @example const rng = xoshiro128(1); rng.nextIndex(10) // an integer 0…9
+ */
+export function xoshiro128(seed: number): Rng {
+  if (!Number.isInteger(seed)) throw new Error('xoshiro128 requires an integer seed');
+  const fill = splitMix32(seed);
+  let s0 = fill();
+  let s1 = fill();
+  let s2 = fill();
+  let s3 = fill();
+  if ((s0 | s1 | s2 | s3) === 0) s0 = 1;
+  const nextUint32 = (): number => {
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = rotl(s3, 11);
+    return result;
+  };
+  return {
+    nextUint32,
+    nextFloat: () => nextUint32() / 4294967296,
+    nextIndex: (n: number) => Math.floor((nextUint32() * n) / 4294967296),
+  };
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
+}
