@@ -7,7 +7,8 @@
  * IPS_TRIAL_SECRETS (data/secrets), IPS_TRIAL_WEB (web/dist), IPS_TRIAL_DEMO
  * (1 = seed the demo study on first start, 0 = empty database),
  * IPS_TRIAL_SECURE_COOKIES (1 when served over https), IPS_TRIAL_TRUST_PROXY
- * (1 behind a reverse proxy), LOG_LEVEL (info), IPS_TRIAL_SESSION_HOURS (12).
+ * (1 behind a reverse proxy), LOG_LEVEL (info), IPS_TRIAL_SESSION_HOURS (12),
+ * IPS_TRIAL_SCRYPT_N (65536: scrypt cost of new password hashes).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -37,6 +38,8 @@ export interface Config {
   /** largest accepted JSON body, in bytes */
   readonly bodyLimitBytes: number;
   readonly login: Readonly<LoginLimits>;
+  /** scrypt cost for new password hashes (IPS_TRIAL_SCRYPT_N sets N, a power of two) */
+  readonly passwordCost: Readonly<{ N: number; r: number; p: number }>;
 }
 
 export type ConfigOverrides = Partial<Omit<Config, 'login'>> & { login?: Partial<LoginLimits> };
@@ -64,6 +67,12 @@ function integer(value: string | undefined, fallback: number, name: string, min:
   return n;
 }
 
+function scryptN(value: string | undefined): number {
+  const n = integer(value, 2 ** 16, 'IPS_TRIAL_SCRYPT_N', 2 ** 10, 2 ** 20);
+  if ((n & (n - 1)) !== 0) throw new Error(`IPS_TRIAL_SCRYPT_N must be a power of two, got ${n}`);
+  return n;
+}
+
 /** Reads the configuration from `env`; `overrides` (from command-line options) win. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
   const base: Config = {
@@ -80,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     sessionHours: integer(env.IPS_TRIAL_SESSION_HOURS, 12, 'IPS_TRIAL_SESSION_HOURS', 1, 24 * 30),
     bodyLimitBytes: 1024 * 1024,
     login: { accountFailures: 5, ipFailures: 50, windowMinutes: 15, lockMinutes: 15 },
+    passwordCost: Object.freeze({ N: scryptN(env.IPS_TRIAL_SCRYPT_N), r: 8, p: 1 }),
   };
   const { login, ...rest } = overrides;
   const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));

@@ -27,7 +27,7 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Log): Promise<RunningServer> {
   const db = openMigratedDatabase(config.dbFile);
   let demoLogins: DemoLogin[] = [];
-  if (config.demo && demoNeeded(db)) demoLogins = seedDemo(db, config, log, await hashPassword(DEMO_PASSWORD));
+  if (config.demo && demoNeeded(db)) demoLogins = seedDemo(db, config, log, await hashPassword(DEMO_PASSWORD, config.passwordCost));
   const app = createApp(config, db, log);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));

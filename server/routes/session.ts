@@ -37,7 +37,7 @@ export const sessionRouter: MakeRouter = ({ config, db }) => {
 
   router.put('/session/password', requireLogin, validateBody('password_change'), async (req, res) => {
     const auth = req.auth!;
-    await changeOwnPassword(db, auth.user, auth.tokenHash, req.body as { current_password: string; new_password: string });
+    await changeOwnPassword(db, auth.user, auth.tokenHash, req.body as { current_password: string; new_password: string }, config.passwordCost);
     res.status(204).end();
   });
 

@@ -12,7 +12,7 @@ import { actorOf } from '../services/sessions';
 import * as staff from '../services/users';
 import type { MakeRouter } from './context';
 
-export const usersRouter: MakeRouter = ({ db }) => {
+export const usersRouter: MakeRouter = ({ config, db }) => {
   const router = express.Router();
   const adminOnly = requireRole('admin');
 
@@ -29,7 +29,7 @@ export const usersRouter: MakeRouter = ({ db }) => {
     const user = await staff.createStaffUser(db, actorOf(req.auth!.user), {
       ...body,
       site_codes: body.site_code ? [body.site_code] : [],
-    });
+    }, config.passwordCost);
     res.status(201).location(`/api/users/${user.id}`).json({ user });
   });
 
@@ -40,7 +40,7 @@ export const usersRouter: MakeRouter = ({ db }) => {
 
   router.put('/users/:id/password', adminOnly, validateBody('staff_password_reset'), async (req, res) => {
     const id = idParam(req, 'id', 'staff user');
-    await staff.resetPassword(db, actorOf(req.auth!.user), id, (req.body as { new_password: string }).new_password);
+    await staff.resetPassword(db, actorOf(req.auth!.user), id, (req.body as { new_password: string }).new_password, config.passwordCost);
     res.status(204).end();
   });
 

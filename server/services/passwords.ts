@@ -1,14 +1,22 @@
 /**
  * Password hashing with scrypt (node:crypto): a random 16-byte salt per
- * password, cost N = 2^16, r = 8, p = 1 (about 64 MiB and a tenth of a second
- * per check), stored as `scrypt$N$r$p$salt$hash` so the cost can be raised
+ * password, cost N = 2^16, r = 8, p = 1 by default (64 MiB and
+ * 0.1–1 s per check depending on the machine; config.passwordCost), stored as `scrypt$N$r$p$salt$hash` so the cost can be raised
  * later without breaking old hashes. Comparison is timing-safe.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { problems } from '../errors';
 
 const KEY_LENGTH = 32;
-const DEFAULT_COST = { N: 2 ** 16, r: 8, p: 1 };
+
+/** scrypt cost parameters; the production default is config.passwordCost. */
+export interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
+export const DEFAULT_SCRYPT_COST: Readonly<ScryptCost> = Object.freeze({ N: 2 ** 16, r: 8, p: 1 });
 export const MIN_PASSWORD_LENGTH = 10;
 
 function scryptAsync(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
@@ -19,10 +27,10 @@ function scryptAsync(password: string, salt: Buffer, options: ScryptOptions): Pr
   });
 }
 
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost: ScryptCost = DEFAULT_SCRYPT_COST): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password, salt, DEFAULT_COST);
-  const { N, r, p } = DEFAULT_COST;
+  const key = await scryptAsync(password, salt, cost);
+  const { N, r, p } = cost;
   return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
@@ -36,8 +44,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** A hash no password matches: checked for unknown emails so they take as long as known ones. */
-export const UNMATCHABLE_HASH = `scrypt$${2 ** 16}$8$1$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(KEY_LENGTH).toString('base64')}`;
+/** A hash no password matches, at `cost`: checked for unknown emails so they take as long as known ones. */
+export function unmatchableHash(cost: ScryptCost = DEFAULT_SCRYPT_COST): string {
+  return `scrypt$${cost.N}$${cost.r}$${cost.p}$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(KEY_LENGTH).toString('base64')}`;
+}
 
 /** Throws invalid_body naming `field` when the password is too weak. */
 export function checkPasswordStrength(password: string, field: string, email?: string): void {

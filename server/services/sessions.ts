@@ -13,7 +13,7 @@ import { findUserByEmail, findUserById, type UserRow } from '../db/queries/users
 import { inTransaction } from '../db/transaction';
 import { problems, type Problem } from '../errors';
 import { recordAudit, type AuditActor } from './audit';
-import { UNMATCHABLE_HASH, verifyPassword } from './passwords';
+import { unmatchableHash, verifyPassword } from './passwords';
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -64,7 +64,7 @@ export async function login(db: Db, config: Config, input: { email: string; pass
   const refused = inTransaction(db, () => limitProblem(db, config, email, input.ip, new Date()));
   if (refused) throw refused;
   const user = findUserByEmail(db, email);
-  const matches = await verifyPassword(input.password, user?.password_hash ?? UNMATCHABLE_HASH);
+  const matches = await verifyPassword(input.password, user?.password_hash ?? unmatchableHash(config.passwordCost));
   const now = new Date();
   if (!user || !matches || !user.active) {
     inTransaction(db, () => {

@@ -12,7 +12,7 @@ import * as users from '../db/queries/users';
 import { inTransaction } from '../db/transaction';
 import { problems } from '../errors';
 import { recordAudit, type AuditActor } from './audit';
-import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords';
+import { checkPasswordStrength, hashPassword, verifyPassword, type ScryptCost } from './passwords';
 
 export interface StaffUser {
   id: number;
@@ -68,9 +68,9 @@ export interface NewStaffUser {
   site_codes?: string[];
 }
 
-export async function createStaffUser(db: Db, actor: AuditActor, input: NewStaffUser): Promise<StaffUser> {
+export async function createStaffUser(db: Db, actor: AuditActor, input: NewStaffUser, cost?: ScryptCost): Promise<StaffUser> {
   checkPasswordStrength(input.password, 'password', input.email);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, cost);
   return inTransaction(db, () => {
     if (users.findUserByEmail(db, input.email)) {
       throw problems.conflict(`A staff user with email ${input.email} already exists`, [{ field: 'email', message: 'email is already in use' }]);
@@ -136,10 +136,10 @@ export function removeSite(db: Db, actor: AuditActor, id: number, siteCode: stri
 }
 
 /** An admin sets a new password for someone; their sessions end. */
-export async function resetPassword(db: Db, actor: AuditActor, id: number, newPassword: string): Promise<void> {
+export async function resetPassword(db: Db, actor: AuditActor, id: number, newPassword: string, cost?: ScryptCost): Promise<void> {
   const row = existing(db, id);
   checkPasswordStrength(newPassword, 'new_password', row.email);
-  const hash = await hashPassword(newPassword);
+  const hash = await hashPassword(newPassword, cost);
   inTransaction(db, () => {
     existing(db, id);
     users.updatePasswordHash(db, id, hash, new Date().toISOString());
@@ -154,13 +154,14 @@ export async function changeOwnPassword(
   user: users.UserRow,
   currentTokenHash: string,
   input: { current_password: string; new_password: string },
+  cost?: ScryptCost,
 ): Promise<void> {
   if (!(await verifyPassword(input.current_password, user.password_hash))) throw problems.wrongPassword();
   checkPasswordStrength(input.new_password, 'new_password', user.email);
   if (input.new_password === input.current_password) {
     throw problems.invalidBody([{ field: 'new_password', message: 'new_password must differ from the current password' }]);
   }
-  const hash = await hashPassword(input.new_password);
+  const hash = await hashPassword(input.new_password, cost);
   inTransaction(db, () => {
     users.updatePasswordHash(db, user.id, hash, new Date().toISOString());
     deleteSessionsOfUser(db, user.id, currentTokenHash);

@@ -39,7 +39,7 @@ async function add(options: AddOptions): Promise<void> {
       role: options.role as Role,
       password,
       site_codes: options.site,
-    });
+    }, config.passwordCost);
     process.stdout.write(`created ${user.role} ${user.email} (id ${user.id})${user.sites.length ? ` at ${user.sites.join(', ')}` : ''}\n`);
   } catch (err) {
     fail(err);
@@ -66,7 +66,7 @@ async function password(options: { db?: string; email: string }): Promise<void> 
   try {
     const user = findUserByEmail(db, options.email);
     if (!user) fail(new Error(`there is no staff user ${options.email}`));
-    await resetPassword(db, cliActor(), user.id, await readPassword('New password'));
+    await resetPassword(db, cliActor(), user.id, await readPassword('New password'), config.passwordCost);
     process.stdout.write(`password of ${user.email} changed; their sessions were ended\n`);
   } catch (err) {
     fail(err);

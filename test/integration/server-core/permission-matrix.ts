@@ -1,0 +1,67 @@
+/**
+ * A table-driven permission matrix: for every endpoint rule and every caller
+ * (anonymous + each role) it asserts that allowed callers get past the
+ * permission check (no `not_authenticated` / `forbidden` answer, no 5xx;
+ * a 400 for a deliberately incomplete body is fine) and refused callers get 401
+ * (anonymous) or 403 (staff) with nothing written to the audit trail.
+ * Other areas add their own tables:
+ *
+ *   describePermissionMatrix('participants', [
+ *     { method: 'GET', path: '/api/participants', allow: ['admin', 'trial_manager', 'coach'] },
+ *   ]);
+ *
+ * Bodies are optional: permission is checked before the body, so an allowed
+ * caller may well get a 400. A rule whose call ends the caller's session
+ * (logout, password change) should say `relogin: true`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countAuditEntries } from '../../../server/db/queries/audit-entries';
+import { ROLES, type Role } from '../../../server/db/queries/users';
+import { createTestServer, EVERYONE, type Method, type TestServer, type Who } from './harness';
+
+export interface EndpointRule {
+  method: Method;
+  /** the path, or a function of the test server (to use ids it created) */
+  path: string | ((server: TestServer) => string);
+  body?: unknown | ((server: TestServer) => unknown);
+  /** who may call it; everyone else must be refused */
+  allow: readonly Who[];
+  relogin?: boolean;
+}
+
+export const ANY_STAFF: readonly Role[] = ROLES;
+
+export function describePermissionMatrix(
+  title: string,
+  rules: EndpointRule[],
+  setup?: (server: TestServer) => Promise<void> | void,
+): void {
+  describe(`permission matrix: ${title}`, () => {
+    let server: TestServer;
+    beforeAll(async () => {
+      server = await createTestServer();
+      await setup?.(server);
+    });
+    afterAll(() => server?.close());
+
+    const cases = rules.flatMap((rule) => EVERYONE.map((who) => ({ rule, who })));
+    it.each(cases.map((c) => [`${c.rule.method} ${typeof c.rule.path === 'string' ? c.rule.path : c.rule.path.toString().replace(/^.*=>\s*/, '')}`, c.who, c] as const))(
+      '%s as %s',
+      async (_name, who, { rule }) => {
+        const path = typeof rule.path === 'function' ? rule.path(server) : rule.path;
+        const body = typeof rule.body === 'function' ? (rule.body as (s: TestServer) => unknown)(server) : rule.body;
+        const auditBefore = countAuditEntries(server.db, {});
+        const res = await server.as(who).send(rule.method, path, body);
+        if (rule.allow.includes(who)) {
+          expect(['not_authenticated', 'forbidden'], `${rule.method} ${path} as ${who} → ${res.status} ${JSON.stringify(res.body)}`).not.toContain(res.body?.error?.code);
+          expect(res.status, `${rule.method} ${path} as ${who}: ${JSON.stringify(res.body)}`).toBeLessThan(500);
+        } else {
+          expect(res.status, `${rule.method} ${path} as ${who}: ${JSON.stringify(res.body)}`).toBe(who === 'anonymous' ? 401 : 403);
+          expect(res.body.error.code).toBe(who === 'anonymous' ? 'not_authenticated' : 'forbidden');
+          expect(countAuditEntries(server.db, {})).toBe(auditBefore);
+        }
+        if (rule.relogin && who !== 'anonymous') await server.relogin(who);
+      },
+    );
+  });
+}

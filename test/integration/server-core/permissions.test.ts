@@ -1,0 +1,28 @@
+/** Every endpoint of the server core × every role (+ anonymous): allowed or refused. */
+import { ANY_STAFF, describePermissionMatrix } from './permission-matrix';
+import { EVERYONE } from './harness';
+
+const user = (s: { ids: { target: number } }) => `/api/users/${s.ids.target}`;
+
+describePermissionMatrix('server core', [
+  { method: 'GET', path: '/api/health', allow: EVERYONE },
+  { method: 'POST', path: '/api/session', body: { email: 'nobody@test.ips-trial.invalid', password: 'wrong-password' }, allow: EVERYONE },
+  { method: 'GET', path: '/api/session', allow: ANY_STAFF },
+  { method: 'DELETE', path: '/api/session', allow: ANY_STAFF, relogin: true },
+  { method: 'PUT', path: '/api/session/password', body: { current_password: 'not-the-password', new_password: 'another-password-1' }, allow: ANY_STAFF },
+  { method: 'GET', path: '/api/users', allow: ['admin'] },
+  { method: 'GET', path: user, allow: ['admin'] },
+  { method: 'POST', path: '/api/users', body: { email: 'x@test.ips-trial.invalid', display_name: 'X', role: 'coach', password: 'short' }, allow: ['admin'] },
+  { method: 'PATCH', path: user, body: { display_name: 'Test Target' }, allow: ['admin'] },
+  { method: 'PUT', path: (s) => `${user(s)}/password`, body: { new_password: 'x' }, allow: ['admin'] },
+  { method: 'POST', path: (s) => `${user(s)}/sites`, body: { site_code: 'TST-B' }, allow: ['admin'] },
+  { method: 'DELETE', path: (s) => `${user(s)}/sites/TST-B`, allow: ['admin'] },
+  { method: 'GET', path: '/api/sites', allow: ANY_STAFF },
+  { method: 'GET', path: '/api/sites/TST-A', allow: ANY_STAFF },
+  { method: 'POST', path: '/api/sites', body: { code: 'TST-C' }, allow: ['admin', 'trial_manager'] },
+  { method: 'PATCH', path: '/api/sites/TST-B', body: { name: 'Testenhet B' }, allow: ['admin', 'trial_manager'] },
+  { method: 'DELETE', path: '/api/sites/TST-NONE', allow: ['admin', 'trial_manager'] },
+  { method: 'GET', path: '/api/audit', allow: ['admin', 'data_monitor'] },
+  { method: 'GET', path: '/api/audit.csv', allow: ['admin', 'data_monitor'] },
+  { method: 'GET', path: '/api/audit/verify', allow: ['admin', 'data_monitor'] },
+]);
