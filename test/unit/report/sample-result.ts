@@ -1,0 +1,99 @@
+/**
+ * A small hand-made analysis result for the chart and report tests: the
+ * fields of result.ts with round numbers that make each expectation easy to
+ * check by eye. Not the output of the pipeline.
+ */
+import type { AnalysisResult, EffectAnalysis } from '../../../analysis/result';
+
+/** deterministic scatter for the CE plane (no Math.random in fixtures) */
+function scatter(count: number, centre: { effect: number; cost: number }, spread: { effect: number; cost: number }) {
+  return Array.from({ length: count }, (_, i) => ({
+    effect: centre.effect + spread.effect * Math.sin(i * 12.9898),
+    cost: centre.cost + spread.cost * Math.cos(i * 78.233),
+  }));
+}
+
+function effectAnalysis(kind: 'qaly' | 'employment'): EffectAnalysis {
+  const qaly = kind === 'qaly';
+  const effect = qaly ? 0.045 : 38.5;
+  const cost = 21500;
+  return {
+    analysed: { ips: qaly ? 61 : 70, control: qaly ? 55 : 66 },
+    mean: {
+      ips: { cost: 151234.5, effect: qaly ? 1.412 : 120.25 },
+      control: { cost: 129734.5, effect: qaly ? 1.367 : 81.75 },
+    },
+    incremental: { cost, effect, ...(qaly ? { effectAdjusted: 0.041 } : {}) },
+    icer: cost / effect,
+    quadrant: 'NE',
+    ci95: { cost: [4100, 39800], effect: qaly ? [-0.012, 0.101] : [12.2, 64.9] },
+    sd: { cost: 9000, effect: qaly ? 0.029 : 13.4 },
+    ceac: (qaly ? [0, 100000, 250000, 500000, 1000000] : [0, 250, 500, 1000, 2000, 5000]).map((wtp, i) => ({ wtp, probability: Math.min(0.95, 0.01 + 0.2 * i) })),
+    netBenefit: (qaly ? [0, 100000, 250000, 500000, 1000000] : [0, 250, 500, 1000, 2000, 5000]).map((wtp) => ({
+      wtp,
+      inmb: wtp * effect - cost,
+      ci95: [wtp * effect - cost - 20000, wtp * effect - cost + 20000],
+    })),
+    plane: scatter(150, { effect, cost }, { effect: qaly ? 0.05 : 25, cost: 15000 }),
+  };
+}
+
+export function sampleResult(): AnalysisResult {
+  return {
+    n: { ips: 100, control: 100 },
+    qaly: effectAnalysis('qaly'),
+    employment: effectAnalysis('employment'),
+    bootstrap: { replicates: 5000, seed: 7 },
+    settings: {
+      instrument: 'eq5d5l',
+      valueSet: 'eq5d5l_SE_Sun2022',
+      discountRate: 0.03,
+      currency: 'SEK',
+      priceYear: 2025,
+      missing: 'complete-case',
+      imputations: 20,
+      bootstrap: { replicates: 5000, seed: 7 },
+      wtp: { qaly: [0, 100000, 250000, 500000, 1000000], employmentDay: [0, 250, 500, 1000, 2000, 5000] },
+    },
+    dataset: { sha256: 'a'.repeat(64) },
+    missingPattern: [0, 6, 12, 18, 24].flatMap((timepoint) =>
+      (['ips', 'control'] as const).map((arm) => ({
+        arm,
+        timepoint: timepoint as 0 | 6 | 12 | 18 | 24,
+        randomized: 100,
+        utility: 100 - timepoint * (arm === 'ips' ? 1 : 1.5),
+        serviceUse: 95 - timepoint * (arm === 'ips' ? 1 : 1.5),
+        withdrawn: timepoint / 6,
+      })),
+    ),
+    utilitiesOverTime: [0, 6, 12, 18, 24].flatMap((timepoint) =>
+      (['ips', 'control'] as const).map((arm) => {
+        const mean = 0.7 + (arm === 'ips' && timepoint > 0 ? 0.04 : 0) + timepoint * 0.001;
+        return { arm, timepoint: timepoint as 0 | 6 | 12 | 18 | 24, n: 90 - timepoint, mean, ci95: [mean - 0.04, mean + 0.04] as [number, number] };
+      }),
+    ),
+    employmentOverTime: [
+      { arm: 'ips', day: 0, proportion: 0 },
+      { arm: 'ips', day: 120, proportion: 0.2 },
+      { arm: 'ips', day: 400, proportion: 0.45 },
+      { arm: 'ips', day: 729, proportion: 0.52 },
+      { arm: 'control', day: 0, proportion: 0 },
+      { arm: 'control', day: 200, proportion: 0.1 },
+      { arm: 'control', day: 729, proportion: 0.27 },
+    ],
+    costBreakdown: [
+      { arm: 'ips', category: 'staff_hour:ips_specialist', meanCost: 38000 },
+      { arm: 'ips', category: 'inpatient_day', meanCost: 60000 },
+      { arm: 'ips', category: 'psychiatrist_visit', meanCost: 53234.5 },
+      { arm: 'control', category: 'staff_hour:municipal_coach', meanCost: 9000 },
+      { arm: 'control', category: 'inpatient_day', meanCost: 70000 },
+      { arm: 'control', category: 'psychiatrist_visit', meanCost: 50734.5 },
+    ],
+    sensitivity: [
+      { id: 'discount-0', label: 'Discount rate 0 %', effect: 'qaly', analysed: { ips: 61, control: 55 }, incremental: { cost: 22000, effect: 0.046 }, icer: 22000 / 0.046, quadrant: 'NE', ci95: { cost: [4000, 40000], effect: [-0.01, 0.1] } },
+      { id: 'unit-costs-minus-20', label: 'Unit costs −20 %', effect: 'employment', analysed: { ips: 70, control: 66 }, incremental: { cost: -3000, effect: 30 }, icer: -100, quadrant: 'SE' },
+    ],
+    warnings: ['12 participants had <b>no</b> baseline utility'],
+    software: { name: 'ips-trial', version: '0.1.0' },
+  };
+}
