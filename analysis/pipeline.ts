@@ -7,6 +7,7 @@ import type { TrialDataset } from './dataset/types';
 import { adjustedEffect } from './adjusted-effect';
 import { analysedSets } from './analysed-sets';
 import { analyseEffect } from './effect-analysis';
+import { analyzeImputed } from './imputation/analyze-imputed';
 import { messages } from './messages';
 import type { UtilityScorer } from './outcomes/utilities';
 import { buildParticipantTable } from './participant-table';
@@ -42,20 +43,19 @@ export interface AnalyzeOptions {
  * @param settings resolved settings (defaults filled, see resolveSettings)
  * @returns the result.json object (required fields and extensions)
  * @throws {AnalysisDataError} when an arm has no analysed participant
- * @throws {Error} when `missing` is "multiple-imputation" and imputation is not available
+ * @throws {Error} when `missing` is "multiple-imputation" and a variable cannot be imputed
  * @example analyzeTrial(dataset, resolveSettings(undefined).settings, { scoreUtility })
  */
 export function analyzeTrial(dataset: TrialDataset, settings: AnalysisSettings, options: AnalyzeOptions): AnalysisResult {
   const report = (stage: AnalysisProgress['stage'], done: number) => options.onProgress?.({ stage, done, total: 4 });
-  if (settings.missing === 'multiple-imputation') {
-    throw new Error('missing: "multiple-imputation" is not available in this version; use "complete-case"');
-  }
   report('outcomes', 0);
   const table = buildParticipantTable(dataset, options.scoreUtility, settings.discountRate);
   const sets = analysedSets(table);
   const rng = xoshiro128(settings.bootstrap.seed);
   report('qaly', 1);
-  const qaly = analyseEffect({
+  // multiple imputation (analysis/imputation, docs/imputation.md): all randomized participants, Rubin's rules + MI-Boot
+  const imputed = settings.missing === 'multiple-imputation' ? analyzeImputed(table, settings) : null;
+  const qaly = imputed ? { analysis: imputed.qaly, warnings: imputed.warnings } : analyseEffect({
     kind: 'qaly',
     records: sets.qaly,
     effectOf: (record) => record.qaly as number,
@@ -63,7 +63,7 @@ export function analyzeTrial(dataset: TrialDataset, settings: AnalysisSettings, 
     settings,
     rng,
   });
-  try {
+  if (!imputed) try {
     const adjusted = adjustedEffect(sets.qaly, settings.covariates);
     qaly.analysis.incremental.effectAdjusted = adjusted.effect;
   } catch (error) {
@@ -71,7 +71,7 @@ export function analyzeTrial(dataset: TrialDataset, settings: AnalysisSettings, 
     qaly.warnings.push(messages.adjustmentUnavailable((error as Error).message));
   }
   report('employment', 2);
-  const employment = analyseEffect({
+  const employment = imputed ? { analysis: imputed.employment, warnings: [] } : analyseEffect({
     kind: 'employment',
     records: sets.employment,
     effectOf: (record) => record.employmentDays,
