@@ -63,6 +63,10 @@ function checkField(form: Form, field: Field, index: number, out: string[]): voi
     out.push(`${where}: min/max apply to integer and number fields only`);
   }
   if (field.min !== undefined && field.max !== undefined && field.min > field.max) out.push(`${where}: min is above max`);
+  for (const key of ['note', 'citation', 'pattern', 'unit', 'costItem'] as const) {
+    const text = field[key];
+    if (text !== undefined && (typeof text !== 'string' || /[\r\n]/.test(text))) out.push(`${where}: ${key} must be one line of text`);
+  }
   if (field.type === 'descriptive' && field.required) out.push(`${where}: a descriptive field cannot be required`);
   if (form.kind === 'research' && field.identifier) out.push(`${where}: research forms hold no identifiers`);
   for (const tp of field.timepoints ?? []) if (!TIMEPOINTS.includes(tp)) out.push(`${where}: unknown timepoint ${tp}`);
