@@ -14,6 +14,6 @@ function run(command) {
 if (!existsSync(CHROMIUM)) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const sudo = isRoot ? '' : 'sudo ';
-  run(`${sudo}apt-get update -qq`);
-  run(`${sudo}apt-get install -y -qq chromium`);
+  run(`${sudo}apt-get update -qq -o DPkg::Lock::Timeout=900`);
+  run(`${sudo}apt-get install -y -qq -o DPkg::Lock::Timeout=900 chromium`);
 }

@@ -7,7 +7,7 @@
  * `sw.js` keep plain names. The build writes into a temporary folder and
  * swaps it in, so a running server never serves half a build.
  */
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
@@ -28,6 +28,20 @@ const ENTRIES: Record<string, string> = {
 const PAGES: Record<string, string> = {
   'tablet.html': 'pages/tablet.html',
   'index.html': 'pages/index.html',
+};
+
+/** Keys of a form or field the pages never read (citations, codebook notes): left out of the bundles. */
+const UNUSED_KEYS = new Set(['citation', 'note', 'licence', 'costItem', 'unit', 'pattern']);
+
+/** Bundles the data dictionary's form JSON without the keys the pages never read. */
+const slimForms: Plugin = {
+  name: 'slim-forms',
+  setup(builder) {
+    builder.onLoad({ filter: /data-dictionary[\\/]forms[\\/].*\.json$/ }, (args) => {
+      const form = JSON.parse(readFileSync(args.path, 'utf8'), (key, value: unknown) => (UNUSED_KEYS.has(key) ? undefined : value));
+      return { contents: JSON.stringify(form), loader: 'json' };
+    });
+  },
 };
 
 export interface WebBuildResult {
@@ -82,6 +96,7 @@ export async function buildWeb(options: WebBuildOptions = {}): Promise<WebBuildR
       // old tablets: Safari 12 / Chrome 70 era
       target: ['es2018', 'safari12', 'chrome70'],
       metafile: true,
+      plugins: [slimForms],
       legalComments: 'none',
       logLevel: 'silent',
     });

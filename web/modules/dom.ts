@@ -16,6 +16,8 @@ export function setAttrs(el: Element, attrs: Attrs): void {
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
     if (typeof value === 'function') el.addEventListener(key.replace(/^on/, '').toLowerCase(), value);
+    // CSSOM, not the style attribute: the CSP forbids inline style attributes
+    else if (key === 'style' && el instanceof HTMLElement) el.style.cssText = String(value);
     else if (value === true) el.setAttribute(key, '');
     else el.setAttribute(key, String(value));
   }

@@ -1,0 +1,60 @@
+/**
+ * The dashboard, one card per site: recruitment against the target places,
+ * assessments due and overdue, the latest fidelity score; and the caseload
+ * per coach with a warning above the fidelity limit (20).
+ */
+import { h, replace } from '../../modules/dom';
+import type { RouteContext } from '../routes';
+import { get, getJson, list, optional, paths, type Site } from '../staff-api';
+
+type Obj = Record<string, unknown>;
+
+function note(error: Error): HTMLElement {
+  return h('p', { class: 'hint' }, `Not available: ${error.message}`);
+}
+
+function siteCard(site: Site, participants: Obj[], due: Obj[] | Error, fidelity: Obj[] | Error): HTMLElement {
+  const mine = participants.filter((p) => get(p, 'site') === site.code);
+  const randomized = mine.filter((p) => get(p, 'arm')).length;
+  const target = site.places_max ?? site.places_min;
+  const targetText = site.places_min === site.places_max ? `${site.places_max}` : `${site.places_min}–${site.places_max}`;
+  const meter = h('div', { class: 'meter', role: 'img', 'aria-label': `${randomized} of ${targetText} places` }, h('span', { style: `width:${Math.min(100, (randomized / Math.max(1, target)) * 100)}%` }));
+  const dueHere = due instanceof Error ? due : due.filter((a) => get(a, 'site') === site.code || get(a, 'site_id') === site.id);
+  const reviews = fidelity instanceof Error ? fidelity : fidelity.filter((r) => get(r, 'site') === site.code || get(r, 'site_code') === site.code || get(r, 'site_id') === site.id);
+  const latest = reviews instanceof Error ? undefined : [...reviews].sort((a, b) => String(get(b, 'review_date')).localeCompare(String(get(a, 'review_date'))))[0];
+  return h('section', { class: 'card site-card', 'data-site': site.code, 'aria-labelledby': `site-${site.code}` },
+    h('h2', { id: `site-${site.code}` }, `${site.name} (${site.code})`),
+    h('p', {}, `Recruitment: ${randomized} randomized of ${targetText} places; ${mine.length} referred.`), meter,
+    dueHere instanceof Error ? note(dueHere) : h('p', {},
+      `Assessments due: ${dueHere.filter((a) => get(a, 'state') === 'open').length}, `,
+      h('span', { class: dueHere.some((a) => get(a, 'state') === 'overdue') ? 'warn' : '' }, `overdue: ${dueHere.filter((a) => get(a, 'state') === 'overdue').length}`)),
+    reviews instanceof Error ? note(reviews) : h('p', {}, latest ? `Fidelity: ${get(latest, 'total')} of 125 (${get(latest, 'band') ?? ''}, ${get(latest, 'review_date')})` : 'Fidelity: no review yet.'));
+}
+
+function caseloadTable(answer: unknown): HTMLElement {
+  const limit = Number(get(answer, 'limit') ?? 20);
+  const coaches = list<Obj>(answer, 'coaches');
+  return h('section', { class: 'card', id: 'caseload' }, h('h2', {}, 'Caseload per coach'),
+    h('table', { class: 'data' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Coach'), h('th', { scope: 'col' }, 'Active participants'), h('th', { scope: 'col' }, 'Note'))),
+      h('tbody', {}, ...coaches.map((c) => {
+        const n = Number(get(c, 'active_participants') ?? 0);
+        return h('tr', {}, h('th', { scope: 'row' }, String(get(c, 'display_name') ?? get(c, 'coach_name') ?? get(c, 'coach_id'))), h('td', {}, String(n)),
+          h('td', {}, n > limit ? h('span', { class: 'warn' }, `Above ${limit} (IPS fidelity limit)`) : ''));
+      }))));
+}
+
+export async function render(main: HTMLElement, { user }: RouteContext): Promise<void> {
+  const [sitesAnswer, participantsAnswer, due, caseload, fidelity] = await Promise.all([
+    getJson(paths.sites),
+    getJson(paths.participants),
+    optional(() => getJson(paths.due).then((a) => list<Obj>(a, 'assessments'))),
+    optional(() => getJson(paths.caseload)),
+    optional(() => getJson(paths.fidelity).then((a) => list<Obj>(a, 'reviews'))),
+  ]);
+  const sites = list<Site>(sitesAnswer, 'sites').filter((s) => user.role !== 'coach' || user.sites.includes(s.code));
+  const participants = list<Obj>(participantsAnswer, 'participants');
+  replace(main, h('h1', {}, 'Dashboard'),
+    h('div', { class: 'cards' }, ...sites.map((site) => siteCard(site, participants, due, fidelity))),
+    caseload instanceof Error ? h('section', { class: 'card' }, h('h2', {}, 'Caseload per coach'), note(caseload)) : caseloadTable(caseload));
+}

@@ -1,0 +1,44 @@
+/**
+ * Registering a referral: site, the referral form and the identifiers (the
+ * participant_identity form), all rendered from the data dictionary. The
+ * server gives the study id; screening and consent follow on the
+ * participant page.
+ */
+import { getForm } from '../../../data-dictionary/index';
+import { ApiError } from '../../modules/api';
+import { h, replace } from '../../modules/dom';
+import { renderFields } from '../form-fields';
+import { get, getJson, list, paths, send, type Site } from '../staff-api';
+
+export async function render(main: HTMLElement): Promise<void> {
+  const sites = list<Site>(await getJson(paths.sites), 'sites');
+  const referral = renderFields(getForm('referral')!, { prefix: 'referral' });
+  const identity = renderFields(getForm('participant_identity')!, { prefix: 'identity' });
+  const site = h('select', { id: 'site', required: true }, h('option', { value: '' }, '—'), ...sites.map((s) => h('option', { value: s.code }, `${s.code} – ${s.name}`)));
+  const idKind = h('select', { id: 'id-kind' }, h('option', { value: 'SE' }, 'Swedish personnummer'), h('option', { value: 'DK' }, 'Danish CPR'));
+  const error = h('p', { class: 'error', role: 'alert' });
+  const form = h('form', { class: 'card', novalidate: true },
+    h('div', { class: 'field' }, h('label', { for: 'site' }, 'Site *'), site),
+    h('h2', {}, 'Referral'), referral.root,
+    h('h2', {}, 'Identifiers (kept apart from research data, encrypted)'),
+    h('div', { class: 'field' }, h('label', { for: 'id-kind' }, 'Kind of national id'), idKind),
+    identity.root, error,
+    h('button', { type: 'submit', class: 'primary' }, 'Register'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.textContent = '';
+    try {
+      const created = await send('POST', paths.participants, { site: site.value, referral: referral.read(), identity: identity.read(), id_kind: idKind.value });
+      const participant = get(created, 'participant') ?? created;
+      location.hash = `#/participant/${get(participant, 'id')}`;
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      error.textContent = e.message;
+      referral.showErrors(e.fields.filter((f) => f.field.startsWith('referral.')).map((f) => ({ ...f, field: f.field.slice('referral.'.length) })));
+      identity.showErrors(e.fields.filter((f) => f.field.startsWith('identity.')).map((f) => ({ ...f, field: f.field.slice('identity.'.length) })));
+      const other = e.fields.filter((f) => !/^(referral|identity)\./.test(f.field));
+      if (other.length) error.textContent = `${e.message}: ${other.map((f) => `${f.field}: ${f.message}`).join('; ')}`;
+    }
+  });
+  replace(main, h('h1', {}, 'Screening & enrolment'), h('p', {}, 'Register the referral first; screening, consent, the baseline questionnaire and randomization follow on the participant page.'), form);
+}

@@ -1,0 +1,100 @@
+/**
+ * Actions on the participant page: recording screening and consent (forms
+ * from the data dictionary), opening tablet mode or a home code, and
+ * randomization behind an explicit confirm step — the allocation is shown
+ * only after the server has made it.
+ */
+import { getForm } from '../../../data-dictionary/index';
+import { ApiError } from '../../modules/api';
+import { h, replace } from '../../modules/dom';
+import { renderFields } from '../form-fields';
+import { get, paths, send } from '../staff-api';
+
+const armName = (arm: unknown) => (arm === 'ips' ? 'IPS (Individual Placement and Support)' : arm === 'control' ? 'Usual care (control)' : String(arm));
+
+/** A card with a dictionary form that PUTs `{ [formName]: values }`. */
+export function formCard(title: string, formName: string, url: string, onSaved: () => void): HTMLElement {
+  const fields = renderFields(getForm(formName)!, { prefix: formName });
+  const error = h('p', { class: 'error', role: 'alert' });
+  const form = h('form', { class: 'card', id: `${formName}-form`, novalidate: true }, h('h2', {}, title), fields.root, error,
+    h('button', { type: 'submit', class: 'primary' }, `Save ${title.toLowerCase()}`));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.textContent = '';
+    try {
+      await send('PUT', url, { [formName]: fields.read() });
+      onSaved();
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      error.textContent = e.fields.length ? `${e.message}: ${e.fields.map((f) => `${f.field}: ${f.message}`).join('; ')}` : e.message;
+      fields.showErrors(e.fields.map((f) => ({ ...f, field: f.field.replace(`${formName}.`, '') })));
+    }
+  });
+  return form;
+}
+
+export function randomizeCard(participantId: number, studyId: string, missing: string[], onDone: () => void): HTMLElement {
+  const card = h('section', { class: 'card', id: 'randomization', 'aria-labelledby': 'randomization-title' });
+  const start = () => {
+    const begin = h('button', { type: 'button', class: 'primary', id: 'randomize', disabled: missing.length > 0 }, 'Randomize …');
+    begin.addEventListener('click', confirmStep);
+    replace(card, h('h2', { id: 'randomization-title' }, 'Randomization'),
+      missing.length ? h('div', {}, h('p', {}, 'Not yet possible:'), h('ul', {}, ...missing.map((m) => h('li', {}, m)))) : h('p', {}, `${studyId} is ready to be randomized.`),
+      begin);
+  };
+  const confirmStep = () => {
+    const error = h('p', { class: 'error', role: 'alert' });
+    const confirm = h('button', { type: 'button', class: 'danger', id: 'confirm-randomize' }, `Confirm: randomize ${studyId}`);
+    const cancel = h('button', { type: 'button', id: 'cancel-randomize' }, 'Cancel');
+    cancel.addEventListener('click', start);
+    confirm.addEventListener('click', async () => {
+      confirm.disabled = true;
+      try {
+        const answer = await send('POST', paths.randomize(participantId), {});
+        const allocation = get(answer, 'allocation') ?? answer;
+        const arm = get(allocation, 'arm') ?? get(allocation, 'effective_arm');
+        replace(card, h('h2', { id: 'randomization-title' }, 'Randomization'),
+          h('p', { role: 'status' }, `${studyId} has been randomized. Allocation:`),
+          h('p', { class: 'allocation', id: 'allocation' }, armName(arm)),
+          h('p', {}, h('button', { type: 'button', onclick: onDone }, 'Show the schedule')));
+      } catch (e) {
+        confirm.disabled = false;
+        if (!(e instanceof ApiError)) throw e;
+        error.textContent = e.message;
+      }
+    });
+    replace(card, h('h2', { id: 'randomization-title' }, 'Confirm randomization'),
+      h('p', {}, `You are about to randomize ${studyId}. The allocation is made by the server, is final, and cannot be repeated or changed here.`),
+      error, h('div', { class: 'actions' }, confirm, cancel));
+    confirm.focus();
+  };
+  start();
+  return card;
+}
+
+export function tabletCard(participantId: number, studyId: string): HTMLElement {
+  const pin = h('input', { id: 'tablet-pin', type: 'password', inputmode: 'numeric', autocomplete: 'off', pattern: '[0-9]{4,8}', 'aria-describedby': 'tablet-pin-hint' });
+  const error = h('p', { class: 'error', role: 'alert' });
+  const open = h('form', { class: 'field' },
+    h('label', { for: 'tablet-pin' }, 'Your PIN for leaving tablet mode (4–8 digits)'), pin,
+    h('p', { class: 'hint', id: 'tablet-pin-hint' }, 'Opening tablet mode logs you out on this device; the participant sees only their questionnaire until the PIN is entered.'),
+    error, h('button', { type: 'submit', class: 'primary', id: 'open-tablet' }, 'Open tablet mode on this device'));
+  open.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.textContent = '';
+    try {
+      await send('POST', paths.tabletSession(participantId), { pin: pin.value });
+      location.assign('/tablet.html');
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      error.textContent = e.fields.length ? e.fields.map((f) => f.message).join('; ') : e.message;
+    }
+  });
+  const codeOut = h('p', { role: 'status', id: 'home-code-out' });
+  const makeCode = h('button', { type: 'button', id: 'make-home-code' }, 'Make a personal one-time code for home');
+  makeCode.addEventListener('click', async () => {
+    const answer = await send('POST', paths.homeCode(participantId), {});
+    codeOut.textContent = `Code for ${studyId}: ${get(answer, 'code')} (valid until ${get(answer, 'expires_at')}). The participant enters it at /tablet.html.`;
+  });
+  return h('section', { class: 'card', 'aria-labelledby': 'tablet-title' }, h('h2', { id: 'tablet-title' }, 'Questionnaire on a tablet'), open, makeCode, codeOut);
+}

@@ -1,0 +1,81 @@
+/**
+ * Fast weekly time-log entry for coaches: a grid of participants (and
+ * "site work" rows for work not tied to one person) × the days of a week,
+ * minutes in each cell, an activity per row. One save sends every filled
+ * cell at once (all or none are stored). Below: what is logged that week.
+ */
+import { getForm } from '../../../data-dictionary/index';
+import { ApiError } from '../../modules/api';
+import { h, replace } from '../../modules/dom';
+import type { RouteContext } from '../routes';
+import { get, getJson, list, optional, paths, send, type Site } from '../staff-api';
+
+type Obj = Record<string, unknown>;
+interface Row { key: string; label: string; participantId?: number; site?: string }
+
+export function mondayOf(date: Date): Date {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d;
+}
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
+const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+export async function render(main: HTMLElement, { user, params }: RouteContext): Promise<void> {
+  const monday = mondayOf(params[0] && /^\d{4}-\d{2}-\d{2}$/.test(params[0]) ? new Date(`${params[0]}T00:00:00Z`) : new Date());
+  const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+  const form = getForm('time_log')!;
+  const activity = form.fields.find((f) => f.name === 'activity')!;
+  const staffRole = form.fields.find((f) => f.name === 'staff_role')!;
+  const [participantsAnswer, sitesAnswer, logged] = await Promise.all([
+    getJson(paths.participants), getJson(paths.sites),
+    optional(() => getJson(`${paths.timeLogs}?from=${iso(monday)}&to=${iso(addDays(monday, 6))}`).then((a) => list<Obj>(a, 'time_logs'))),
+  ]);
+  const sites = list<Site>(sitesAnswer, 'sites').filter((s) => user.role !== 'coach' || user.sites.includes(s.code));
+  const participants = list<Obj>(participantsAnswer, 'participants').filter((p) => get(p, 'stage') !== 'withdrawn' && get(p, 'stage') !== 'not_eligible');
+  const rows: Row[] = [
+    ...participants.map((p) => ({ key: `p${get(p, 'id')}`, label: String(get(p, 'study_id')), participantId: Number(get(p, 'id')) })),
+    ...sites.map((s) => ({ key: `s${s.code}`, label: `Site work, ${s.code}`, site: s.code })),
+  ];
+  const roleSelect = h('select', { id: 'staff-role' }, ...(staffRole.choices ?? []).map((c) => h('option', { value: String(c.code) }, c.labels.en)));
+  const status = h('p', { role: 'status', id: 'time-log-status' });
+  const body = h('tbody', {}, ...rows.map((row) => h('tr', { 'data-row': row.key },
+    h('th', { scope: 'row' }, row.label),
+    h('td', {}, h('select', { 'aria-label': `Activity, ${row.label}`, 'data-activity': row.key }, ...(activity.choices ?? []).map((c) => h('option', { value: String(c.code) }, c.labels.en)))),
+    ...days.map((day, i) => h('td', {}, h('input', { type: 'number', min: 1, max: 1440, step: 1, inputmode: 'numeric', 'aria-label': `Minutes, ${row.label}, ${DAY_NAMES[i]} ${iso(day)}`, 'data-cell': `${row.key}|${iso(day)}` }))))));
+  const grid = h('table', { class: 'data grid' },
+    h('caption', {}, `Week of ${iso(monday)}`),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Participant'), h('th', { scope: 'col' }, 'Activity'), ...days.map((d, i) => h('th', { scope: 'col' }, `${DAY_NAMES[i]} ${iso(d).slice(5)}`)))),
+    body);
+  const save = h('button', { type: 'submit', class: 'primary' }, 'Save the week');
+  const formEl = h('form', {}, h('div', { class: 'field' }, h('label', { for: 'staff-role' }, 'Your role'), roleSelect), grid, status, save);
+  formEl.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const entries: Obj[] = [];
+    for (const input of formEl.querySelectorAll<HTMLInputElement>('input[data-cell]')) {
+      if (input.value.trim() === '') continue;
+      const [key, date] = input.dataset.cell!.split('|');
+      const row = rows.find((r) => r.key === key)!;
+      const act = formEl.querySelector<HTMLSelectElement>(`select[data-activity="${key}"]`)!.value;
+      const entry = { log_date: date, staff_role: roleSelect.value, activity: act, minutes: Number(input.value), log_scope: row.participantId ? 'participant' : 'site' };
+      entries.push(row.participantId ? { entry, participantId: row.participantId } : { entry, site: row.site });
+    }
+    if (entries.length === 0) return void (status.textContent = 'Nothing to save: enter minutes in the grid.');
+    try {
+      await send('POST', paths.timeLogs, { entries });
+      status.textContent = `Saved ${entries.length} entries.`;
+      void render(main, { user, params: [iso(monday)] });
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      status.textContent = `${e.message}${e.fields.length ? `: ${e.fields.map((f) => `${f.field}: ${f.message}`).join('; ')}` : ''}`;
+    }
+  });
+  const loggedTable = logged instanceof Error ? h('p', { class: 'hint' }, `Not available: ${logged.message}`)
+    : h('table', { class: 'data' }, h('caption', {}, 'Logged this week'),
+      h('thead', {}, h('tr', {}, ...['Date', 'Participant / site', 'Activity', 'Minutes'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, ...logged.map((l) => h('tr', {}, h('td', {}, String(get(l, 'log_date'))), h('td', {}, String(get(l, 'study_id') ?? get(l, 'site') ?? get(l, 'participant_id') ?? '')), h('td', {}, String(get(l, 'activity'))), h('td', {}, String(get(l, 'minutes')))))));
+  replace(main, h('h1', {}, 'Time logs'),
+    h('p', { class: 'actions' }, h('a', { href: `#/time-logs/${iso(addDays(monday, -7))}` }, '← Previous week'), ' ', h('a', { href: `#/time-logs/${iso(addDays(monday, 7))}` }, 'Next week →')),
+    formEl, h('section', { class: 'card' }, loggedTable));
+}

@@ -1,0 +1,62 @@
+/**
+ * The staff workspace's calls to the API (docs/api.md, docs/operations.md).
+ * Paths live here only. Answers are read tolerantly (snake_case or
+ * camelCase keys) through `get`.
+ */
+import { api } from '../modules/api';
+import type { Role } from './routes';
+
+export interface User { id: number; email: string; display_name: string; role: Role; sites: string[] }
+export interface Site { id: number; code: string; name: string; region: string; places_min: number; places_max: number; staff: { id: number; display_name: string; role: string; active: boolean }[] }
+
+type Obj = Record<string, unknown>;
+const camel = (key: string) => key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+/** obj[key] or obj[camelCase(key)]. */
+export function get<T = unknown>(obj: unknown, key: string): T | undefined {
+  if (typeof obj !== 'object' || obj === null) return undefined;
+  const o = obj as Obj;
+  return (o[key] ?? o[camel(key)]) as T | undefined;
+}
+
+/** The array in an answer: the answer itself, or its one array-valued property. */
+export function list<T = Obj>(answer: unknown, key?: string): T[] {
+  if (Array.isArray(answer)) return answer as T[];
+  if (key && Array.isArray(get(answer, key))) return get<T[]>(answer, key)!;
+  const arrays = Object.values((answer ?? {}) as Obj).filter(Array.isArray);
+  return (arrays[0] ?? []) as T[];
+}
+
+export const paths = {
+  sites: '/api/sites',
+  participants: '/api/participants',
+  participant: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}`,
+  screening: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}/screening`,
+  consent: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}/consent`,
+  randomize: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}/allocation`,
+  assessments: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}/assessments`,
+  openAssessment: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}/open-assessment`,
+  episodes: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}/episodes`,
+  statuses: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}/statuses`,
+  participantTimeLogs: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}/time-logs`,
+  tabletSession: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}/tablet-session`,
+  homeCode: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}/home-codes`,
+  audit: (studyId: string) => `/api/audit?entity_id=${encodeURIComponent(studyId)}&limit=200`,
+  due: '/api/assessments/due',
+  caseload: '/api/reports/caseload',
+  timeLogs: '/api/time-logs',
+  fidelity: '/api/fidelity-reviews',
+  consort: '/api/consort',
+};
+
+export const getJson = <T = unknown>(url: string) => api<T>('GET', url);
+export const send = <T = unknown>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown) => api<T>(method, url, body);
+
+/** Loads a part of a page; a failure becomes a short note instead of breaking the page. */
+export async function optional<T>(load: () => Promise<T>): Promise<T | Error> {
+  try {
+    return await load();
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
