@@ -8,6 +8,7 @@ import { sessionRouter } from './session';
 import { usersRouter } from './users';
 import { sitesRouter } from './sites';
 import { auditRouter } from './audit';
+import { operationsRouters } from './operations';
 
 export const apiRouters: MakeRouter[] = [
   healthRouter,
@@ -15,4 +16,5 @@ export const apiRouters: MakeRouter[] = [
   usersRouter,
   sitesRouter,
   auditRouter,
+  ...operationsRouters,
 ];

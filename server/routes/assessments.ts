@@ -1,0 +1,69 @@
+/**
+ * The follow-up schedule: a participant's assessments with their states,
+ * the due/overdue list (per site and per coach; coaches see their own sites)
+ * and the reminder list (open + overdue; drops an assessment as soon as its
+ * last form is complete), and counts of states per timepoint.
+ */
+import express from 'express';
+import type { Request } from 'express';
+import { findSiteByCode } from '../db/queries/sites';
+import { problems } from '../errors';
+import { requireLogin, requireRole } from '../http/require-role';
+import { assessmentsOf, dueAssessments, reminders, scheduleSummary } from '../services/assessments';
+import { participantFromParam, todayUtc } from '../services/participant-access';
+import { siteScope } from '../services/site-access';
+import type { AssessmentState } from '../schedule/assessment-state';
+import type { MakeRouter } from './context';
+
+const STATES: AssessmentState[] = ['upcoming', 'open', 'overdue', 'completed', 'missed', 'withdrawn'];
+
+export const assessmentsRouter: MakeRouter = ({ db }) => {
+  const router = express.Router();
+  const staff = requireRole('admin', 'trial_manager', 'coach', 'data_monitor');
+
+  function filterOf(req: Request) {
+    const user = req.auth!.user;
+    let siteIds = siteScope(db, user);
+    const errors: { field: string; message: string }[] = [];
+    const allowed = new Set(['site', 'coach', 'state']);
+    for (const key of Object.keys(req.query)) if (!allowed.has(key)) errors.push({ field: key, message: `unknown query parameter '${key}'` });
+    if (typeof req.query.site === 'string') {
+      const site = findSiteByCode(db, req.query.site);
+      if (!site) errors.push({ field: 'site', message: `site "${req.query.site}" does not exist` });
+      else siteIds = siteIds === null ? [site.id] : siteIds.filter((id) => id === site.id);
+    }
+    let coachId: number | undefined;
+    if (req.query.coach !== undefined) {
+      if (req.query.coach === 'me') coachId = user.id;
+      else if (typeof req.query.coach === 'string' && /^[1-9]\d{0,9}$/.test(req.query.coach)) coachId = Number(req.query.coach);
+      else errors.push({ field: 'coach', message: 'coach must be a staff id or "me"' });
+    }
+    let states: AssessmentState[] | undefined;
+    if (req.query.state !== undefined) {
+      const list = String(req.query.state).split(',');
+      if (!list.every((s) => STATES.includes(s as AssessmentState))) errors.push({ field: 'state', message: `state must be a comma-separated list of ${STATES.join(', ')}` });
+      else states = list as AssessmentState[];
+    }
+    if (errors.length) throw problems.invalidQuery(errors);
+    return { siteIds, coachId, states };
+  }
+
+  router.get('/participants/:id/assessments', requireLogin, (req, res) => {
+    const participant = participantFromParam(db, req.auth!.user, String(req.params.id));
+    res.json({ studyId: participant.study_id, today: todayUtc(), assessments: assessmentsOf(db, participant.id, todayUtc()) });
+  });
+
+  router.get('/assessments/due', staff, (req, res) => {
+    res.json({ today: todayUtc(), assessments: dueAssessments(db, filterOf(req), todayUtc()) });
+  });
+
+  router.get('/assessments/reminders', requireRole('admin', 'trial_manager', 'coach'), (req, res) => {
+    res.json({ today: todayUtc(), reminders: reminders(db, filterOf(req), todayUtc()) });
+  });
+
+  router.get('/assessments/summary', requireLogin, (req, res) => {
+    res.json({ today: todayUtc(), summary: scheduleSummary(db, siteScope(db, req.auth!.user), todayUtc()) });
+  });
+
+  return router;
+};

@@ -1,0 +1,27 @@
+/**
+ * IPS fidelity reviews: POST /api/sites/:code/fidelity-reviews (admin, trial
+ * manager; form fidelity_review), GET /api/fidelity-reviews?site=CODE (the
+ * trend: each review's total, band and change since the previous one).
+ */
+import express from 'express';
+import { requireLogin, requireRole } from '../http/require-role';
+import { readEnvelope, type Answers } from '../services/operations-forms';
+import { addReview, reviewTrend } from '../services/fidelity-reviews';
+import { actorOf } from '../services/sessions';
+import type { MakeRouter } from './context';
+
+export const fidelityReviewsRouter: MakeRouter = ({ db }) => {
+  const router = express.Router();
+
+  router.post('/sites/:code/fidelity-reviews', requireRole('admin', 'trial_manager'), (req, res) => {
+    const body = readEnvelope(req.body, { forms: { review: 'fidelity_review' } });
+    res.status(201).json({ review: addReview(db, actorOf(req.auth!.user), String(req.params.code), body.review as Answers) });
+  });
+
+  router.get('/fidelity-reviews', requireLogin, (req, res) => {
+    const site = typeof req.query.site === 'string' ? req.query.site : null;
+    res.json({ reviews: reviewTrend(db, site) });
+  });
+
+  return router;
+};

@@ -1,0 +1,102 @@
+/**
+ * Participants: registration (referral + identity), the list and one
+ * participant, identifiers (role-filtered), screening, consent, withdrawal
+ * and the CONSORT counts. Participants are addressed by numeric id or study
+ * id: /api/participants/ORE-AFF-0007. Coaches see only their sites'
+ * participants (others answer 404).
+ */
+import express from 'express';
+import type { Request } from 'express';
+import { requireLogin, requireRole } from '../http/require-role';
+import { listParticipants } from '../db/queries/participants';
+import { findConsent, findScreening, findWithdrawal } from '../db/queries/participant-forms';
+import { actorOf } from '../services/sessions';
+import { consortCounts } from '../services/consort';
+import { checks, readEnvelope, type Answers } from '../services/operations-forms';
+import { identifierAccess, participantFromParam, todayUtc } from '../services/participant-access';
+import { identifierKeys, readIdentifiers, type NationalIdKind } from '../services/participant-identifiers';
+import * as participants from '../services/participants';
+import { siteScope } from '../services/site-access';
+import type { MakeRouter } from './context';
+
+const parse = <T>(json: string | undefined): T | null => (json ? (JSON.parse(json) as T) : null);
+
+export const participantsRouter: MakeRouter = ({ db, config }) => {
+  const router = express.Router();
+  const managers = requireRole('admin', 'trial_manager');
+  const keys = () => identifierKeys(config);
+  const user = (req: Request) => req.auth!.user;
+  const participantOf = (req: Request) => participantFromParam(db, user(req), String(req.params.id));
+
+  router.post('/participants', managers, (req, res) => {
+    const body = readEnvelope(req.body, {
+      forms: { referral: 'referral', identity: 'participant_identity' },
+      fields: { site: checks.siteCode, id_kind: checks.oneOf('id_kind', ['SE', 'DK']), coach_id: checks.nullablePositiveId('coach_id') },
+      requiredFields: ['site'],
+    });
+    const row = participants.registerParticipant(db, keys(), actorOf(user(req)), body as unknown as participants.Registration, todayUtc());
+    res.status(201).location(`/api/participants/${row.study_id}`).json({ participant: participants.summarize(db, row) });
+  });
+
+  router.get('/participants', requireLogin, (req, res) => {
+    const rows = listParticipants(db, siteScope(db, user(req)));
+    res.json({ participants: rows.map((row) => participants.summarize(db, row)) });
+  });
+
+  router.get('/participants/:id', requireLogin, (req, res) => {
+    const row = participantOf(req);
+    res.json({
+      participant: participants.summarize(db, row),
+      referral: JSON.parse(row.referral_json),
+      screening: parse<Answers>(findScreening(db, row.id)?.answers_json),
+      consent: parse<Answers>(findConsent(db, row.id)?.answers_json),
+      withdrawal: parse<Answers>(findWithdrawal(db, row.id)?.answers_json),
+    });
+  });
+
+  router.patch('/participants/:id', managers, (req, res) => {
+    const row = participantOf(req);
+    const body = readEnvelope(req.body, { forms: { referral: 'referral' }, optionalForms: ['referral'], fields: { coach_id: checks.nullablePositiveId('coach_id'), reason: checks.reason } });
+    const updated = participants.updateParticipant(db, actorOf(user(req)), row, body as { referral?: Answers; coach_id?: number | null; reason?: string });
+    res.json({ participant: participants.summarize(db, updated) });
+  });
+
+  router.get('/participants/:id/identifiers', requireRole('admin', 'trial_manager', 'coach'), (req, res) => {
+    const row = participantOf(req);
+    res.json({ studyId: row.study_id, identifiers: readIdentifiers(db, keys(), row.id, identifierAccess(user(req).role)) });
+  });
+
+  router.put('/participants/:id/identifiers', managers, (req, res) => {
+    const row = participantOf(req);
+    const body = readEnvelope(req.body, { forms: { identity: 'participant_identity' }, fields: { id_kind: checks.oneOf('id_kind', ['SE', 'DK']), reason: checks.reason } });
+    participants.updateIdentifiers(db, keys(), actorOf(user(req)), row, body.identity as Answers, (body.id_kind as NationalIdKind | undefined) ?? 'SE', body.reason as string | undefined, todayUtc());
+    res.json({ studyId: row.study_id, identifiers: readIdentifiers(db, keys(), row.id, 'all') });
+  });
+
+  router.put('/participants/:id/screening', managers, (req, res) => {
+    const row = participantOf(req);
+    const body = readEnvelope(req.body, { forms: { screening: 'screening' }, fields: { reason: checks.reason } });
+    participants.recordScreening(db, actorOf(user(req)), row, body.screening as Answers, body.reason as string | undefined);
+    res.json({ participant: participants.summarize(db, row), screening: body.screening });
+  });
+
+  router.put('/participants/:id/consent', managers, (req, res) => {
+    const row = participantOf(req);
+    const body = readEnvelope(req.body, { forms: { consent: 'consent' }, fields: { reason: checks.reason } });
+    participants.recordConsent(db, actorOf(user(req)), row, body.consent as Answers, body.reason as string | undefined);
+    res.json({ participant: participants.summarize(db, row), consent: body.consent });
+  });
+
+  router.put('/participants/:id/withdrawal', managers, (req, res) => {
+    const row = participantOf(req);
+    const body = readEnvelope(req.body, { forms: { withdrawal: 'withdrawal' }, fields: { reason: checks.reason } });
+    participants.recordWithdrawal(db, actorOf(user(req)), row, body.withdrawal as Answers, body.reason as string | undefined);
+    res.json({ participant: participants.summarize(db, row), withdrawal: body.withdrawal });
+  });
+
+  router.get('/consort', requireRole('admin', 'trial_manager', 'evaluator', 'data_monitor'), (_req, res) => {
+    res.json({ consort: consortCounts(db, null) });
+  });
+
+  return router;
+};

@@ -1,0 +1,59 @@
+/**
+ * Questionnaire responses (contract in docs/operations.md):
+ * PUT /api/responses/:clientUuid — from a tablet session (cookie
+ * ips_trial_tablet + X-CSRF-Token of that session; the participant is the
+ * session's) or from staff (participantId in the body). Answers 201 when a
+ * new response was stored, 200 otherwise (same body for a retry).
+ * GET /api/participants/:id/open-assessment — the answers saved so far of
+ * the assessment due now (resume); GET /api/participants/:id/responses.
+ */
+import express from 'express';
+import type { Request } from 'express';
+import { listResponsesOf } from '../db/queries/responses';
+import { problems } from '../errors';
+import { requireLogin, requireRole } from '../http/require-role';
+import { participantFromParam, todayUtc } from '../services/participant-access';
+import { checkSubmission, openAssessment, saveResponse, viewResponse } from '../services/responses';
+import { actorOf } from '../services/sessions';
+import { tabletSessionOf, requireTabletCsrf } from './tablet-sessions';
+import type { MakeRouter } from './context';
+
+const staffRoles = requireRole('admin', 'trial_manager', 'coach');
+
+export const responsesRouter: MakeRouter = ({ db }) => {
+  const router = express.Router();
+
+  router.put('/responses/:clientUuid', (req, res, next) => {
+    const tablet = tabletSessionOf(db, req);
+    const submission = () => checkSubmission(req.body ?? {});
+    if (tablet && !req.auth) {
+      requireTabletCsrf(req, tablet);
+      const body = submission();
+      if (body.participantId !== undefined && body.participantId !== tablet.participant.id) {
+        throw problems.forbidden();
+      }
+      const result = saveResponse(db, { id: null, label: `${tablet.kind} tablet ${tablet.participant.study_id}` }, tablet.kind === 'home' ? 'home' : 'tablet', tablet.participant, String(req.params.clientUuid), body);
+      return void res.status(result.status === 'created' ? 201 : 200).json(result);
+    }
+    staffRoles(req, res, (error?: unknown) => {
+      if (error) return next(error);
+      const body = submission();
+      if (body.participantId === undefined) return next(problems.invalidBody([{ field: 'participantId', message: 'participantId is required' }]));
+      const participant = participantFromParam(db, req.auth!.user, String(body.participantId));
+      const result = saveResponse(db, actorOf(req.auth!.user), 'staff', participant, String(req.params.clientUuid), body);
+      res.status(result.status === 'created' ? 201 : 200).json(result);
+    });
+  });
+
+  router.get('/participants/:id/open-assessment', staffRoles, (req: Request, res) => {
+    const participant = participantFromParam(db, req.auth!.user, String(req.params.id));
+    res.json(openAssessment(db, participant, todayUtc()));
+  });
+
+  router.get('/participants/:id/responses', requireLogin, (req, res) => {
+    const participant = participantFromParam(db, req.auth!.user, String(req.params.id));
+    res.json({ studyId: participant.study_id, responses: listResponsesOf(db, participant.id, null).map(viewResponse) });
+  });
+
+  return router;
+};

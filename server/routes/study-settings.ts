@@ -1,0 +1,30 @@
+/**
+ * Study settings of trial operations: GET (every staff role), PUT (admin;
+ * randomization settings are locked after the first allocation).
+ */
+import express from 'express';
+import { listValueSets } from '../../instruments/eq5d/index';
+import { requireLogin, requireRole } from '../http/require-role';
+import { actorOf } from '../services/sessions';
+import { getStudySettings, updateStudySettings } from '../services/study-settings';
+import { problems } from '../errors';
+import type { MakeRouter } from './context';
+
+export const studySettingsRouter: MakeRouter = ({ db }) => {
+  const router = express.Router();
+  const known = new Set(listValueSets().map((v) => v.id));
+
+  router.get('/study-settings', requireLogin, (_req, res) => {
+    res.json({ settings: getStudySettings(db) });
+  });
+
+  router.put('/study-settings', requireRole('admin'), (req, res) => {
+    const body = req.body as Record<string, unknown> | undefined;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw problems.bodyNotObject();
+    const { reason, ...changes } = body;
+    if (reason !== undefined && typeof reason !== 'string') throw problems.invalidBody([{ field: 'reason', message: 'reason must be text' }]);
+    res.json({ settings: updateStudySettings(db, actorOf(req.auth!.user), changes, (reason as string | undefined) ?? null, (id) => known.has(id)) });
+  });
+
+  return router;
+};

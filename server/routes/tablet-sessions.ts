@@ -1,0 +1,96 @@
+/**
+ * Tablet sessions for participants (see services/tablet-sessions.ts):
+ * POST /api/participants/:id/tablet-session {pin} (staff, ends the staff
+ * session on that device), GET /api/tablet-session, GET
+ * /api/tablet-session/assessment (resume), POST /api/tablet-session/exit
+ * {pin}, POST /api/participants/:id/home-codes (staff), POST
+ * /api/home-sessions {code} (no login). The tablet cookie is HttpOnly,
+ * SameSite=Strict; its state-changing requests need the session's
+ * X-CSRF-Token.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import express from 'express';
+import type { Request, Response } from 'express';
+import type { Config } from '../config';
+import type { Db } from '../db/connection';
+import { problems } from '../errors';
+import { requireRole } from '../http/require-role';
+import { clearSessionCookie, readCookie } from '../http/session';
+import { participantFromParam, todayUtc } from '../services/participant-access';
+import { openAssessment } from '../services/responses';
+import { actorOf, logout } from '../services/sessions';
+import * as tablets from '../services/tablet-sessions';
+import { readEnvelope } from '../services/operations-forms';
+import type { MakeRouter } from './context';
+
+export function tabletSessionOf(db: Db, req: Request): tablets.LoadedTabletSession | null {
+  const token = readCookie(req.headers.cookie, tablets.TABLET_COOKIE);
+  if (!token || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  return tablets.loadTabletSession(db, token);
+}
+
+export function requireTabletCsrf(req: Request, session: tablets.LoadedTabletSession): void {
+  const sent = Buffer.from(req.get('x-csrf-token') ?? '');
+  const expected = Buffer.from(session.csrfToken);
+  if (sent.length !== expected.length || !timingSafeEqual(sent, expected)) throw problems.csrf();
+}
+
+function setTabletCookie(res: Response, config: Config, opened: tablets.OpenedTabletSession): void {
+  res.cookie(tablets.TABLET_COOKIE, opened.token, { httpOnly: true, sameSite: 'strict', secure: config.secureCookies, path: '/', expires: new Date(opened.expiresAt) });
+}
+
+export const tabletSessionsRouter: MakeRouter = ({ db, config }) => {
+  const router = express.Router();
+  const staff = requireRole('admin', 'trial_manager', 'coach');
+
+  function requireTablet(req: Request): tablets.LoadedTabletSession {
+    const session = tabletSessionOf(db, req);
+    if (!session) throw problems.notAuthenticated();
+    return session;
+  }
+
+  router.post('/participants/:id/tablet-session', staff, async (req, res) => {
+    const participant = participantFromParam(db, req.auth!.user, String(req.params.id));
+    const body = readEnvelope(req.body, { fields: { pin: (v) => (typeof v === 'string' && /^\d{4,8}$/.test(v) ? null : 'pin must be 4 to 8 digits') }, requiredFields: ['pin'] });
+    const opened = await tablets.openClinicSession(db, actorOf(req.auth!.user), participant, String(body.pin));
+    logout(db, req.auth!);
+    clearSessionCookie(res, config);
+    setTabletCookie(res, config, opened);
+    res.status(201).json({ tabletSession: { studyId: participant.study_id, kind: 'clinic', csrfToken: opened.csrfToken, expiresAt: opened.expiresAt } });
+  });
+
+  router.get('/tablet-session', (req, res) => {
+    const session = requireTablet(req);
+    res.json({ tabletSession: { studyId: session.participant.study_id, participantId: session.participant.id, kind: session.kind, csrfToken: session.csrfToken, expiresAt: session.expiresAt } });
+  });
+
+  router.get('/tablet-session/assessment', (req, res) => {
+    const session = requireTablet(req);
+    res.json(openAssessment(db, session.participant, todayUtc()));
+  });
+
+  router.post('/tablet-session/exit', async (req, res) => {
+    const session = requireTablet(req);
+    requireTabletCsrf(req, session);
+    const body = readEnvelope(req.body, { fields: { pin: (v) => (typeof v === 'string' ? null : 'pin must be text') } });
+    await tablets.exitClinicSession(db, session, body.pin);
+    res.clearCookie(tablets.TABLET_COOKIE, { httpOnly: true, sameSite: 'strict', secure: config.secureCookies, path: '/' });
+    res.status(204).end();
+  });
+
+  router.post('/participants/:id/home-codes', staff, (req, res) => {
+    const participant = participantFromParam(db, req.auth!.user, String(req.params.id));
+    readEnvelope(req.body, {});
+    const created = tablets.createHomeCode(db, actorOf(req.auth!.user), participant);
+    res.status(201).json({ homeCode: { studyId: participant.study_id, ...created } });
+  });
+
+  router.post('/home-sessions', (req, res) => {
+    const body = readEnvelope(req.body, { fields: { code: (v) => (typeof v === 'string' ? null : 'code must be text') }, requiredFields: ['code'] });
+    const opened = tablets.redeemHomeCode(db, body.code);
+    setTabletCookie(res, config, opened);
+    res.status(201).json({ tabletSession: { kind: 'home', csrfToken: opened.csrfToken, expiresAt: opened.expiresAt } });
+  });
+
+  return router;
+};

@@ -1,0 +1,85 @@
+/**
+ * Coaches' work: time logs (one entry, or a week's rows in one request that
+ * are saved all together or not at all), caseloads with the fidelity
+ * warning (default above 20 active IPS participants per coach).
+ */
+import type { Db } from '../db/connection';
+import { findParticipant } from '../db/queries/participants';
+import { findSiteByCode } from '../db/queries/sites';
+import * as logs from '../db/queries/time-logs';
+import type { UserRow } from '../db/queries/users';
+import { inTransaction } from '../db/transaction';
+import { problems, type FieldProblem } from '../errors';
+import { recordAudit, type AuditActor } from './audit';
+import type { Answers } from './operations-forms';
+import { canSeeSite } from './site-access';
+import { getStudySettings } from './study-settings';
+
+export interface TimeLogInput {
+  entry: Answers;
+  participantId?: number;
+  site?: string;
+}
+
+function resolveScope(db: Db, user: Pick<UserRow, 'id' | 'role'>, input: TimeLogInput, prefix: string): { siteId: number; participantId: number | null } | FieldProblem {
+  if (input.entry.log_scope === 'participant') {
+    if (input.participantId === undefined) return { field: `${prefix}participantId`, message: 'participantId is required when log_scope is participant' };
+    const participant = findParticipant(db, input.participantId);
+    if (!participant || !canSeeSite(db, user, participant.site_id)) return { field: `${prefix}participantId`, message: `participant ${input.participantId} does not exist` };
+    return { siteId: participant.site_id, participantId: participant.id };
+  }
+  if (input.site === undefined) return { field: `${prefix}site`, message: 'site is required when log_scope is site' };
+  const site = findSiteByCode(db, input.site);
+  if (!site || !canSeeSite(db, user, site.id)) return { field: `${prefix}site`, message: `site "${input.site}" does not exist or is not yours` };
+  return { siteId: site.id, participantId: null };
+}
+
+/** Saves every row or none; returns the new rows. */
+export function addTimeLogs(db: Db, actor: AuditActor, user: Pick<UserRow, 'id' | 'role'>, inputs: TimeLogInput[], prefix: (i: number) => string): logs.TimeLogRow[] {
+  return inTransaction(db, () => {
+    const errors: FieldProblem[] = [];
+    const resolved = inputs.map((input, i) => {
+      const scope = resolveScope(db, user, input, prefix(i));
+      if ('field' in scope) errors.push(scope);
+      return scope;
+    });
+    if (errors.length) throw problems.invalidBody(errors);
+    const now = new Date().toISOString();
+    return inputs.map((input, i) => {
+      const scope = resolved[i] as { siteId: number; participantId: number | null };
+      const id = logs.insertTimeLog(db, {
+        staff_id: user.id,
+        site_id: scope.siteId,
+        participant_id: scope.participantId,
+        log_scope: input.entry.log_scope as 'participant' | 'site',
+        log_date: String(input.entry.log_date),
+        staff_role: String(input.entry.staff_role),
+        activity: String(input.entry.activity),
+        minutes: Number(input.entry.minutes),
+      }, now);
+      const row = logs.findTimeLog(db, id)!;
+      recordAudit(db, { actor, action: 'create', entity: 'time_log', entityId: id, after: row });
+      return row;
+    });
+  });
+}
+
+export function deleteTimeLog(db: Db, actor: AuditActor, user: Pick<UserRow, 'id' | 'role'>, id: number, reason: string): void {
+  inTransaction(db, () => {
+    const row = logs.findTimeLog(db, id);
+    if (!row || (user.role === 'coach' && row.staff_id !== user.id)) throw problems.notFound('time log', id);
+    logs.deleteTimeLog(db, id);
+    recordAudit(db, { actor, action: 'delete', entity: 'time_log', entityId: id, before: row, reason });
+  });
+}
+
+export function listTimeLogs(db: Db, user: Pick<UserRow, 'id' | 'role'>, siteIds: number[] | null, from: string, to: string): logs.TimeLogRow[] {
+  const rows = logs.listTimeLogs(db, { from, to });
+  const sites = siteIds === null ? null : new Set(siteIds);
+  return rows.filter((r) => (sites === null || sites.has(r.site_id)) && (user.role !== 'coach' || r.staff_id === user.id));
+}
+
+export function caseloadReport(db: Db): { limit: number; coaches: (logs.CaseloadRow & { overLimit: boolean })[] } {
+  const limit = getStudySettings(db).caseloadWarning;
+  return { limit, coaches: logs.caseloads(db).map((c) => ({ ...c, overLimit: c.active_participants > limit })) };
+}

@@ -1,0 +1,53 @@
+/**
+ * IPS fidelity reviews per site (25 items scored 1–5) and their trend. The
+ * total and band come from instruments/fidelity when present, else from the
+ * published 2008 scale rule (sum of the items; 115–125 exemplary, 100–114
+ * good, 74–99 fair, ≤73 not supported employment).
+ */
+import type { Db } from '../db/connection';
+import * as reviews from '../db/queries/fidelity-reviews';
+import { findSiteByCode, findSiteById } from '../db/queries/sites';
+import { inTransaction } from '../db/transaction';
+import { problems } from '../errors';
+import { recordAudit, type AuditActor } from './audit';
+import type { Answers } from './operations-forms';
+
+export function fidelityTotalAndBand(answers: Answers): { total: number; band: string } {
+  const items = Array.from({ length: 25 }, (_, i) => Number(answers[`fid_${String(i + 1).padStart(2, '0')}`]));
+  if (items.some((v) => !Number.isInteger(v) || v < 1 || v > 5)) throw new Error('fidelity review needs 25 items scored 1 to 5');
+  const total = items.reduce((a, b) => a + b, 0);
+  const band = total >= 115 ? 'exemplary' : total >= 100 ? 'good' : total >= 74 ? 'fair' : 'not_supported_employment';
+  return { total, band };
+}
+
+export function viewReview(db: Db, row: reviews.FidelityReviewRow) {
+  return { id: row.id, site: findSiteById(db, row.site_id)?.code ?? null, total: row.total, band: row.band, ...(JSON.parse(row.answers_json) as Answers), createdAt: row.created_at };
+}
+
+export function addReview(db: Db, actor: AuditActor, siteCode: string, answers: Answers) {
+  const site = findSiteByCode(db, siteCode);
+  if (!site) throw problems.notFound('site', siteCode);
+  const { total, band } = fidelityTotalAndBand(answers);
+  return inTransaction(db, () => {
+    const id = reviews.insertFidelityReview(db, { site_id: site.id, review_date: String(answers.review_date), review_type: String(answers.review_type), reviewers: String(answers.reviewers), answers_json: JSON.stringify(answers), total, band }, actor.id, new Date().toISOString());
+    recordAudit(db, { actor, action: 'create', entity: 'fidelity_review', entityId: id, after: { site: site.code, total, band, ...answers } });
+    return viewReview(db, reviews.listFidelityReviews(db, site.id).find((r) => r.id === id)!);
+  });
+}
+
+/** Reviews of one site (or all) in date order, with the change since the previous review of the same site. */
+export function reviewTrend(db: Db, siteCode: string | null) {
+  let siteId: number | null = null;
+  if (siteCode !== null) {
+    const site = findSiteByCode(db, siteCode);
+    if (!site) throw problems.notFound('site', siteCode);
+    siteId = site.id;
+  }
+  const lastTotal = new Map<number, number>();
+  return reviews.listFidelityReviews(db, siteId).map((row) => {
+    const previous = lastTotal.get(row.site_id);
+    lastTotal.set(row.site_id, row.total);
+    const site = findSiteById(db, row.site_id)!.code;
+    return { id: row.id, site, reviewDate: row.review_date, reviewType: row.review_type, total: row.total, band: row.band, changeSincePrevious: previous === undefined ? null : row.total - previous };
+  });
+}

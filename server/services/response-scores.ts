@@ -1,0 +1,32 @@
+/**
+ * Scores stored with a complete questionnaire response, each with what
+ * produced it: the EQ-5D index with the study's value set id
+ * (instruments/eq5d), the GSE sum score (instruments/gse when present; the
+ * published rule otherwise: sum of the ten 1–4 items, range 10–40).
+ */
+import { getForm } from '../../data-dictionary/index';
+import { eq5dIndex } from '../../instruments/eq5d/index';
+import { problems } from '../errors';
+import type { Answers } from './operations-forms';
+
+const EQ5D_DIMENSIONS = ['eq5d_mo', 'eq5d_sc', 'eq5d_ua', 'eq5d_pd', 'eq5d_ad'];
+
+/** Sum of the ten GSE items (Schwarzer & Jerusalem 1995), null when any is missing. */
+export function gseSum(answers: Answers): { gse_score: number | null; answered: number } {
+  const values = Array.from({ length: 10 }, (_, i) => answers[`gse_${String(i + 1).padStart(2, '0')}`]).filter((v): v is number => typeof v === 'number' && v >= 1 && v <= 4);
+  return { gse_score: values.length === 10 ? values.reduce((a, b) => a + b, 0) : null, answered: values.length };
+}
+
+export function scoreResponse(form: string, answers: Answers, valueSetId: string): Record<string, unknown> | null {
+  if (form === 'eq5d5l' || form === 'eq5d3l') {
+    const state = EQ5D_DIMENSIONS.map((d) => answers[d]);
+    if (!state.every((v) => typeof v === 'number')) return { eq5d_index: null, value_set_id: valueSetId, instrument: form };
+    const expected = valueSetId.startsWith('eq5d3l') ? 'eq5d3l' : 'eq5d5l';
+    if (expected !== form) {
+      throw problems.conflict(`The study scores EQ-5D with value set ${valueSetId} (${expected}); this response is ${form}`);
+    }
+    return { eq5d_index: eq5dIndex(valueSetId, state as number[]), value_set_id: valueSetId, instrument: form, instrument_version: getForm(form)?.instrument?.version ?? null };
+  }
+  if (form === 'gse') return { ...gseSum(answers), instrument: 'gse', instrument_version: getForm('gse')?.instrument?.version ?? null };
+  return null;
+}

@@ -1,0 +1,91 @@
+/**
+ * Study settings of trial operations (one JSON value in app_settings under
+ * "study_settings"): randomization method and its parameters, the
+ * assessment window, the EQ-5D value set used for scoring, the consent
+ * version in use and the caseload warning. Randomization settings cannot be
+ * changed once the first allocation is made (that would break the sealed
+ * sequence); the admin changes them through PUT /api/study-settings.
+ */
+import type { Db } from '../db/connection';
+import { getSetting, setSetting } from '../db/queries/app-settings';
+import { countAllocations } from '../db/queries/allocations';
+import { inTransaction } from '../db/transaction';
+import { problems, type FieldProblem } from '../errors';
+import { recordAudit, type AuditActor } from './audit';
+
+export interface StudySettings {
+  randomizationMethod: 'blocks' | 'minimisation';
+  blockSizes: number[];
+  minimisationProbability: number;
+  stratifyBySex: boolean;
+  /** age band cut points in years, e.g. [30] → "<30" / "30+"; empty = none */
+  ageBandCuts: number[];
+  windowDaysBefore: number;
+  windowDaysAfter: number;
+  eq5dValueSetId: string;
+  caseloadWarning: number;
+  homeCodeHours: number;
+  tabletSessionHours: number;
+}
+
+export const DEFAULT_STUDY_SETTINGS: StudySettings = Object.freeze({
+  randomizationMethod: 'blocks',
+  blockSizes: [2, 4, 6],
+  minimisationProbability: 0.8,
+  stratifyBySex: false,
+  ageBandCuts: [],
+  windowDaysBefore: 14,
+  windowDaysAfter: 28,
+  eq5dValueSetId: 'eq5d5l_SE_Sun2022',
+  caseloadWarning: 20,
+  homeCodeHours: 72,
+  tabletSessionHours: 4,
+}) as StudySettings;
+
+const KEY = 'study_settings';
+const RANDOMIZATION_KEYS: (keyof StudySettings)[] = ['randomizationMethod', 'blockSizes', 'minimisationProbability', 'stratifyBySex', 'ageBandCuts'];
+
+export function getStudySettings(db: Db): StudySettings {
+  const stored = getSetting(db, KEY);
+  return { ...DEFAULT_STUDY_SETTINGS, ...(stored ? (JSON.parse(stored) as Partial<StudySettings>) : {}) };
+}
+
+function checkSettings(s: StudySettings): FieldProblem[] {
+  const errors: FieldProblem[] = [];
+  const integer = (v: unknown, min: number, max: number) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+  if (!['blocks', 'minimisation'].includes(s.randomizationMethod)) errors.push({ field: 'randomizationMethod', message: 'randomizationMethod must be one of blocks, minimisation' });
+  if (!Array.isArray(s.blockSizes) || s.blockSizes.length === 0 || !s.blockSizes.every((b) => integer(b, 2, 20) && b % 2 === 0)) {
+    errors.push({ field: 'blockSizes', message: 'blockSizes must be a list of even whole numbers from 2 to 20' });
+  }
+  if (typeof s.minimisationProbability !== 'number' || s.minimisationProbability < 0.5 || s.minimisationProbability > 1) {
+    errors.push({ field: 'minimisationProbability', message: 'minimisationProbability must be a number from 0.5 to 1' });
+  }
+  if (typeof s.stratifyBySex !== 'boolean') errors.push({ field: 'stratifyBySex', message: 'stratifyBySex must be true or false' });
+  if (!Array.isArray(s.ageBandCuts) || !s.ageBandCuts.every((c) => integer(c, 16, 80))) errors.push({ field: 'ageBandCuts', message: 'ageBandCuts must be a list of ages from 16 to 80' });
+  if (!integer(s.windowDaysBefore, 0, 180)) errors.push({ field: 'windowDaysBefore', message: 'windowDaysBefore must be a whole number from 0 to 180' });
+  if (!integer(s.windowDaysAfter, 0, 180)) errors.push({ field: 'windowDaysAfter', message: 'windowDaysAfter must be a whole number from 0 to 180' });
+  if (typeof s.eq5dValueSetId !== 'string' || s.eq5dValueSetId.length === 0) errors.push({ field: 'eq5dValueSetId', message: 'eq5dValueSetId must be a value set id' });
+  if (!integer(s.caseloadWarning, 1, 100)) errors.push({ field: 'caseloadWarning', message: 'caseloadWarning must be a whole number from 1 to 100' });
+  if (!integer(s.homeCodeHours, 1, 24 * 14)) errors.push({ field: 'homeCodeHours', message: 'homeCodeHours must be a whole number from 1 to 336' });
+  if (!integer(s.tabletSessionHours, 1, 24)) errors.push({ field: 'tabletSessionHours', message: 'tabletSessionHours must be a whole number from 1 to 24' });
+  return errors;
+}
+
+export function updateStudySettings(db: Db, actor: AuditActor, changes: Record<string, unknown>, reason: string | null, validValueSet: (id: string) => boolean): StudySettings {
+  const unknown = Object.keys(changes).filter((k) => !(k in DEFAULT_STUDY_SETTINGS));
+  if (unknown.length) throw problems.invalidBody(unknown.map((f) => ({ field: f, message: `unknown field '${f}'` })));
+  return inTransaction(db, () => {
+    const before = getStudySettings(db);
+    const after = { ...before, ...changes } as StudySettings;
+    const errors = checkSettings(after);
+    if (typeof after.eq5dValueSetId === 'string' && !validValueSet(after.eq5dValueSetId)) errors.push({ field: 'eq5dValueSetId', message: `eq5dValueSetId "${after.eq5dValueSetId}" is not a known value set` });
+    if (errors.length) throw problems.invalidBody(errors);
+    const touchesRandomization = RANDOMIZATION_KEYS.some((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+    if (touchesRandomization && countAllocations(db) > 0) {
+      throw problems.conflict('Randomization settings cannot change after the first allocation');
+    }
+    setSetting(db, KEY, JSON.stringify(after), new Date().toISOString());
+    recordAudit(db, { actor, action: 'update', entity: 'study_settings', entityId: KEY, before, after, reason });
+    return after;
+  });
+}
