@@ -40,20 +40,19 @@ function readLevels(state: Eq5dState, fail: (what: string) => never): number[] {
  */
 export function stateCode(state: Eq5dState, instrument: Eq5dInstrument, valueSetId: string): number {
   const levels = LEVELS[instrument];
-  const fail = (what: string): never => {
-    throw new Eq5dError('invalid_state', `EQ-5D state ${describeState(state)} cannot be scored with ${valueSetId}: ${what}`, valueSetId, state);
-  };
   // fast path: a well-formed string, the common case inside analysis loops
   if (typeof state === 'string' && state.length === 5) {
     let code = 0;
-    let ok = true;
     for (let i = 0; i < 5; i++) {
       const level = state.charCodeAt(i) - 48;
-      if (!(level >= 1 && level <= levels)) { ok = false; break; }
+      if (!(level >= 1 && level <= levels)) { code = -1; break; }
       code = code * levels + level - 1;
     }
-    if (ok) return code;
+    if (code >= 0) return code;
   }
+  const fail = (what: string): never => {
+    throw new Eq5dError('invalid_state', `EQ-5D state ${describeState(state)} cannot be scored with ${valueSetId}: ${what}`, valueSetId, state);
+  };
   const values = readLevels(state, fail);
   const problems: string[] = [];
   const tooHigh: string[] = [];
