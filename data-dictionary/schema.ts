@@ -70,7 +70,6 @@ export function formSchema(form: Form, options: { partial?: boolean } = {}): Jso
   }
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: `ips-trial:form:${form.name}${partial ? ':partial' : ''}`,
     title: form.labels.en,
     type: 'object',
     properties,

@@ -25,16 +25,14 @@ const addFormats = ((addFormatsImport as unknown as { default?: unknown }).defau
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats(ajv);
-const cache = new Map<string, ValidateFunction>();
+// Keyed by the form object, so forms with licensed wording laid over them (new objects) get their own entry.
+const cache = new WeakMap<Form, { full?: ValidateFunction; partial?: ValidateFunction }>();
 
 function compiled(form: Form, partial: boolean): ValidateFunction {
-  const key = `${form.name}:${partial ? 'partial' : 'full'}`;
-  let validate = cache.get(key);
-  if (!validate) {
-    validate = ajv.compile(formSchema(form, { partial }));
-    cache.set(key, validate);
-  }
-  return validate;
+  const entry = cache.get(form) ?? {};
+  cache.set(form, entry);
+  const mode = partial ? 'partial' : 'full';
+  return (entry[mode] ??= ajv.compile(formSchema(form, { partial })));
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -101,7 +99,7 @@ export function validateForm(
 ): ValidationResult {
   const form = (options.forms ?? allForms).find((f) => f.name === formName);
   if (!form) throw new Error(`validateForm: unknown form '${formName}'`);
-  const validate = options.forms ? ajv.compile(formSchema(form, { partial: options.partial ?? false })) : compiled(form, options.partial ?? false);
+  const validate = compiled(form, options.partial ?? false);
   if (validate(body)) return { ok: true, value: { ...(body as Record<string, unknown>) } };
   const errors: FieldError[] = [];
   const seen = new Set<string>();

@@ -36,13 +36,16 @@ function fieldRow(field: Field, lang: Language): string {
 }
 
 function formSection(form: Form, lang: Language): string[] {
-  const lines = [`### ${form.labels[lang]} (\`${form.name}\`)`, ''];
-  if (lang !== 'en') lines.push(`*${form.labels.en}*`, '');
-  if (form.instrument) lines.push(`Instrument: ${form.instrument.id}, version ${form.instrument.version}.`);
-  if (form.instrument?.citation) lines.push(`Citation: ${form.instrument.citation}.`);
-  if (form.instrument?.licence) lines.push('', `> **Licence:** ${form.instrument.licence}`);
-  if (form.alternativeTo) lines.push('', `Alternative to \`${form.alternativeTo}\` (same columns; the study setting \`instrument\` picks one).`);
-  if (form.timepoints) lines.push('', `Timepoints (months): ${form.timepoints.join(', ')}.`);
+  const paragraphs = [
+    lang !== 'en' ? `*${form.labels.en}*` : '',
+    [form.instrument ? `Instrument: ${form.instrument.id}, version ${form.instrument.version}.` : '',
+      form.instrument?.citation ? `Citation: ${form.instrument.citation}` : ''].filter(Boolean).join('\n'),
+    form.instrument?.licence ? `> **Licence:** ${form.instrument.licence}` : '',
+    form.alternativeTo ? `Alternative to \`${form.alternativeTo}\` (same columns; the study setting \`instrument\` picks one).` : '',
+    form.timepoints ? `Timepoints (months): ${form.timepoints.join(', ')}.` : '',
+  ].filter(Boolean);
+  const lines = [`### ${form.labels[lang]} (\`${form.name}\`)`];
+  for (const paragraph of paragraphs) lines.push('', paragraph);
   lines.push('', '| field | label | type | values | unit | timepoints | notes |', '|---|---|---|---|---|---|---|');
   let section: string | undefined;
   for (const field of form.fields) {

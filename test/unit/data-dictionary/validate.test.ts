@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateForm } from '../../../data-dictionary/validate';
+import type { Form } from '../../../data-dictionary/types';
 
 const eq5d = { eq5d_mo: 1, eq5d_sc: 2, eq5d_ua: 3, eq5d_pd: 4, eq5d_ad: 5, eq_vas: 70 };
 const baseline = {
@@ -100,5 +101,34 @@ describe('data-dictionary/validate', () => {
 
   it('throws for a form that does not exist', () => {
     expect(() => validateForm('nope', {})).toThrow("unknown form 'nope'");
+  });
+});
+
+describe('data-dictionary/validate with other forms', () => {
+  const form: Form = {
+    name: 'example', kind: 'system', labels: { sv: 'Exempel', da: 'Eksempel', en: 'Example' },
+    fields: [
+      { name: 'colours', labels: { sv: 'Färger', da: 'Farver', en: 'Colours' }, type: 'multi_choice', required: true, identifier: false,
+        choices: [{ code: 'red', labels: { sv: 'Röd', da: 'Rød', en: 'Red' } }, { code: 'blue', labels: { sv: 'Blå', da: 'Blå', en: 'Blue' } }] },
+      { name: 'seen_at', labels: { sv: 'Sedd', da: 'Set', en: 'Seen' }, type: 'datetime', required: false, identifier: false },
+      { name: 'weight', labels: { sv: 'Vikt', da: 'Vægt', en: 'Weight' }, type: 'number', min: 0.5, required: false, identifier: false },
+      { name: 'intro', labels: { sv: 'Text', da: 'Tekst', en: 'Text' }, type: 'descriptive', required: false, identifier: false },
+    ],
+  };
+  const check = (body: unknown) => validateForm('example', body, { forms: [form] });
+
+  it('checks multi-choice lists, date-times and decimals', () => {
+    expect(check({ colours: ['red', 'blue'], seen_at: '2025-01-02T10:00:00Z', weight: 0.5 }).ok).toBe(true);
+    expect(check({ colours: ['green'] })).toEqual({ ok: false, errors: [{ field: 'colours', message: 'each choice of colours must be one of red, blue' }] });
+    expect(check({ colours: ['red', 'red'] })).toEqual({ ok: false, errors: [{ field: 'colours', message: 'colours lists a choice twice' }] });
+    expect(check({ colours: 'red' })).toEqual({ ok: false, errors: [{ field: 'colours', message: 'colours must be a list of choices' }] });
+    expect(check({ colours: [], seen_at: 'yesterday', weight: 0.1 })).toEqual({ ok: false, errors: [
+      { field: 'seen_at', message: 'seen_at must be a date and time (ISO 8601)' },
+      { field: 'weight', message: 'weight must be at least 0.5' },
+    ] });
+  });
+
+  it('has no answer for a descriptive field', () => {
+    expect(check({ colours: [], intro: 'x' })).toEqual({ ok: false, errors: [{ field: 'intro', message: "unknown field 'intro'" }] });
   });
 });
