@@ -64,6 +64,17 @@ export async function ensureResponse(db: TabletDb, init: Omit<ResponseRecord, 'a
 }
 
 /**
+ * Continues a response the server already holds (started on another device
+ * or before the tablet's storage was cleared): same client UUID, its answers,
+ * and its revision as already acknowledged, so the next change goes above it.
+ */
+export async function adoptResponse(db: TabletDb, init: Omit<ResponseRecord, 'answers' | 'revision' | 'ackedRevision' | 'complete' | 'updatedAt'>, saved: { answers: Answers; revision: number }): Promise<ResponseRecord> {
+  const record: ResponseRecord = { ...init, answers: saved.answers, revision: saved.revision, ackedRevision: saved.revision, complete: false, updatedAt: new Date().toISOString() };
+  await db.put('responses', record);
+  return record;
+}
+
+/**
  * Applies `change` to a response, raises its revision and queues it, in one
  * transaction. A response already completed is final and refuses changes.
  */

@@ -43,9 +43,11 @@ export const paths = {
   homeCode: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}/home-codes`,
   audit: (studyId: string) => `/api/audit?entity_id=${encodeURIComponent(studyId)}&limit=200`,
   due: '/api/assessments/due',
-  caseload: '/api/reports/caseload',
+  caseload: '/api/caseloads',
   timeLogs: '/api/time-logs',
+  timeLogWeek: '/api/time-logs/week',
   fidelity: '/api/fidelity-reviews',
+  siteFidelity: (code: string) => `/api/sites/${encodeURIComponent(code)}/fidelity-reviews`,
   consort: '/api/consort',
 };
 

@@ -6,14 +6,14 @@
  * server can be reached. A reload resumes on the same question.
  */
 import { h, newUuid, replace } from '../modules/dom';
-import { completeResponse, ensureResponse, changeResponse } from '../modules/queue';
+import { adoptResponse, completeResponse, ensureResponse, changeResponse } from '../modules/queue';
 import { currentSession, forgetSession, openStore, putSession, type Answers, type Language, type SessionRecord, type TabletDb } from '../modules/store';
 import { startSync, type Sync } from '../modules/sync';
 import { createChrome, type Chrome } from './chrome';
 import { TABLET_FORMS } from './forms';
 import { dropHiddenAnswers, formsForTimepoint, missingRequired, questionSequence, type Question } from './questions';
 import { showLocked, showReview, showThanks } from './screens';
-import { closeTabletSession, fetchTabletSession, redeemHomeCode, responseSender, type TabletSessionInfo } from './tablet-api';
+import { exitTabletSession, fetchTabletSession, redeemHomeCode, responseSender, type TabletSessionInfo } from './tablet-api';
 import { TEXTS } from './texts';
 import { renderQuestion, type AnswerValue, type QuestionView } from './widgets';
 import { ApiError, NetworkError } from '../modules/api';
@@ -139,22 +139,35 @@ async function submit(state: State): Promise<void> {
 }
 
 async function openSession(state: State, info: TabletSessionInfo): Promise<void> {
-  const forms = formsForTimepoint(TABLET_FORMS, info.timepoint, info.forms);
+  const t = TEXTS[state.lang];
+  const open = info.forms.filter((f) => !f.response?.complete);
+  if (info.timepoint === null || open.length === 0) {
+    markFinished(info.id);
+    replace(state.chrome.main, h('section', { class: 'locked' }, h('h1', { tabindex: -1 }, t.nothingDue), h('p', {}, t.lockedText)));
+    state.chrome.main.querySelector<HTMLElement>('h1')?.focus();
+    return;
+  }
+  const timepoint = info.timepoint;
+  // the forms known to this build, in the server's order
+  const known = formsForTimepoint(TABLET_FORMS, timepoint, open.map((f) => f.form));
   const session: SessionRecord = {
     id: newUuid(), serverSessionId: info.id, participantId: info.participantId, participantLabel: info.studyId,
-    timepoint: info.timepoint, mode: info.kind === 'clinic' ? 'kiosk' : 'home', csrfToken: info.csrfToken,
-    forms: forms.map((form) => ({ form: form.name, clientUuid: newUuid() })),
-    step: '', language: info.language ?? state.lang, createdAt: new Date().toISOString(),
+    timepoint, mode: info.kind === 'clinic' ? 'kiosk' : 'home', csrfToken: info.csrfToken,
+    forms: known.map((form) => ({ form: form.name, clientUuid: open.find((f) => f.form === form.name)?.response?.clientUuid ?? newUuid() })),
+    step: '', language: state.lang, createdAt: new Date().toISOString(),
   };
+  state.answers = {};
   for (const { form, clientUuid } of session.forms) {
-    await ensureResponse(state.db, { clientUuid, sessionId: session.id, form, timepoint: session.timepoint, participantId: session.participantId });
+    const init = { clientUuid, sessionId: session.id, form, timepoint, participantId: session.participantId };
+    const saved = open.find((f) => f.form === form)?.response;
+    const record = saved ? await adoptResponse(state.db, init, saved) : await ensureResponse(state.db, init);
+    state.answers[form] = record.answers;
   }
   state.session = session;
-  state.answers = {};
-  session.step = sequenceOf(state)[0]?.key ?? 'review';
+  const sequence = sequenceOf(state);
+  // resume at the first unanswered question
+  session.step = (sequence.find((q) => state.answers[q.form.name]?.[q.field.name] === undefined) ?? sequence[0])?.key ?? 'review';
   await putSession(state.db, session);
-  state.lang = session.language;
-  state.chrome.setLanguage(state.lang);
   state.chrome.showExit(session.mode === 'kiosk');
   render(state);
 }
@@ -175,7 +188,7 @@ function renderLocked(state: State): void {
 async function exit(state: State, pin: string): Promise<string | undefined> {
   const t = TEXTS[state.lang];
   await state.sync.kick(); // send what was answered while the session can still send
-  const outcome = await closeTabletSession(pin, state.session?.csrfToken);
+  const outcome = await exitTabletSession(pin, state.session?.csrfToken);
   if (outcome === 'offline') return t.exitNeedsNetwork;
   if (outcome === 'wrong-pin') return t.wrongPin;
   if (state.session) {

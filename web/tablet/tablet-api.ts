@@ -1,80 +1,81 @@
 /**
- * The tablet's calls to the server (see docs/operations.md): the open tablet
- * session, redeeming a home code, closing with the staff PIN, and saving a
- * response. Paths live here only.
+ * The tablet's calls to the server (docs/operations.md): the open tablet
+ * session and its assessment (which forms, and what is already saved, for
+ * resuming on another device), redeeming a home code, leaving with the staff
+ * PIN, and saving a response. Paths live here only.
  */
 import { api, ApiError, NetworkError } from '../modules/api';
 import type { ResponsePayload, SendResult } from '../modules/queue';
-import type { Language } from '../modules/store';
+import type { Answers } from '../modules/store';
 
 export const PATHS = {
-  session: '/api/tablet/session',
-  redeem: '/api/tablet/session',
+  session: '/api/tablet-session',
+  assessment: '/api/tablet-session/assessment',
+  exit: '/api/tablet-session/exit',
+  homeSession: '/api/home-sessions',
   response: (clientUuid: string) => `/api/responses/${encodeURIComponent(clientUuid)}`,
 };
 
+export interface SavedResponse {
+  clientUuid: string;
+  answers: Answers;
+  revision: number;
+  complete: boolean;
+}
+
 export interface TabletSessionInfo {
+  /** identifies this server session on the tablet (so a finished one is not reopened) */
   id: string;
   kind: 'clinic' | 'home';
   participantId?: string;
   studyId?: string;
-  timepoint: number;
-  forms?: string[];
-  language?: Language;
   csrfToken: string;
+  /** null when nothing is due */
+  timepoint: number | null;
+  forms: { form: string; response: SavedResponse | null }[];
 }
 
-interface RawSession {
-  id?: string | number;
-  session_id?: string | number;
-  kind: 'clinic' | 'home';
-  participant_id?: string | number;
-  study_id?: string;
-  participant?: { id?: string | number; study_id?: string };
-  timepoint?: number;
-  forms?: string[];
-  language?: Language;
-  csrf_token: string;
-  created_at?: string;
-}
+interface RawSession { studyId?: string; participantId?: number; kind: 'clinic' | 'home'; csrfToken: string; expiresAt: string }
+interface RawAssessment { studyId: string; timepoint: number | null; forms: { form: string; response: SavedResponse | null }[] }
 
-function toInfo(raw: RawSession): TabletSessionInfo {
-  const participantId = raw.participant_id ?? raw.participant?.id;
-  return {
-    id: String(raw.id ?? raw.session_id ?? raw.created_at ?? ''),
-    kind: raw.kind,
-    participantId: participantId === undefined ? undefined : String(participantId),
-    studyId: raw.study_id ?? raw.participant?.study_id,
-    timepoint: raw.timepoint ?? 0,
-    forms: raw.forms,
-    language: raw.language,
-    csrfToken: raw.csrf_token,
-  };
-}
-
-/** The tablet session this browser holds, or null (none, closed or expired). */
+/** The tablet session this browser holds with its open assessment, or null (none, closed or expired). */
 export async function fetchTabletSession(): Promise<TabletSessionInfo | null> {
+  let session: RawSession;
   try {
-    return toInfo(await api<RawSession>('GET', PATHS.session));
+    session = (await api<{ tabletSession: RawSession }>('GET', PATHS.session)).tabletSession;
   } catch (error) {
     if (error instanceof ApiError && (error.status === 401 || error.status === 404)) return null;
     throw error;
   }
+  const assessment = await api<RawAssessment>('GET', PATHS.assessment);
+  return {
+    id: `${session.studyId ?? assessment.studyId}|${session.expiresAt}`,
+    kind: session.kind,
+    participantId: session.participantId === undefined ? undefined : String(session.participantId),
+    studyId: session.studyId ?? assessment.studyId,
+    csrfToken: session.csrfToken,
+    timepoint: assessment.timepoint,
+    forms: assessment.forms,
+  };
 }
 
+/** Redeems a personal one-time code; the server sets the tablet cookie. */
 export async function redeemHomeCode(code: string): Promise<TabletSessionInfo> {
-  return toInfo(await api<RawSession>('POST', PATHS.redeem, { code }));
+  await api('POST', PATHS.homeSession, { code });
+  const info = await fetchTabletSession();
+  if (!info) throw new ApiError(401, 'not_authenticated', 'the home session did not open');
+  return info;
 }
 
-export type CloseOutcome = 'closed' | 'wrong-pin' | 'offline';
+export type ExitOutcome = 'closed' | 'wrong-pin' | 'offline';
 
-export async function closeTabletSession(pin: string, csrf: string | undefined): Promise<CloseOutcome> {
+export async function exitTabletSession(pin: string, csrf: string | undefined): Promise<ExitOutcome> {
   try {
-    await api('DELETE', PATHS.session, { pin }, { csrf });
+    await api('POST', PATHS.exit, { pin }, { csrf });
     return 'closed';
   } catch (error) {
     if (error instanceof NetworkError) return 'offline';
-    if (error instanceof ApiError && (error.status === 401 || error.status === 404)) return 'closed';
+    if (error instanceof ApiError && error.status === 401) return 'closed';
     return 'wrong-pin';
   }
 }
@@ -83,8 +84,8 @@ export async function closeTabletSession(pin: string, csrf: string | undefined):
 export function responseSender(csrf: () => string | undefined) {
   return async (clientUuid: string, payload: ResponsePayload): Promise<SendResult> => {
     try {
-      const stored = await api<{ revision?: number; response?: { revision?: number } }>('PUT', PATHS.response(clientUuid), payload, { csrf: csrf() });
-      return { kind: 'ok', revision: stored?.revision ?? stored?.response?.revision ?? payload.revision };
+      const stored = await api<{ response?: { revision?: number } }>('PUT', PATHS.response(clientUuid), payload, { csrf: csrf() });
+      return { kind: 'ok', revision: stored?.response?.revision ?? payload.revision };
     } catch (error) {
       if (error instanceof NetworkError) return { kind: 'retry', error: error.message };
       if (error instanceof ApiError && (error.status >= 500 || [401, 403, 408, 429].includes(error.status))) {

@@ -49,6 +49,7 @@ const sv = {
   vasHelp: 'Dra markören eller använd piltangenterna.',
   between: (min: number, max: number) => `Ange ett tal mellan ${min} och ${max}.`,
   participant: 'Deltagare',
+  nothingDue: 'Inget frågeformulär att fylla i just nu',
 };
 
 type Texts = typeof sv;
@@ -98,6 +99,7 @@ const da: Texts = {
   vasHelp: 'Træk markøren, eller brug piletasterne.',
   between: (min, max) => `Angiv et tal mellem ${min} og ${max}.`,
   participant: 'Deltager',
+  nothingDue: 'Intet spørgeskema at udfylde lige nu',
 };
 
 const en: Texts = {
@@ -145,6 +147,7 @@ const en: Texts = {
   vasHelp: 'Drag the marker or use the arrow keys.',
   between: (min, max) => `Enter a number from ${min} to ${max}.`,
   participant: 'Participant',
+  nothingDue: 'No questionnaire to fill in right now',
 };
 
 export const TEXTS: Record<Language, Texts> = { sv, da, en };

@@ -49,7 +49,7 @@ export async function render(main: HTMLElement, { user }: RouteContext): Promise
     getJson(paths.sites),
     getJson(paths.participants),
     optional(() => getJson(paths.due).then((a) => list<Obj>(a, 'assessments'))),
-    optional(() => getJson(paths.caseload)),
+    optional(() => getJson(paths.caseload).then((a) => get(a, 'caseloads') ?? a)),
     optional(() => getJson(paths.fidelity).then((a) => list<Obj>(a, 'reviews'))),
   ]);
   const sites = list<Site>(sitesAnswer, 'sites').filter((s) => user.role !== 'coach' || user.sites.includes(s.code));

@@ -49,7 +49,7 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
         values[field.name] = field.type === 'integer' || field.type === 'number' ? Number(raw) : field.choices?.find((c) => String(c.code) === raw)?.code ?? raw;
       }
       try {
-        await send('POST', paths.fidelity, { site: site.value, review: values });
+        await send('POST', paths.siteFidelity(site.value), { review: values });
         void render(main, { user, params: [site.value] });
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;

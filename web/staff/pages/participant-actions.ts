@@ -94,7 +94,8 @@ export function tabletCard(participantId: number, studyId: string): HTMLElement 
   const makeCode = h('button', { type: 'button', id: 'make-home-code' }, 'Make a personal one-time code for home');
   makeCode.addEventListener('click', async () => {
     const answer = await send('POST', paths.homeCode(participantId), {});
-    codeOut.textContent = `Code for ${studyId}: ${get(answer, 'code')} (valid until ${get(answer, 'expires_at')}). The participant enters it at /tablet.html.`;
+    const code = get(answer, 'home_code') ?? answer;
+    codeOut.textContent = `Code for ${studyId}: ${get(code, 'code')} (valid until ${get(code, 'expires_at')}). The participant enters it at /tablet.html.`;
   });
   return h('section', { class: 'card', 'aria-labelledby': 'tablet-title' }, h('h2', { id: 'tablet-title' }, 'Questionnaire on a tablet'), open, makeCode, codeOut);
 }

@@ -63,7 +63,7 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
     }
     if (entries.length === 0) return void (status.textContent = 'Nothing to save: enter minutes in the grid.');
     try {
-      await send('POST', paths.timeLogs, { entries });
+      await send('POST', paths.timeLogWeek, { entries });
       status.textContent = `Saved ${entries.length} entries.`;
       void render(main, { user, params: [iso(monday)] });
     } catch (e) {

@@ -1,0 +1,105 @@
+/**
+ * The staff flow in a real browser against the real server: a trial manager
+ * logs in, registers a referral, records screening and consent on the
+ * participant page, and — once the baseline questionnaire is complete —
+ * randomizes with the explicit confirm step; the allocation appears only
+ * after confirming.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, startStack, type Stack, DEMO_PASSWORD } from './harness';
+import { testPersonnummer, today } from './fixtures';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe('staff workspace: screening to allocation', () => {
+  it('takes a referred person through screening and consent to a confirmed allocation', async () => {
+    const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(30_000);
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/`);
+    await page.getByLabel('Email').fill('manager@demo.ips-trial.invalid');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('link', { name: 'Screening & enrolment' }).click();
+    await page.getByRole('heading', { name: 'Screening & enrolment' }).waitFor();
+    await screenshot(page, 'staff-enrol');
+
+    await page.getByLabel('Site *').selectOption('ORE-AFF');
+    await page.getByRole('group', { name: /Referral source/ }).getByLabel('Psychiatry', { exact: true }).check();
+    await page.getByLabel(/Date of referral/).fill(today());
+    await page.getByRole('group', { name: /Placed on the waiting list/ }).getByLabel('No').check();
+    await page.getByLabel(/^Name/).fill('Testperson Två');
+    await page.getByLabel(/Personal identity number/).fill(testPersonnummer('19880202', 1));
+    await page.getByRole('button', { name: 'Register' }).click();
+
+    await page.getByRole('heading', { name: /^Participant / }).waitFor();
+    const studyId = (await page.locator('#study-id').textContent())!.trim();
+    expect(studyId).toMatch(/^ORE-AFF-/);
+    expect(await page.locator('#arm').textContent()).toBe('–');
+
+    // screening: every criterion met
+    await page.getByLabel(/Date of screening/).fill(today());
+    for (const name of ['in_psychiatric_care', 'unemployed_or_no_return', 'public_support', 'motivated_to_work', 'working_age', 'eligible']) {
+      await page.locator(`fieldset[data-field="${name}"]`).getByLabel('Yes').check();
+    }
+    await screenshot(page, 'staff-screening');
+    await page.getByRole('button', { name: 'Save screening' }).click();
+    await expect.poll(() => page.locator('#stage').textContent()).toBe('eligible');
+
+    await page.getByLabel(/Version of the consent form/).fill('v1.0');
+    await page.getByLabel(/Date of consent/).fill(today());
+    await page.locator('fieldset[data-field="consent_research"]').getByLabel('Yes').check();
+    await page.locator('fieldset[data-field="consent_info_exchange"]').getByLabel('Yes').check();
+    await page.getByRole('button', { name: 'Save consent' }).click();
+    await expect.poll(() => page.locator('#stage').textContent()).toBe('consented');
+
+    // randomizing before the baseline questionnaire is refused with what is missing
+    await page.getByRole('button', { name: 'Randomize …' }).click();
+    await page.getByRole('button', { name: /^Confirm: randomize/ }).click();
+    await page.locator('#randomization .error').filter({ hasText: /.+/ }).waitFor();
+    expect(await page.locator('#allocation').count()).toBe(0);
+
+    // the baseline questionnaire, entered as complete responses through the API
+    const id = Number(page.url().split('/').pop());
+    const session = (await (await page.request.get(`${stack.url}/api/session`)).json()) as { csrf_token: string };
+    const baseline: Record<string, Record<string, unknown>> = {
+      baseline: { sex: 'female', birth_year: 1988, municipality: 'Örebro', diagnosis_group: 'mood', education: 'upper_secondary', income_source: 'sickness_benefit', ever_employed: false },
+      eq5d5l: { eq5d_mo: 1, eq5d_sc: 1, eq5d_ua: 2, eq5d_pd: 2, eq5d_ad: 3, eq_vas: 60 },
+      gse: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`gse_${String(i + 1).padStart(2, '0')}`, 3])),
+      service_use: { psychiatrist_visit: 1, nurse_visit: 2, psychologist_visit: 0, social_worker_visit: 0, gp_visit: 1, emergency_visit: 0, inpatient_day: 0, social_services_contact: 1, phone_video_physician: 0, phone_video_counsellor: 0, phone_video_other: 0 },
+    };
+    for (const [form, answers] of Object.entries(baseline)) {
+      const put = await page.request.put(`${stack.url}/api/responses/${randomUUID()}`, {
+        headers: { 'X-CSRF-Token': session.csrf_token },
+        data: { participantId: id, timepoint: 0, form, answers, revision: 1, complete: true },
+      });
+      expect(put.status(), `${form}: ${await put.text()}`).toBeLessThan(300);
+    }
+
+    await page.reload();
+    await page.locator('#baseline-complete').waitFor();
+    await page.getByRole('button', { name: 'Randomize …' }).click();
+    await page.getByRole('heading', { name: 'Confirm randomization' }).waitFor();
+    expect(await page.locator('#allocation').count()).toBe(0);
+    await screenshot(page, 'staff-randomize-confirm');
+    await page.getByRole('button', { name: /^Confirm: randomize/ }).click();
+    const allocation = await page.locator('#allocation').textContent();
+    expect(allocation).toMatch(/^(IPS|Usual care)/);
+    await screenshot(page, 'staff-allocated');
+
+    // the server holds exactly that allocation, and the schedule starts
+    const stored = (await (await page.request.get(`${stack.url}/api/participants/${id}/allocation`)).json()) as { allocation: { arm: string } };
+    expect(allocation!.startsWith('IPS') ? 'ips' : 'control').toBe(stored.allocation.arm);
+    await page.getByRole('button', { name: 'Show the schedule' }).click();
+    await page.locator('#timeline li').first().waitFor();
+    expect(await page.locator('#timeline li').count()).toBe(5);
+    await context.close();
+  });
+});
