@@ -1,11 +1,12 @@
 /**
- * IPS fidelity reviews: POST /api/sites/:code/fidelity-reviews (admin, trial
- * manager; form fidelity_review), GET /api/fidelity-reviews?site=CODE (the
+ * IPS fidelity reviews: POST /api/fidelity-reviews {site, review} or POST
+ * /api/sites/:code/fidelity-reviews {review} (admin, trial manager; form
+ * fidelity_review), GET /api/fidelity-reviews?site=CODE (the
  * trend: each review's total, band and change since the previous one).
  */
 import express from 'express';
 import { requireLogin, requireRole } from '../http/require-role';
-import { readEnvelope, type Answers } from '../services/operations-forms';
+import { checks, readEnvelope, type Answers } from '../services/operations-forms';
 import { addReview, reviewTrend } from '../services/fidelity-reviews';
 import { actorOf } from '../services/sessions';
 import type { MakeRouter } from './context';
@@ -16,6 +17,11 @@ export const fidelityReviewsRouter: MakeRouter = ({ db }) => {
   router.post('/sites/:code/fidelity-reviews', requireRole('admin', 'trial_manager'), (req, res) => {
     const body = readEnvelope(req.body, { forms: { review: 'fidelity_review' } });
     res.status(201).json({ review: addReview(db, actorOf(req.auth!.user), String(req.params.code), body.review as Answers) });
+  });
+
+  router.post('/fidelity-reviews', requireRole('admin', 'trial_manager'), (req, res) => {
+    const body = readEnvelope(req.body, { forms: { review: 'fidelity_review' }, fields: { site: checks.siteCode }, requiredFields: ['site'] });
+    res.status(201).json({ review: addReview(db, actorOf(req.auth!.user), String(body.site), body.review as Answers) });
   });
 
   router.get('/fidelity-reviews', requireLogin, (req, res) => {

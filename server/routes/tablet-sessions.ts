@@ -52,7 +52,7 @@ export const tabletSessionsRouter: MakeRouter = ({ db, config }) => {
   router.post('/participants/:id/tablet-session', staff, async (req, res) => {
     const participant = participantFromParam(db, req.auth!.user, String(req.params.id));
     const body = readEnvelope(req.body, { fields: { pin: (v) => (typeof v === 'string' && /^\d{4,8}$/.test(v) ? null : 'pin must be 4 to 8 digits') }, requiredFields: ['pin'] });
-    const opened = await tablets.openClinicSession(db, actorOf(req.auth!.user), participant, String(body.pin));
+    const opened = await tablets.openClinicSession(db, actorOf(req.auth!.user), participant, String(body.pin), config.passwordCost);
     logout(db, req.auth!);
     clearSessionCookie(res, config);
     setTabletCookie(res, config, opened);

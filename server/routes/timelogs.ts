@@ -1,8 +1,10 @@
 /**
- * Coaches' time logs: POST /api/time-logs (one entry), POST
- * /api/time-logs/week (several rows, all saved or none), GET /api/time-logs
+ * Coaches' time logs: POST /api/time-logs with one entry
+ * `{entry, participantId | site}` or with `{entries: [...]}` (a week's rows,
+ * all saved or none; /api/time-logs/week is the same), GET /api/time-logs
  * ?from&to (coaches see their own), DELETE /api/time-logs/:id {reason}, and
- * GET /api/caseloads (active IPS participants per coach, warning above the
+ * GET /api/participants/:id/time-logs, GET /api/caseloads (alias
+ * /api/reports/caseload: active IPS participants per coach, warning above the
  * study's limit, default 20).
  */
 import express from 'express';
@@ -10,7 +12,8 @@ import { problems } from '../errors';
 import { requireRole } from '../http/require-role';
 import { idParam } from '../http/params';
 import { isValidIsoDate } from '../schedule/calendar';
-import { addTimeLogs, caseloadReport, deleteTimeLog, listTimeLogs, type TimeLogInput } from '../services/coach-work';
+import { addTimeLogs, caseloadReport, deleteTimeLog, listTimeLogs, viewTimeLog, type TimeLogInput } from '../services/coach-work';
+import { participantFromParam } from '../services/participant-access';
 import { checks, readEnvelope, type Answers } from '../services/operations-forms';
 import { actorOf } from '../services/sessions';
 import { siteScope } from '../services/site-access';
@@ -22,15 +25,14 @@ export const timeLogsRouter: MakeRouter = ({ db }) => {
   const router = express.Router();
   const writers = requireRole('admin', 'trial_manager', 'coach');
 
-  router.post('/time-logs', writers, (req, res) => {
-    const body = readEnvelope(req.body, ENTRY_SPEC) as unknown as TimeLogInput;
-    const [row] = addTimeLogs(db, actorOf(req.auth!.user), req.auth!.user, [body], () => '');
-    res.status(201).json({ timeLog: row });
-  });
-
-  router.post('/time-logs/week', writers, (req, res) => {
+  router.post(['/time-logs', '/time-logs/week'], writers, (req, res) => {
     const raw = req.body as { entries?: unknown } | undefined;
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw problems.bodyNotObject();
+    if (!('entries' in raw)) {
+      const body = readEnvelope(req.body, ENTRY_SPEC) as unknown as TimeLogInput;
+      const [row] = addTimeLogs(db, actorOf(req.auth!.user), req.auth!.user, [body], () => '');
+      return void res.status(201).json({ timeLog: viewTimeLog(db, row) });
+    }
     const extra = Object.keys(raw).filter((k) => k !== 'entries');
     if (extra.length) throw problems.invalidBody(extra.map((f) => ({ field: f, message: `unknown field '${f}'` })));
     if (!Array.isArray(raw.entries) || raw.entries.length === 0 || raw.entries.length > 200) {
@@ -48,7 +50,7 @@ export const timeLogsRouter: MakeRouter = ({ db }) => {
     });
     if (errors.length) throw problems.invalidBody(errors);
     const rows = addTimeLogs(db, actorOf(req.auth!.user), req.auth!.user, inputs, (i) => `entries[${i}].`);
-    res.status(201).json({ timeLogs: rows });
+    res.status(201).json({ timeLogs: rows.map((r) => viewTimeLog(db, r)) });
   });
 
   router.get('/time-logs', requireRole('admin', 'trial_manager', 'coach', 'data_monitor'), (req, res) => {
@@ -58,7 +60,7 @@ export const timeLogsRouter: MakeRouter = ({ db }) => {
     if (req.query.from !== undefined && !isValidIsoDate(from)) errors.push({ field: 'from', message: 'from must be a date (YYYY-MM-DD)' });
     if (req.query.to !== undefined && !isValidIsoDate(to)) errors.push({ field: 'to', message: 'to must be a date (YYYY-MM-DD)' });
     if (errors.length) throw problems.invalidQuery(errors);
-    res.json({ timeLogs: listTimeLogs(db, req.auth!.user, siteScope(db, req.auth!.user), from, to) });
+    res.json({ timeLogs: listTimeLogs(db, req.auth!.user, siteScope(db, req.auth!.user), from, to).map((r) => viewTimeLog(db, r)) });
   });
 
   router.delete('/time-logs/:id', writers, (req, res) => {
@@ -68,7 +70,13 @@ export const timeLogsRouter: MakeRouter = ({ db }) => {
     res.status(204).end();
   });
 
-  router.get('/caseloads', requireRole('admin', 'trial_manager', 'coach', 'data_monitor'), (_req, res) => {
+  router.get('/participants/:id/time-logs', requireRole('admin', 'trial_manager', 'coach', 'data_monitor'), (req, res) => {
+    const participant = participantFromParam(db, req.auth!.user, String(req.params.id));
+    const rows = listTimeLogs(db, req.auth!.user, null, '0000-01-01', '9999-12-31').filter((r) => r.participant_id === participant.id);
+    res.json({ studyId: participant.study_id, timeLogs: rows.map((r) => viewTimeLog(db, r)) });
+  });
+
+  router.get(['/caseloads', '/reports/caseload'], requireRole('admin', 'trial_manager', 'coach', 'data_monitor'), (_req, res) => {
     res.json({ caseloads: caseloadReport(db) });
   });
 

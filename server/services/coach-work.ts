@@ -5,7 +5,7 @@
  */
 import type { Db } from '../db/connection';
 import { findParticipant } from '../db/queries/participants';
-import { findSiteByCode } from '../db/queries/sites';
+import { findSiteByCode, findSiteById } from '../db/queries/sites';
 import * as logs from '../db/queries/time-logs';
 import type { UserRow } from '../db/queries/users';
 import { inTransaction } from '../db/transaction';
@@ -82,4 +82,9 @@ export function listTimeLogs(db: Db, user: Pick<UserRow, 'id' | 'role'>, siteIds
 export function caseloadReport(db: Db): { limit: number; coaches: (logs.CaseloadRow & { overLimit: boolean })[] } {
   const limit = getStudySettings(db).caseloadWarning;
   return { limit, coaches: logs.caseloads(db).map((c) => ({ ...c, overLimit: c.active_participants > limit })) };
+}
+
+/** A time log with the site code and the participant's study id. */
+export function viewTimeLog(db: Db, row: logs.TimeLogRow) {
+  return { ...row, site: findSiteById(db, row.site_id)?.code ?? null, study_id: row.participant_id === null ? null : (findParticipant(db, row.participant_id)?.study_id ?? null) };
 }

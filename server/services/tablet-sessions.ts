@@ -18,7 +18,7 @@ import * as tablets from '../db/queries/tablet-sessions';
 import { inTransaction } from '../db/transaction';
 import { problems } from '../errors';
 import { recordAudit, type AuditActor } from './audit';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, verifyPassword, type ScryptCost } from './passwords';
 import { sha256 } from './sessions';
 import { getStudySettings } from './study-settings';
 
@@ -62,8 +62,8 @@ function newSession(db: Db, participant: ParticipantRow, kind: 'clinic' | 'home'
   return { token, csrfToken, expiresAt };
 }
 
-export async function openClinicSession(db: Db, actor: AuditActor, participant: ParticipantRow, pin: string): Promise<OpenedTabletSession> {
-  const pinHash = await hashPassword(pin);
+export async function openClinicSession(db: Db, actor: AuditActor, participant: ParticipantRow, pin: string, cost?: ScryptCost): Promise<OpenedTabletSession> {
+  const pinHash = await hashPassword(pin, cost);
   return inTransaction(db, () => {
     const opened = newSession(db, participant, 'clinic', actor.id, pinHash);
     recordAudit(db, { actor, action: 'tablet_session_open', entity: 'participant', entityId: participant.study_id, after: { kind: 'clinic', expires_at: opened.expiresAt } });

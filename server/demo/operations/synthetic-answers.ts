@@ -1,0 +1,62 @@
+/**
+ * Synthetic, valid answers to any form of the data dictionary (for the demo
+ * study and tests): each field gets a value its type and choices allow,
+ * picked by `pick` (an integer source, so callers decide how random), and
+ * fields hidden by `showWhen` are left out. `overrides` are applied first so
+ * conditions see them.
+ */
+import { getForm, type Field } from '../../../data-dictionary/index';
+
+export type Pick = (n: number) => number;
+
+export const firstChoice: Pick = () => 0;
+
+function valueFor(field: Field, pick: Pick): unknown {
+  const choices = field.choices ?? [];
+  switch (field.type) {
+    case 'choice':
+      return choices[pick(choices.length)].code;
+    case 'multi_choice':
+      return [choices[pick(choices.length)].code];
+    case 'boolean':
+      return pick(2) === 0;
+    case 'integer': {
+      const min = field.min ?? 0;
+      const max = Math.min(field.max ?? min + 10, min + 10);
+      return min + pick(max - min + 1);
+    }
+    case 'number': {
+      const min = field.min ?? 0;
+      const max = Math.min(field.max ?? min + 10, min + 10);
+      return min + pick(max - min + 1);
+    }
+    case 'date':
+      return '2026-01-15';
+    case 'datetime':
+      return '2026-01-15T10:00:00.000Z';
+    case 'email':
+      return 'demo@example.invalid';
+    default:
+      return 'Demo';
+  }
+}
+
+export function syntheticAnswers(formName: string, pick: Pick = firstChoice, overrides: Record<string, unknown> = {}, includeOptional = true): Record<string, unknown> {
+  const form = getForm(formName);
+  if (!form) throw new Error(`no form ${formName}`);
+  const answers: Record<string, unknown> = { ...overrides };
+  for (const field of form.fields) {
+    if (field.name in answers) continue;
+    if (field.showWhen && answers[field.showWhen.field] !== field.showWhen.equals) continue;
+    if (!field.required && !includeOptional) continue;
+    if (field.type === 'text' || field.type === 'notes') {
+      if (!field.required) continue;
+    }
+    answers[field.name] = valueFor(field, pick);
+  }
+  for (const key of Object.keys(answers)) {
+    const field = form.fields.find((f) => f.name === key);
+    if (field?.showWhen && answers[field.showWhen.field] !== field.showWhen.equals) delete answers[key];
+  }
+  return answers;
+}
