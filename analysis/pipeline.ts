@@ -8,6 +8,7 @@ import { adjustedEffect } from './adjusted-effect';
 import { analysedSets } from './analysed-sets';
 import { analyseEffect } from './effect-analysis';
 import { analyzeImputed } from './imputation/analyze-imputed';
+import { runSensitivityAnalyses } from './sensitivity/run-sensitivity-analyses';
 import { messages } from './messages';
 import type { UtilityScorer } from './outcomes/utilities';
 import { buildParticipantTable } from './participant-table';
@@ -20,7 +21,7 @@ import { missingPattern } from './summaries/missing-pattern';
 import { utilitiesOverTime } from './summaries/utilities-over-time';
 
 export interface AnalysisProgress {
-  stage: 'outcomes' | 'qaly' | 'employment' | 'summaries' | 'done';
+  stage: 'outcomes' | 'qaly' | 'employment' | 'sensitivity' | 'summaries' | 'done';
   /** stages completed so far, out of `total` */
   done: number;
   total: number;
@@ -33,6 +34,8 @@ export interface AnalyzeOptions {
   /** sha256 over the input files (computed by the reader) */
   datasetSha256?: string;
   software?: { name: string; version: string };
+  /** run the sensitivity-analysis table (default true; the scenarios themselves run without it) */
+  sensitivity?: boolean;
 }
 
 /**
@@ -47,43 +50,28 @@ export interface AnalyzeOptions {
  * @example analyzeTrial(dataset, resolveSettings(undefined).settings, { scoreUtility })
  */
 export function analyzeTrial(dataset: TrialDataset, settings: AnalysisSettings, options: AnalyzeOptions): AnalysisResult {
-  const report = (stage: AnalysisProgress['stage'], done: number) => options.onProgress?.({ stage, done, total: 4 });
+  const total = options.sensitivity === false ? 4 : 5;
+  const report = (stage: AnalysisProgress['stage'], done: number) => options.onProgress?.({ stage, done, total });
   report('outcomes', 0);
   const table = buildParticipantTable(dataset, options.scoreUtility, settings.discountRate);
   const sets = analysedSets(table);
-  const rng = xoshiro128(settings.bootstrap.seed);
   report('qaly', 1);
-  // multiple imputation (analysis/imputation, docs/imputation.md): all randomized participants, Rubin's rules + MI-Boot
-  const imputed = settings.missing === 'multiple-imputation' ? analyzeImputed(table, settings) : null;
-  const qaly = imputed ? { analysis: imputed.qaly, warnings: imputed.warnings } : analyseEffect({
-    kind: 'qaly',
-    records: sets.qaly,
-    effectOf: (record) => record.qaly as number,
-    setName: 'complete case: all five utilities and service use at 6, 12, 18 and 24 months',
-    settings,
-    rng,
-  });
-  if (!imputed) try {
-    const adjusted = adjustedEffect(sets.qaly, settings.covariates);
-    qaly.analysis.incremental.effectAdjusted = adjusted.effect;
-  } catch (error) {
-    qaly.analysis.incremental.effectAdjusted = null;
-    qaly.warnings.push(messages.adjustmentUnavailable((error as Error).message));
-  }
+  const main = settings.missing === 'multiple-imputation' ? imputedAnalyses(table, settings) : completeCaseAnalyses(sets, settings);
   report('employment', 2);
-  const employment = imputed ? { analysis: imputed.employment, warnings: [] } : analyseEffect({
-    kind: 'employment',
-    records: sets.employment,
-    effectOf: (record) => record.employmentDays,
-    setName: 'complete case: service use at 6, 12, 18 and 24 months',
-    settings,
-    rng,
-  });
-  report('summaries', 3);
+  const warnings = [...main.warnings];
+  let sensitivity: AnalysisResult['sensitivity'];
+  if (options.sensitivity !== false) {
+    report('sensitivity', 3);
+    const inner: AnalyzeOptions = { scoreUtility: options.scoreUtility, sensitivity: false };
+    const table = runSensitivityAnalyses(dataset, settings, { analyze: (d, s) => analyzeTrial(d, s, inner) });
+    sensitivity = table.rows;
+    warnings.push(...table.warnings);
+  }
+  report('summaries', total - 1);
   const result: AnalysisResult = {
     n: { ips: table.filter((r) => r.arm === 'ips').length, control: table.filter((r) => r.arm === 'control').length },
-    qaly: qaly.analysis,
-    employment: employment.analysis,
+    qaly: main.qaly,
+    employment: main.employment,
     bootstrap: { replicates: settings.bootstrap.replicates, seed: settings.bootstrap.seed },
     settings: structuredClone(settings) as unknown as Record<string, unknown>,
     dataset: { sha256: options.datasetSha256 ?? '' },
@@ -91,9 +79,42 @@ export function analyzeTrial(dataset: TrialDataset, settings: AnalysisSettings, 
     utilitiesOverTime: utilitiesOverTime(table),
     employmentOverTime: employmentOverTime(table),
     costBreakdown: costBreakdown(sets.employment),
-    warnings: [...qaly.warnings, ...employment.warnings],
+    warnings,
   };
+  if (sensitivity) result.sensitivity = sensitivity;
   if (options.software) result.software = options.software;
-  report('done', 4);
+  report('done', total);
   return result;
+}
+
+function completeCaseAnalyses(sets: ReturnType<typeof analysedSets>, settings: AnalysisSettings) {
+  const rng = xoshiro128(settings.bootstrap.seed);
+  const qaly = analyseEffect({
+    kind: 'qaly',
+    records: sets.qaly,
+    effectOf: (record) => record.qaly as number,
+    setName: 'complete case: all five utilities and service use at 6, 12, 18 and 24 months',
+    settings,
+    rng,
+  });
+  try {
+    qaly.analysis.incremental.effectAdjusted = adjustedEffect(sets.qaly, settings.covariates).effect;
+  } catch (error) {
+    qaly.analysis.incremental.effectAdjusted = null;
+    qaly.warnings.push(messages.adjustmentUnavailable((error as Error).message));
+  }
+  const employment = analyseEffect({
+    kind: 'employment',
+    records: sets.employment,
+    effectOf: (record) => record.employmentDays,
+    setName: 'complete case: service use at 6, 12, 18 and 24 months',
+    settings,
+    rng,
+  });
+  return { qaly: qaly.analysis, employment: employment.analysis, warnings: [...qaly.warnings, ...employment.warnings] };
+}
+
+function imputedAnalyses(table: ReturnType<typeof buildParticipantTable>, settings: AnalysisSettings) {
+  const imputed = analyzeImputed(table, settings);
+  return { qaly: imputed.qaly, employment: imputed.employment, warnings: imputed.warnings };
 }

@@ -18,8 +18,10 @@ export interface AnalysisSettings {
   wtp: { qaly: number[]; employmentDay: number[] };
   /** extension: extra covariates of the adjusted ΔQALY regression (always arm + u0) */
   covariates: CovariateName[];
-  /** extension: options of the sensitivity analyses (validated by analysis/sensitivity) */
+  /** extension: options of the sensitivity analyses (checked by analysis/sensitivity/sensitivity-settings) */
   sensitivity?: Record<string, unknown>;
+  /** extension: chained-equation options of multiple imputation */
+  imputation?: { iterations?: number; donors?: number };
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = Object.freeze({
@@ -68,9 +70,11 @@ const CHECKS: Record<string, Check> = {
     Array.isArray(v) && v.every((x) => ['site', 'sex', 'age_band'].includes(x as string)) && new Set(v).size === v.length
       ? null
       : 'must be a list of distinct values from "site", "sex", "age_band"',
+  'imputation.iterations': integerFrom(1),
+  'imputation.donors': integerFrom(1),
   sensitivity: (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? null : 'must be an object'),
 };
-const NESTED = new Set(['bootstrap', 'wtp']);
+const NESTED = new Set(['bootstrap', 'wtp', 'imputation']);
 
 /**
  * Validates settings.json content and fills in the defaults.
@@ -113,7 +117,7 @@ export function resolveSettings(
   const target = settings as unknown as Record<string, Record<string, unknown>>;
   for (const [key, value] of Object.entries(flat)) {
     const [outer, inner] = key.split('.');
-    if (inner) target[outer][inner] = value;
+    if (inner) (target[outer] ??= {})[inner] = value;
     else (settings as unknown as Record<string, unknown>)[outer] = value;
   }
   return { ok: true, settings };

@@ -5,6 +5,7 @@
  * is returned with its file, CSV line (header = line 1) and column, so the
  * user can fix them all at once. Pure: no IO.
  */
+import { sensitivitySettings } from '../sensitivity/sensitivity-settings';
 import { DEFAULT_SETTINGS, resolveSettings, type AnalysisSettings } from '../settings';
 import { columnSpecs, EQ5D_DIMENSIONS, FILE_NAMES, GSE_ITEMS, type FileName } from './columns';
 import type { AssessmentRow, TrialDataset } from './types';
@@ -60,6 +61,15 @@ export function validateDataset(
       file: settingsFile, row: null, column: 'valueSet',
       message: `value set "${settings.valueSet}" scores ${valueSet.instrument} states but instrument is ${settings.instrument}`,
     });
+  }
+  if (resolved.ok) {
+    try {
+      sensitivitySettings(settings);
+    } catch (error) {
+      const message = (error as Error).message.replace(/^settings /, '');
+      const key = /^(sensitivity\.\w+)/.exec(message)?.[1] ?? 'sensitivity';
+      problems.push({ file: settingsFile, row: null, column: key, message: message.slice(key.length).trim() });
+    }
   }
   const specs = columnSpecs(settings.instrument === 'eq5d3l' ? 3 : 5);
   const parsed = {} as Record<FileName, Parsed[]>;
