@@ -100,7 +100,6 @@ describe('server core: audit trail', () => {
     server.db.exec('DROP TRIGGER audit_entries_no_delete');
     server.db.prepare('DELETE FROM audit_entries WHERE id = ?').run(last);
     expect(verifyAudit(server.db)).toMatchObject({ ok: false, brokenAt: last, problem: 'removed' });
-    expect(auditVerifyCli(server.config.dbFile).status).toBe(1);
   });
 
   it('names a forged entry inserted into a gap, even with a correct own hash', () => {
