@@ -62,6 +62,13 @@ function checkField(form: Form, field: Field, index: number, out: string[]): voi
   if ((field.min !== undefined || field.max !== undefined) && field.type !== 'integer' && field.type !== 'number') {
     out.push(`${where}: min/max apply to integer and number fields only`);
   }
+  for (const key of ['min', 'max'] as const) {
+    if (field[key] !== undefined && !Number.isFinite(field[key])) out.push(`${where}: ${key} must be a number`);
+  }
+  if (field.maxLength !== undefined && !(Number.isInteger(field.maxLength) && field.maxLength > 0)) {
+    out.push(`${where}: maxLength must be a positive whole number`);
+  }
+  if (field.maxLength !== undefined && !['text', 'notes', 'email'].includes(field.type)) out.push(`${where}: maxLength applies to text fields only`);
   if (field.min !== undefined && field.max !== undefined && field.min > field.max) out.push(`${where}: min is above max`);
   for (const key of ['note', 'citation', 'pattern', 'unit', 'costItem'] as const) {
     const text = field[key];

@@ -57,7 +57,7 @@ function startForm(name: string, annotation: Map<string, string>, defaultLang: L
   const timepoints = annotation.get('FORM-TIMEPOINTS');
   const instrumentId = annotation.get('FORM-INSTRUMENT-ID');
   const langTag = annotation.get('LANG');
-  const kind = annotation.get('FORM-KIND') ?? 'research';
+  const kind = annotation.get('FORM-KIND') ?? 'operational';
   return {
     name,
     kind: kind as Form['kind'],

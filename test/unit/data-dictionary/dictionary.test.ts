@@ -81,6 +81,8 @@ describe('data-dictionary', () => {
       { name: 'a', kind: 'research', labels: { sv: 'a', da: 'a', en: 'a' }, fields: [
         { name: 'x', labels: { sv: 'x', da: 'x', en: 'x' }, type: 'integer', required: false, identifier: false },
         { name: 'abcdefghijklmnopqrstuvwxyz_', labels: { sv: 'x', da: 'x', en: 'x' }, type: 'integer', required: false, identifier: false },
+        { name: 'y', labels: { sv: 'y', da: 'y', en: 'y' }, type: 'integer', min: 5, max: 1, maxLength: 3, required: false, identifier: false,
+          showWhen: { field: 'x', equals: 'a' } },
       ] },
       { name: 'b', kind: 'operational', labels: { sv: 'b', da: 'b', en: 'b' }, fields: [
         { name: 'x', labels: { sv: 'x', da: 'x', en: 'x' }, type: 'choice', required: false, identifier: false,
@@ -91,5 +93,8 @@ describe('data-dictionary', () => {
     expect(problems).toContain("b.x: field name already used in form 'a'");
     expect(problems).toContain("a field 2: name 'abcdefghijklmnopqrstuvwxyz_' is not lower_snake");
     expect(problems).toContain('b.x choice 1: missing da label');
+    expect(problems).toContain('a.y: min is above max');
+    expect(problems).toContain('a.y: maxLength applies to text fields only');
+    expect(problems).toContain('a.y: showWhen value "a" is not a value of x');
   });
 });
