@@ -45,7 +45,7 @@ export function cePlaneSpec(rows: CePlaneRows, options: CePlaneOptions): TopLeve
       { data: { values: axes }, mark: { type: 'rule', color: '#666' }, encoding: { y: { ...y } } },
       {
         data: { values: rows.replicates },
-        mark: { type: 'circle', size: 9, opacity: 0.25, color: ARM_COLORS.ips, clip: true },
+        mark: { type: 'circle', size: 12, opacity: 0.35, color: ARM_COLORS.ips, clip: true },
         encoding: { x, y },
       },
       {

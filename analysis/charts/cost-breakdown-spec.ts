@@ -27,7 +27,7 @@ export function costBreakdownSpec(rows: CostBreakdownChartRow[], options: MoneyU
         title: `Mean cost per participant (${moneyUnitLabel(options)})`,
         axis: { format: MONEY_FORMAT },
       },
-      color: { field: 'category', type: 'nominal', title: 'Category', sort: categories, scale: { scheme: 'tableau10' }, legend: { columns: 2 } },
+      color: { field: 'category', type: 'nominal', title: 'Category', sort: categories, scale: { scheme: 'tableau10' }, legend: { columns: 2, labelLimit: 260 } },
       order: { field: 'meanCost', type: 'quantitative', sort: 'descending' },
     },
   };

@@ -11,8 +11,8 @@ import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './chart-style';
 export function missingPatternSpec(rows: MissingPatternRow[], title: string): TopLevelSpec {
   const rowOrder = [...new Set(rows.map((row) => row.row))];
   const columnOrder = [...new Set(rows.map((row) => row.timepoint))];
-  const x = { field: 'timepoint', type: 'ordinal' as const, title: 'Timepoint', sort: columnOrder, axis: { labelAngle: 0, orient: 'top' as const } };
-  const y = { field: 'row', type: 'ordinal' as const, title: null, sort: rowOrder };
+  const x = { field: 'timepoint', type: 'ordinal' as const, title: 'Timepoint', sort: columnOrder, axis: { labelAngle: 0, orient: 'top' as const, grid: false, ticks: false, domain: false } };
+  const y = { field: 'row', type: 'ordinal' as const, title: null, sort: rowOrder, axis: { grid: false, ticks: false, domain: false, labelLimit: 240 } };
   return {
     $schema: VEGA_LITE_SCHEMA,
     title,

@@ -17,7 +17,7 @@ export function netBenefitSpec(rows: NetBenefitRow[], options: WtpChartOptions):
     title: `Willingness to pay per ${options.effectUnit} (${unit})`,
     axis: { format: MONEY_FORMAT },
   };
-  const yTitle = `Incremental net monetary benefit (${unit})`;
+  const yTitle = `Net monetary benefit (${unit})`;
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: options.title,
