@@ -5,10 +5,7 @@ import { xoshiro128 } from '../../../../analysis/stats/xoshiro128';
 import { fixtureTable } from './fixture-table';
 
 const options = { m: 5, iterations: 5, donors: 5, ridge: 1e-5 };
-const uniform = (seed: number) => {
-  const rng = xoshiro128(seed);
-  return () => rng.nextFloat();
-};
+const uniform = (seed: number) => xoshiro128(seed);
 
 describe('analysis/imputation/impute-chained (predictive mean matching)', () => {
   const frame = imputationFrame(fixtureTable('mar.csv'));
