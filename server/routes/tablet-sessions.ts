@@ -45,7 +45,7 @@ export const tabletSessionsRouter: MakeRouter = ({ db, config }) => {
 
   function requireTablet(req: Request): tablets.LoadedTabletSession {
     const session = tabletSessionOf(db, req);
-    if (!session) throw problems.notAuthenticated();
+    if (!session) throw req.auth ? problems.forbidden() : problems.notAuthenticated();
     return session;
   }
 
