@@ -6,14 +6,18 @@
  * named on stderr and the exit code is 1.
  */
 import type { Command } from 'commander';
-import { Eq5dError, eq5dIndex, getValueSet, listValueSets } from '../../../instruments/eq5d/index';
+
+// The value-set catalogue (119 JSON files) is loaded only when this command
+// runs, so it does not slow down the start of every other ips-trial command.
+type Eq5d = typeof import('../../../instruments/eq5d/index');
+const loadEq5d = (): Promise<Eq5d> => import('../../../instruments/eq5d/index');
 
 interface Options {
   valueSet?: string;
   list?: boolean;
 }
 
-function listLines(): string[] {
+function listLines({ listValueSets, getValueSet }: Eq5d): string[] {
   return listValueSets().map((s) => {
     const label = s.instrument === 'eq5d3l' ? '3L' : '5L';
     const what = s.kind === 'crosswalk' ? `5L→3L crosswalk, ${s.country}` : `${label} ${s.method}, ${s.country}`;
@@ -22,9 +26,11 @@ function listLines(): string[] {
   });
 }
 
-function run(states: string[], options: Options, command: Command): void {
+async function run(states: string[], options: Options, command: Command): Promise<void> {
+  const eq5d = await loadEq5d();
+  const { Eq5dError, eq5dIndex } = eq5d;
   if (options.list) {
-    process.stdout.write(`${listLines().join('\n')}\n`);
+    process.stdout.write(`${listLines(eq5d).join('\n')}\n`);
     return;
   }
   if (!options.valueSet) command.error('error: --value-set <id> is required (see --list for the ids)');
