@@ -1,12 +1,13 @@
 /**
- * Study settings of trial operations: GET (every staff role), PUT (admin;
+ * Study settings of trial operations: GET (every staff role; randomization
+ * settings only for admins), PUT (admin;
  * randomization settings are locked after the first allocation).
  */
 import express from 'express';
 import { listValueSets } from '../../instruments/eq5d/index';
 import { requireLogin, requireRole } from '../http/require-role';
 import { actorOf } from '../services/sessions';
-import { getStudySettings, updateStudySettings } from '../services/study-settings';
+import { getStudySettings, RANDOMIZATION_SETTINGS, updateStudySettings, type StudySettings } from '../services/study-settings';
 import { problems } from '../errors';
 import type { MakeRouter } from './context';
 
@@ -14,8 +15,12 @@ export const studySettingsRouter: MakeRouter = ({ db }) => {
   const router = express.Router();
   const known = new Set(listValueSets().map((v) => v.id));
 
-  router.get('/study-settings', requireLogin, (_req, res) => {
-    res.json({ settings: getStudySettings(db) });
+  // Block sizes and the method are shown only to admins: staff who allocate
+  // should not know the block sizes (allocation concealment).
+  router.get('/study-settings', requireLogin, (req, res) => {
+    const settings: Partial<StudySettings> = { ...getStudySettings(db) };
+    if (req.auth!.user.role !== 'admin') for (const key of RANDOMIZATION_SETTINGS) delete settings[key];
+    res.json({ settings });
   });
 
   router.put('/study-settings', requireRole('admin'), (req, res) => {

@@ -43,7 +43,7 @@ export const DEFAULT_STUDY_SETTINGS: StudySettings = Object.freeze({
 }) as StudySettings;
 
 const KEY = 'study_settings';
-const RANDOMIZATION_KEYS: (keyof StudySettings)[] = ['randomizationMethod', 'blockSizes', 'minimisationProbability', 'stratifyBySex', 'ageBandCuts'];
+export const RANDOMIZATION_SETTINGS: (keyof StudySettings)[] = ['randomizationMethod', 'blockSizes', 'minimisationProbability', 'stratifyBySex', 'ageBandCuts'];
 
 export function getStudySettings(db: Db): StudySettings {
   const stored = getSetting(db, KEY);
@@ -80,7 +80,7 @@ export function updateStudySettings(db: Db, actor: AuditActor, changes: Record<s
     const errors = checkSettings(after);
     if (typeof after.eq5dValueSetId === 'string' && !validValueSet(after.eq5dValueSetId)) errors.push({ field: 'eq5dValueSetId', message: `eq5dValueSetId "${after.eq5dValueSetId}" is not a known value set` });
     if (errors.length) throw problems.invalidBody(errors);
-    const touchesRandomization = RANDOMIZATION_KEYS.some((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+    const touchesRandomization = RANDOMIZATION_SETTINGS.some((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
     if (touchesRandomization && countAllocations(db) > 0) {
       throw problems.conflict('Randomization settings cannot change after the first allocation');
     }
