@@ -1,7 +1,9 @@
 /**
  * The only writer of error responses. Problems (errors.ts) become
  * `{ error: { code, message, fields? } }` with their status; the body
- * parser's errors become 400 / 413 / 415 problems; anything else is logged
+ * parser's errors become 400 / 413 / 415 problems; a database constraint
+ * failure becomes 409 (unique, foreign key) or 400 (check, not null) as a
+ * safety net behind the services' own checks; anything else is logged
  * (without the request body) and answered with a plain 500 that never
  * carries a stack trace.
  */
@@ -31,6 +33,13 @@ function toProblem(err: unknown, bodyLimit: number): Problem | null {
     case 'entity.verify.failed':
       return new Problem(400, 'invalid_body', 'The request body could not be read');
   }
+  const sqliteCode = (err as { code?: unknown })?.code;
+  if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
+    // a safety net: services check first, but a constraint the database enforces is still bad input, not a crash
+    return sqliteCode === 'SQLITE_CONSTRAINT_UNIQUE' || sqliteCode === 'SQLITE_CONSTRAINT_PRIMARYKEY' || sqliteCode === 'SQLITE_CONSTRAINT_FOREIGNKEY'
+      ? problems.conflict('The change conflicts with data already saved (a duplicate or a record still in use); nothing was saved')
+      : new Problem(400, 'invalid_body', 'The data break a rule of the database; nothing was saved');
+  }
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
     return new Problem(e.status, 'bad_request', 'The request could not be understood');
   }
@@ -41,6 +50,9 @@ export function errorHandler(log: Log, bodyLimit: number): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
     let problem = toProblem(err, bodyLimit);
+    if (problem && (err as { code?: unknown })?.code && String((err as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT')) {
+      log.warn({ code: (err as { code: string }).code, method: req.method, path: req.path }, 'database constraint refused a change');
+    }
     if (!problem) {
       log.error({ err: { message: (err as Error)?.message, stack: (err as Error)?.stack }, method: req.method, path: req.path }, 'unexpected error');
       problem = problems.internal();

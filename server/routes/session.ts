@@ -10,7 +10,7 @@ import { clearSessionCookie, setSessionCookie } from '../http/session';
 import { rateLimit } from '../http/rate-limit';
 import { requireLogin } from '../http/require-role';
 import { noBody, validateBody } from '../http/validate-body';
-import { login, logout } from '../services/sessions';
+import { endSession, login, logout } from '../services/sessions';
 import { changeOwnPassword, toStaffUser } from '../services/users';
 import type { MakeRouter } from './context';
 
@@ -25,6 +25,7 @@ export const sessionRouter: MakeRouter = ({ config, db }) => {
   router.post('/session', rateLimit({ windowMs: 60_000, max: 60 }), validateBody('login'), async (req, res) => {
     const { email, password } = req.body as { email: string; password: string };
     const result = await login(db, config, { email, password, ip: req.ip ?? 'unknown' });
+    if (req.auth) endSession(db, req.auth);
     setSessionCookie(res, config, result.token);
     res.status(201).json({ user: toStaffUser(result.user, siteCodesOfUser(db, result.user.id)), csrf_token: result.csrfToken });
   });

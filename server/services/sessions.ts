@@ -124,3 +124,8 @@ export function logout(db: Db, session: LoadedSession): void {
     recordAudit(db, { actor: actorOf(session.user), action: 'logout', entity: 'session', entityId: session.user.id });
   });
 }
+
+/** Ends a session without an audit entry (it is replaced by a new login, which is audited). */
+export function endSession(db: Db, session: LoadedSession): void {
+  sessions.deleteSession(db, session.tokenHash);
+}

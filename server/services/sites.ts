@@ -84,6 +84,8 @@ export function updateSite(
     };
     checkPlaces(next.placesMin, next.placesMax);
     const before = toSite(db, row);
+    const unchanged = next.name === row.name && next.region === row.region && next.placesMin === row.places_min && next.placesMax === row.places_max;
+    if (unchanged) return before;
     sites.updateSite(db, row.id, next, new Date().toISOString());
     const after = toSite(db, existing(db, code));
     recordAudit(db, { actor, action: 'update', entity: 'site', entityId: code, before, after });

@@ -102,6 +102,7 @@ export function updateStaffUser(
       role: changes.role ?? row.role,
       active: (changes.active ?? row.active === 1) ? 1 : 0,
     } as const;
+    if (next.displayName === row.display_name && next.role === row.role && next.active === row.active) return before;
     users.updateUser(db, id, { ...next, now: new Date().toISOString() });
     if (next.active === 0) deleteSessionsOfUser(db, id);
     const after = getStaffUser(db, id);

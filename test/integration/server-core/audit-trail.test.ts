@@ -38,6 +38,13 @@ describe('server core: audit trail', () => {
     expect(api.body.entries[0].after.name).toBe('Testenhet B (ändrad)');
   });
 
+  it('records nothing when a change changes nothing', async () => {
+    const before = findAuditEntries(server.db, {}, 1000, 0).length;
+    await server.as('trial_manager').send('PATCH', '/api/sites/TST-B', { name: 'Testenhet B (ändrad)' }).expect(200);
+    await server.as('admin').send('PATCH', `/api/users/${server.ids.target}`, { display_name: 'Test Target' }).expect(200);
+    expect(findAuditEntries(server.db, {}, 1000, 0).length).toBe(before);
+  });
+
   it('never stores a password in the trail', async () => {
     await server.as('admin').send('POST', '/api/users', { email: 'pw@test.ips-trial.invalid', display_name: 'Pw', role: 'coach', password: 'secret-password-77' }).expect(201);
     const csv = await server.as('admin').get('/api/audit.csv');

@@ -99,10 +99,40 @@ describe('server core: session', () => {
     expect(findAuditEntries(server.db, { action: 'deactivate', entityId: String(created.body.user.id) }, 5, 0)).toHaveLength(1);
   });
 
+  it('ends the previous session when the same browser logs in again', async () => {
+    const agent = request.agent(server.app);
+    const first = await agent.post('/api/session').send({ email: server.emailOf('coach'), password: TEST_PASSWORD });
+    const oldCookie = String(first.headers['set-cookie']).split(';')[0];
+    await agent.post('/api/session').send({ email: server.emailOf('coach'), password: TEST_PASSWORD }).expect(201);
+    expect((await request(server.app).get('/api/session').set('Cookie', oldCookie)).status).toBe(401);
+    expect((await agent.get('/api/session')).status).toBe(200);
+  });
+
+  it('refuses an expired session', async () => {
+    const agent = request.agent(server.app);
+    await agent.post('/api/session').send({ email: server.emailOf('data_monitor'), password: TEST_PASSWORD }).expect(201);
+    server.db.prepare('UPDATE sessions SET expires_at = ? WHERE user_id = ?').run('2000-01-01T00:00:00.000Z', server.ids.data_monitor);
+    expect((await agent.get('/api/session')).status).toBe(401);
+    await server.relogin('data_monitor');
+  });
+
   it('an admin cannot deactivate themselves', async () => {
     const res = await server.as('admin').send('PATCH', `/api/users/${server.ids.admin}`, { active: false });
     expect(res.status).toBe(409);
     expect((await server.as('admin').get('/api/session')).status).toBe(200);
+  });
+});
+
+describe('server core: secure cookies', () => {
+  it('marks the cookie Secure when the server is configured for https', async () => {
+    const server = await createTestServer({ secureCookies: true });
+    try {
+      const res = await request(server.app).post('/api/session').send({ email: server.emailOf('admin'), password: TEST_PASSWORD });
+      expect(String(res.headers['set-cookie'])).toMatch(/; Secure/);
+      expect(res.headers['strict-transport-security']).toBeDefined();
+    } finally {
+      server.close();
+    }
   });
 });
 
