@@ -52,9 +52,11 @@ export function validateDataset(
     for (const problem of resolved.problems) problems.push({ file: settingsFile, row: null, column: problem.key, message: problem.message });
   }
   const settings = resolved.ok ? resolved.settings : structuredClone(DEFAULT_SETTINGS);
-  const valueSet = options.valueSets?.find((set) => set.id === settings.valueSet);
-  if (resolved.ok && options.valueSets && !valueSet) {
-    problems.push({ file: settingsFile, row: null, column: 'valueSet', message: `unknown value set "${settings.valueSet}"` });
+  const rawValueSet = (raw.settings as { valueSet?: unknown } | undefined)?.valueSet;
+  const valueSetId = typeof rawValueSet === 'string' ? rawValueSet : settings.valueSet;
+  const valueSet = options.valueSets?.find((set) => set.id === valueSetId);
+  if (options.valueSets && !valueSet) {
+    problems.push({ file: settingsFile, row: null, column: 'valueSet', message: `unknown value set "${valueSetId}"` });
   }
   if (resolved.ok && valueSet && valueSet.instrument !== settings.instrument) {
     problems.push({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analysedSets } from '../../../../analysis/analysed-sets';
+import type { TrialDataset } from '../../../../analysis/dataset/types';
 import { generateDemoTrial } from '../../../../analysis/demo/generate-demo-trial';
 import { utilitiesByParticipant } from '../../../../analysis/outcomes/utilities';
 import { buildParticipantTable } from '../../../../analysis/participant-table';
@@ -13,7 +14,7 @@ const resolved = resolveSettings({ ...dataset.settings, imputations: 5, bootstra
 if (!resolved.ok) throw new Error(JSON.stringify(resolved.problems));
 const settings: AnalysisSettings = resolved.settings;
 const scoreUtility = (levels: readonly number[]) => eq5dIndex(settings.valueSet, levels as number[]);
-const analyze = (d: typeof dataset, s: AnalysisSettings) => analyzeTrial(d, s, { scoreUtility });
+const analyze = (d: TrialDataset, s: AnalysisSettings) => analyzeTrial(d, s, { scoreUtility });
 
 describe('analysis/sensitivity/run-sensitivity-analyses', () => {
   const main = analyze(dataset, settings);
