@@ -40,12 +40,20 @@ function readLevels(state: Eq5dState, fail: (what: string) => never): number[] {
  */
 export function stateCode(state: Eq5dState, instrument: Eq5dInstrument, valueSetId: string): number {
   const levels = LEVELS[instrument];
-  // fast path: a well-formed string, the common case inside analysis loops
+  // fast paths: a well-formed string or array, the common case inside analysis loops
   if (typeof state === 'string' && state.length === 5) {
     let code = 0;
     for (let i = 0; i < 5; i++) {
       const level = state.charCodeAt(i) - 48;
       if (!(level >= 1 && level <= levels)) { code = -1; break; }
+      code = code * levels + level - 1;
+    }
+    if (code >= 0) return code;
+  } else if (Array.isArray(state) && state.length === 5) {
+    let code = 0;
+    for (let i = 0; i < 5; i++) {
+      const level = state[i];
+      if (!(Number.isInteger(level) && level >= 1 && level <= levels)) { code = -1; break; }
       code = code * levels + level - 1;
     }
     if (code >= 0) return code;
