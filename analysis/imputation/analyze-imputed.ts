@@ -52,7 +52,7 @@ export function analyzeImputed(table: readonly ParticipantRecord[], settings: An
   const options = imputationOptions(settings);
   const seed = settings.bootstrap.seed;
   const imputationRng = xoshiro128(seed);
-  const imputations = imputeChained(imputationFrame(table), options, () => imputationRng.nextFloat());
+  const imputations = imputeChained(imputationFrame(table), options, imputationRng);
   const completed = completedTables(table, imputations, settings.discountRate);
   const estimates = completed.map((records) => completedEstimates(records, settings.covariates));
   const n = table.length;

@@ -9,62 +9,34 @@ import type { PmmWorkspace } from './pmm-workspace';
 import { chiSquareDraw, standardNormal, type Uniform } from './random-draws';
 
 /**
- * Fits the regression of `y` on the design rows `observed` (workspace.design,
- * row-major, intercept in column 0) and writes β̂ to `ws.coef`, β* to
- * `ws.beta` and the fitted values of the observed rows to `ws.yhatObs`.
+ * Least squares step: from XᵀX and Xᵀy in `ws.xtx`, `ws.xty` (observed rows
+ * only), adds the ridge κ·diag(XᵀX), factors the matrix in place (Cholesky)
+ * and writes β̂ to `ws.coef`. O(p³).
  * @param ridge κ, 1e-5 in mice
  * @throws when the penalised cross-product matrix is not positive definite
  */
-export function bayesianRegressionDraw(
-  ws: PmmWorkspace,
-  y: Float64Array,
-  observed: Int32Array,
-  ridge: number,
-  rng: Uniform,
-): void {
-  const { p, design, xtx, xty, coef, beta, scratch, yhatObs } = ws;
-  crossProducts(ws, y, observed);
+export function leastSquaresFit(ws: PmmWorkspace, ridge: number): void {
+  const { p, xtx, xty, coef, scratch } = ws;
   for (let a = 0; a < p; a++) {
     const d = xtx[a * p + a];
     xtx[a * p + a] = d > 0 ? d * (1 + ridge) : 1;
   }
   choleskyInPlace(xtx, p);
-  // β̂: solve L w = Xᵀy, then Lᵀ β̂ = w
   forwardSolve(xtx, p, xty, scratch);
   backSolve(xtx, p, scratch, coef);
-  let rss = 0;
-  const nObs = observed.length;
-  for (let i = 0; i < nObs; i++) {
-    const row = observed[i] * p;
-    let fit = 0;
-    for (let a = 0; a < p; a++) fit += design[row + a] * coef[a];
-    yhatObs[i] = fit;
-    const r = y[observed[i]] - fit;
-    rss += r * r;
-  }
-  const df = Math.max(nObs - p, 1);
-  const sigma = Math.sqrt(rss / chiSquareDraw(rng, df));
-  for (let a = 0; a < p; a++) scratch[a] = standardNormal(rng);
-  // A = L⁻ᵀ gives A·Aᵀ = (L·Lᵀ)⁻¹
-  backSolve(xtx, p, scratch, beta);
-  for (let a = 0; a < p; a++) beta[a] = coef[a] + sigma * beta[a];
 }
 
-function crossProducts(ws: PmmWorkspace, y: Float64Array, observed: Int32Array): void {
-  const { p, design, xtx, xty } = ws;
-  xtx.fill(0);
-  xty.fill(0);
-  for (let i = 0; i < observed.length; i++) {
-    const row = observed[i] * p;
-    const yi = y[observed[i]];
-    for (let a = 0; a < p; a++) {
-      const xa = design[row + a];
-      xty[a] += xa * yi;
-      const base = a * p;
-      for (let b = 0; b <= a; b++) xtx[base + b] += xa * design[row + b];
-    }
-  }
-  for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) xtx[a * p + b] = xtx[b * p + a];
+/**
+ * Posterior draw after leastSquaresFit: σ* = √(RSS / χ²(df)), df = max(n_obs − p, 1),
+ * β* = β̂ + σ*·L⁻ᵀz (so that Cov = σ*²(XᵀX + ridge)⁻¹), written to `ws.beta`.
+ * @param rss residual sum of squares of the observed rows under β̂
+ */
+export function posteriorDraw(ws: PmmWorkspace, rss: number, nObs: number, rng: Uniform): void {
+  const { p, xtx, coef, beta, scratch } = ws;
+  const sigma = Math.sqrt(rss / chiSquareDraw(rng, Math.max(nObs - p, 1)));
+  for (let a = 0; a < p; a++) scratch[a] = standardNormal(rng);
+  backSolve(xtx, p, scratch, beta);
+  for (let a = 0; a < p; a++) beta[a] = coef[a] + sigma * beta[a];
 }
 
 /** Lower Cholesky factor L (row-major, lower triangle) of a symmetric matrix, in place. */

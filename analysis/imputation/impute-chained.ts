@@ -5,7 +5,8 @@
  * §3.4 Algorithm 3.3 and §4.5 "FCS"). Pure: the seeded uniform generator is
  * passed in.
  */
-import { bayesianRegressionDraw } from './bayesian-regression-draw';
+import { leastSquaresFit, posteriorDraw } from './bayesian-regression-draw';
+import { chainCrossProducts, equationSystem, predictRows, updateCrossProducts, type ChainCrossProducts } from './chain-cross-products';
 import { matchDonors } from './match-donors';
 import { createPmmWorkspace, type PmmWorkspace } from './pmm-workspace';
 import { uniformIndex, type Uniform } from './random-draws';
@@ -68,20 +69,22 @@ export function imputeChained(frame: ImputationFrame, options: ChainedImputation
       throw new Error(`imputeChained cannot impute ${name}: no participant has an observed value`);
     }
   });
-  const p = K + frame.covariates.length; // intercept + (K − 1) variables + covariates
+  const p = K + frame.covariates.length; // intercept + covariates + (K − 1) variables
   const ws = createPmmWorkspace(frame.n, p);
-  const yhatMis = new Float64Array(frame.n);
+  const ones = new Float64Array(frame.n).fill(1);
+  const missingMask = missing.map((rows) => {
+    const mask = new Uint8Array(frame.n);
+    for (const r of rows) mask[r] = 1;
+    return mask;
+  });
   const completed: Float64Array[][] = [];
   for (let imp = 0; imp < options.m; imp++) {
     const data = frame.values.map((column) => Float64Array.from(column));
     initialise(data, observed, missing, rng);
+    const state = chainCrossProducts([ones, ...frame.covariates, ...data], 1 + frame.covariates.length, missing, missingMask);
     for (let it = 0; it < options.iterations; it++) {
       for (let k = 0; k < K; k++) {
-        if (missing[k].length === 0) continue;
-        fillDesign(ws, data, frame.covariates, k);
-        bayesianRegressionDraw(ws, data[k], observed[k], options.ridge, rng);
-        predictMissing(ws, missing[k], yhatMis);
-        matchDonors(ws, data[k], observed[k], missing[k], yhatMis, options.donors, rng);
+        if (missing[k].length > 0) imputeStep(state, ws, data[k], k, observed[k], missing[k], options, rng);
       }
     }
     completed.push(data);
@@ -115,29 +118,28 @@ function initialise(data: Float64Array[], observed: Int32Array[], missing: Int32
   });
 }
 
-/** Design row i = [1, every variable except `target`, covariates]. */
-function fillDesign(ws: PmmWorkspace, data: Float64Array[], covariates: readonly Float64Array[], target: number): void {
-  const { p, design, n } = ws;
-  for (let i = 0; i < n; i++) design[i * p] = 1;
-  let col = 1;
-  for (let k = 0; k < data.length; k++) {
-    if (k === target) continue;
-    const column = data[k];
-    for (let i = 0; i < n; i++) design[i * p + col] = column[i];
-    col++;
+/** One PMM step for variable k: fit on its observed rows, draw β*, match donors, update the cross-products. */
+function imputeStep(
+  state: ChainCrossProducts,
+  ws: PmmWorkspace,
+  y: Float64Array,
+  k: number,
+  observed: Int32Array,
+  missing: Int32Array,
+  options: ChainedImputationOptions,
+  rng: Uniform,
+): void {
+  equationSystem(state, k, ws);
+  leastSquaresFit(ws, options.ridge);
+  predictRows(state, k, ws.coef, observed, ws.yhatObs);
+  let rss = 0;
+  for (let i = 0; i < observed.length; i++) {
+    const r = y[observed[i]] - ws.yhatObs[i];
+    rss += r * r;
   }
-  for (const column of covariates) {
-    for (let i = 0; i < n; i++) design[i * p + col] = column[i];
-    col++;
-  }
-}
-
-function predictMissing(ws: PmmWorkspace, missing: Int32Array, out: Float64Array): void {
-  const { p, design, beta } = ws;
-  for (let m = 0; m < missing.length; m++) {
-    const row = missing[m] * p;
-    let fit = 0;
-    for (let a = 0; a < p; a++) fit += design[row + a] * beta[a];
-    out[m] = fit;
-  }
+  posteriorDraw(ws, rss, observed.length, rng);
+  predictRows(state, k, ws.beta, missing, ws.yhatMis);
+  for (let m = 0; m < missing.length; m++) ws.previous[m] = y[missing[m]];
+  matchDonors(ws, y, observed, missing, ws.yhatMis, options.donors, rng);
+  updateCrossProducts(state, k, missing, ws.previous);
 }

@@ -6,11 +6,9 @@
 export interface PmmWorkspace {
   /** rows (participants) */
   n: number;
-  /** predictors including the intercept */
+  /** predictors of one equation including the intercept */
   p: number;
-  /** design matrix, row-major n × p */
-  design: Float64Array;
-  /** XᵀX over the observed rows (+ ridge), p × p, then its Cholesky factor */
+  /** XᵀX over the observed rows (+ ridge), p × p row-major, then its Cholesky factor */
   xtx: Float64Array;
   xty: Float64Array;
   /** β̂ (least squares) */
@@ -18,8 +16,12 @@ export interface PmmWorkspace {
   /** β* (posterior draw) */
   beta: Float64Array;
   scratch: Float64Array;
-  /** predicted values of the observed rows, then sorted */
+  /** predicted values of the observed rows (β̂), in the order of the observed rows */
   yhatObs: Float64Array;
+  /** predicted values of the missing rows (β*) */
+  yhatMis: Float64Array;
+  /** values before the current step, at the missing rows */
+  previous: Float64Array;
   /** observed positions (0 … nObs − 1) in the order of yhatObs */
   order: Int32Array;
   sortKeys: Float64Array;
@@ -30,13 +32,14 @@ export function createPmmWorkspace(n: number, p: number): PmmWorkspace {
   return {
     n,
     p,
-    design: new Float64Array(n * p),
     xtx: new Float64Array(p * p),
     xty: new Float64Array(p),
     coef: new Float64Array(p),
     beta: new Float64Array(p),
     scratch: new Float64Array(p),
     yhatObs: new Float64Array(n),
+    yhatMis: new Float64Array(n),
+    previous: new Float64Array(n),
     order: new Int32Array(n),
     sortKeys: new Float64Array(n),
   };

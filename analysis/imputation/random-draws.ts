@@ -5,8 +5,10 @@
  * seed gives the same imputations.
  */
 
-/** A seeded uniform generator on [0, 1). */
-export type Uniform = () => number;
+import type { Rng } from '../stats/xoshiro128';
+
+/** The seeded generator (the core's xoshiro128): nextFloat on [0, 1), nextIndex(n) in 0 … n − 1. */
+export type Uniform = Rng;
 
 /**
  * Standard normal draw by the Marsaglia polar method (one of the pair is used,
@@ -15,8 +17,8 @@ export type Uniform = () => number;
  */
 export function standardNormal(rng: Uniform): number {
   for (;;) {
-    const u = 2 * rng() - 1;
-    const v = 2 * rng() - 1;
+    const u = 2 * rng.nextFloat() - 1;
+    const v = 2 * rng.nextFloat() - 1;
     const s = u * u + v * v;
     if (s > 0 && s < 1) return u * Math.sqrt((-2 * Math.log(s)) / s);
   }
@@ -30,7 +32,7 @@ export function standardNormal(rng: Uniform): number {
  */
 export function gammaDraw(rng: Uniform, shape: number): number {
   if (!(shape > 0)) throw new Error('gammaDraw requires a positive shape');
-  if (shape < 1) return gammaDraw(rng, shape + 1) * Math.pow(1 - rng(), 1 / shape);
+  if (shape < 1) return gammaDraw(rng, shape + 1) * Math.pow(1 - rng.nextFloat(), 1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -41,7 +43,7 @@ export function gammaDraw(rng: Uniform, shape: number): number {
       v = 1 + c * x;
     } while (v <= 0);
     v = v * v * v;
-    const u = 1 - rng();
+    const u = 1 - rng.nextFloat();
     if (u < 1 - 0.0331 * x * x * x * x) return d * v;
     if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
   }
@@ -58,8 +60,7 @@ export function chiSquareDraw(rng: Uniform, df: number): number {
 
 /** Uniform integer in 0 … n − 1. */
 export function uniformIndex(rng: Uniform, n: number): number {
-  const i = Math.floor(rng() * n);
-  return i < n ? i : n - 1;
+  return rng.nextIndex(n);
 }
 
 /** Fisher–Yates shuffle of the first `length` entries of `values`, in place. */

@@ -1,0 +1,119 @@
+/**
+ * The cross-product matrices of the chained equations, kept up to date
+ * incrementally. For every variable k that is imputed, S_k = Σ z zᵀ over the
+ * rows where k is observed, z = [1, covariates, all variables]. Imputing
+ * variable j changes only column j at the rows where j is missing, so S_k is
+ * corrected there (row and column of j) instead of being recomputed: each
+ * step costs O(missing(j) · columns) instead of O(n · columns²).
+ */
+import type { PmmWorkspace } from './pmm-workspace';
+
+export interface ChainCrossProducts {
+  /** columns of z: ones, covariates, then the variables (current values) */
+  columns: Float64Array[];
+  /** index in `columns` of variable 0 */
+  firstVariable: number;
+  /** P×P row-major S_k per variable (null for a variable without missing values) */
+  sums: (Float64Array | null)[];
+  /** 1 where variable k is missing, per variable */
+  missingMask: Uint8Array[];
+}
+
+/** Builds S_k for the current values: S over all rows minus the rows where k is missing. O(n·P²). */
+export function chainCrossProducts(
+  columns: Float64Array[],
+  firstVariable: number,
+  missing: readonly Int32Array[],
+  missingMask: Uint8Array[],
+): ChainCrossProducts {
+  const P = columns.length;
+  const n = columns[0].length;
+  const z = new Float64Array(n * P); // row-major copy for contiguous access
+  for (let c = 0; c < P; c++) {
+    const column = columns[c];
+    for (let r = 0; r < n; r++) z[r * P + c] = column[r];
+  }
+  const all = new Float64Array(P * P);
+  for (let r = 0; r < n; r++) addRow(all, z, r, P, 1);
+  const sums = missing.map((rows) => {
+    if (rows.length === 0) return null;
+    const s = Float64Array.from(all);
+    for (let m = 0; m < rows.length; m++) addRow(s, z, rows[m], P, -1);
+    for (let a = 0; a < P; a++) for (let b = 0; b < a; b++) s[b * P + a] = s[a * P + b];
+    return s;
+  });
+  return { columns, firstVariable, sums, missingMask };
+}
+
+/** Adds sign·z_r z_rᵀ to the lower triangle of s. */
+function addRow(s: Float64Array, z: Float64Array, r: number, P: number, sign: number): void {
+  const row = r * P;
+  for (let a = 0; a < P; a++) {
+    const za = sign * z[row + a];
+    const base = a * P;
+    for (let b = 0; b <= a; b++) s[base + b] += za * z[row + b];
+  }
+}
+
+/**
+ * Corrects every S_k (k ≠ j) after variable j changed at `rows` from
+ * `previous` to its current values. O(|rows| · P · variables).
+ */
+export function updateCrossProducts(state: ChainCrossProducts, j: number, rows: Int32Array, previous: Float64Array): void {
+  const { columns, firstVariable, sums, missingMask } = state;
+  const P = columns.length;
+  const J = firstVariable + j;
+  const changed = columns[J];
+  for (let k = 0; k < sums.length; k++) {
+    const s = sums[k];
+    if (s === null || k === j) continue;
+    const mask = missingMask[k];
+    for (let m = 0; m < rows.length; m++) {
+      const r = rows[m];
+      if (mask[r] === 1) continue;
+      const now = changed[r];
+      const before = previous[m];
+      const delta = now - before;
+      if (delta === 0) continue;
+      const rowJ = J * P;
+      for (let c = 0; c < P; c++) {
+        if (c === J) continue;
+        const v = delta * columns[c][r];
+        s[rowJ + c] += v;
+        s[c * P + J] += v;
+      }
+      s[rowJ + J] += now * now - before * before;
+    }
+  }
+}
+
+/** Fills ws.xtx and ws.xty of the equation of variable k (all columns except k's own). */
+export function equationSystem(state: ChainCrossProducts, k: number, ws: PmmWorkspace): void {
+  const s = state.sums[k] as Float64Array;
+  const P = state.columns.length;
+  const J = state.firstVariable + k;
+  const { p, xtx, xty } = ws;
+  for (let a = 0; a < p; a++) {
+    const ca = a < J ? a : a + 1;
+    xty[a] = s[ca * P + J];
+    for (let b = 0; b < p; b++) xtx[a * p + b] = s[ca * P + (b < J ? b : b + 1)];
+  }
+}
+
+/** out[i] = Σ_a coefficients[a] · z_a[rows[i]] over the columns of variable k's equation. */
+export function predictRows(
+  state: ChainCrossProducts,
+  k: number,
+  coefficients: Float64Array,
+  rows: Int32Array,
+  out: Float64Array,
+): void {
+  const J = state.firstVariable + k;
+  const count = rows.length;
+  out.fill(0, 0, count);
+  for (let a = 0; a < coefficients.length; a++) {
+    const column = state.columns[a < J ? a : a + 1];
+    const beta = coefficients[a];
+    for (let i = 0; i < count; i++) out[i] += beta * column[rows[i]];
+  }
+}
