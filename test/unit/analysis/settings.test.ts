@@ -25,7 +25,7 @@ describe('analysis/settings', () => {
     const resolved = resolveSettings({ discount: 0.03, missing: 'listwise', bootstrap: { replicates: 10, interval: 'bc' }, wtp: 5, covariates: ['region'] });
     expect(resolved.ok).toBe(false);
     const keys = resolved.ok ? [] : resolved.problems.map((p) => p.key);
-    expect(keys).toEqual(['discount', 'missing', 'bootstrap.replicates', 'bootstrap.interval', 'wtp', 'covariates']);
+    expect([...keys].sort()).toEqual(['bootstrap.interval', 'bootstrap.replicates', 'covariates', 'discount', 'missing', 'wtp']);
   });
   it('rejects a non-object', () => expect(resolveSettings([1]).ok).toBe(false));
 });
