@@ -34,6 +34,15 @@ describe('instruments/eq5d crosswalks 5L → 3L', () => {
     }
   });
 
+  it('gives the published value of every crosswalk column in all 3125 states', () => {
+    const [header, ...rows] = readFixture('crosswalk_5L_to_3L_all_vanHout2012.csv');
+    expect(rows).toHaveLength(3125);
+    for (const [col, country] of header.entries()) {
+      if (col === 0) continue;
+      for (const row of rows) expect(eq5dIndex(`eq5d5l_CW_${country}`, row[0]), `${country} ${row[0]}`).toBe(Number(row[col]));
+    }
+  });
+
   it('computes the derived Swedish crosswalk for all 3125 states as in the reference table', () => {
     const [header, ...rows] = readFixture('crosswalk_5L_to_3L_SE_DERIVED_notpublished.csv');
     expect(header[1]).toBe('index_fullhealth_0.9694');
