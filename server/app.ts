@@ -67,7 +67,7 @@ export function createApp(config: Config, db: Db, log: Log): Express {
     next();
   });
   api.use(jsonBody(config.bodyLimitBytes));
-  api.use(loadSessionFromCookie(db));
+  api.use(loadSessionFromCookie(db, config));
   api.use(csrfProtection);
   const context = { config, db, log };
   for (const makeRouter of apiRouters) api.use(makeRouter(context));

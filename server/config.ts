@@ -8,7 +8,8 @@
  * (1 = seed the demo study on first start, 0 = empty database),
  * IPS_TRIAL_SECURE_COOKIES (1 when served over https), IPS_TRIAL_TRUST_PROXY
  * (1 behind a reverse proxy), LOG_LEVEL (info), IPS_TRIAL_SESSION_HOURS (12),
- * IPS_TRIAL_SCRYPT_N (65536: scrypt cost of new password hashes).
+ * IPS_TRIAL_SESSION_IDLE_MINUTES (120), IPS_TRIAL_SCRYPT_N (65536: scrypt
+ * cost of new password hashes).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -35,6 +36,8 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly logLevel: string;
   readonly sessionHours: number;
+  /** a session unused for this long ends (shared clinic computers) */
+  readonly sessionIdleMinutes: number;
   /** largest accepted JSON body, in bytes */
   readonly bodyLimitBytes: number;
   readonly login: Readonly<LoginLimits>;
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     trustProxy: flag(env.IPS_TRIAL_TRUST_PROXY, false, 'IPS_TRIAL_TRUST_PROXY'),
     logLevel: env.LOG_LEVEL || 'info',
     sessionHours: integer(env.IPS_TRIAL_SESSION_HOURS, 12, 'IPS_TRIAL_SESSION_HOURS', 1, 24 * 30),
+    sessionIdleMinutes: integer(env.IPS_TRIAL_SESSION_IDLE_MINUTES, 120, 'IPS_TRIAL_SESSION_IDLE_MINUTES', 1, 24 * 60 * 30),
     bodyLimitBytes: 1024 * 1024,
     login: { accountFailures: 5, ipFailures: 50, windowMinutes: 15, lockMinutes: 15 },
     passwordCost: Object.freeze({ N: scryptN(env.IPS_TRIAL_SCRYPT_N), r: 8, p: 1 }),

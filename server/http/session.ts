@@ -30,10 +30,10 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-export function loadSessionFromCookie(db: Db): RequestHandler {
+export function loadSessionFromCookie(db: Db, config: Pick<Config, 'sessionIdleMinutes'>): RequestHandler {
   return (req, _res, next) => {
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-    if (token && /^[A-Za-z0-9_-]{20,100}$/.test(token)) req.auth = loadSession(db, token) ?? undefined;
+    if (token && /^[A-Za-z0-9_-]{20,100}$/.test(token)) req.auth = loadSession(db, token, config.sessionIdleMinutes) ?? undefined;
     next();
   };
 }

@@ -103,16 +103,25 @@ export interface LoadedSession {
   user: UserRow;
 }
 
-/** The live session for a cookie token, or null (unknown, expired, or user deactivated). */
-export function loadSession(db: Db, token: string): LoadedSession | null {
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * The live session for a cookie token, or null (unknown, expired, idle for
+ * longer than `idleMinutes`, or user deactivated). Use is recorded at most
+ * once a minute, so reads do not each cost a write.
+ */
+export function loadSession(db: Db, token: string, idleMinutes = 120): LoadedSession | null {
   const tokenHash = sha256(token);
   const session = sessions.findSession(db, tokenHash);
   if (!session) return null;
-  const now = new Date().toISOString();
-  if (session.expires_at <= now) {
+  const nowMs = Date.now();
+  const now = new Date(nowMs).toISOString();
+  const lastSeenMs = Date.parse(session.last_seen_at);
+  if (session.expires_at <= now || nowMs - lastSeenMs > idleMinutes * 60_000) {
     sessions.deleteSession(db, tokenHash);
     return null;
   }
+  if (nowMs - lastSeenMs > TOUCH_EVERY_MS) sessions.touchSession(db, tokenHash, now);
   const user = findUserById(db, session.user_id);
   if (!user || !user.active) return null;
   return { tokenHash, csrfToken: session.csrf_token, expiresAt: session.expires_at, user };

@@ -116,6 +116,15 @@ describe('server core: session', () => {
     await server.relogin('data_monitor');
   });
 
+  it('ends a session left idle for longer than the idle limit', async () => {
+    const agent = request.agent(server.app);
+    await agent.post('/api/session').send({ email: server.emailOf('evaluator'), password: TEST_PASSWORD }).expect(201);
+    const idleSince = new Date(Date.now() - (server.config.sessionIdleMinutes + 1) * 60_000).toISOString();
+    server.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE user_id = ?').run(idleSince, server.ids.evaluator);
+    expect((await agent.get('/api/session')).status).toBe(401);
+    await server.relogin('evaluator');
+  });
+
   it('an admin cannot deactivate themselves', async () => {
     const res = await server.as('admin').send('PATCH', `/api/users/${server.ids.admin}`, { active: false });
     expect(res.status).toBe(409);
