@@ -1,25 +1,24 @@
 /**
  * The parts of `analyze` that other modules provide: EQ-5D scoring
- * (instruments/eq5d) and the HTML report (analysis/report). They are loaded
- * at run time so the command reports clearly when a part is missing.
+ * (instruments/eq5d) and the HTML report (analysis/report, loaded at run
+ * time so a placeholder page is written while it does not exist).
  */
 import type { AnalysisResult } from '../../../analysis/result';
+import { eq5dScorer, listValueSets } from '../../../instruments/eq5d/index';
 
 export interface Scoring {
   valueSets: { id: string; instrument: string }[];
   scorer: (valueSetId: string) => (levels: readonly number[]) => number;
 }
 
-const eq5dModule = '../../../instruments/eq5d/index';
 const reportModule = '../../../analysis/report/index';
 
 /** instruments/eq5d: the value-set catalogue and a scorer bound to one value set. */
 export async function loadScoring(): Promise<Scoring> {
-  const eq5d = (await import(eq5dModule)) as {
-    listValueSets(): { id: string; instrument: string }[];
-    eq5dScorer(id: string): (state: readonly number[]) => number;
+  return {
+    valueSets: listValueSets().map(({ id, instrument }) => ({ id, instrument })),
+    scorer: (id) => eq5dScorer(id),
   };
-  return { valueSets: eq5d.listValueSets(), scorer: (id) => eq5d.eq5dScorer(id) };
 }
 
 /** analysis/report's renderReport, or null while the report module is not there. */
