@@ -14,6 +14,7 @@ import type { Log } from '../log';
 import { recordAudit, type AuditActor } from '../services/audit';
 import { DEMO_PASSWORD, demoStaffStep, type DemoLogin } from './staff';
 import { demoSitesStep } from './sites';
+import { demoParticipantsStep } from './operations/participants-step';
 
 export { DEMO_PASSWORD };
 
@@ -35,7 +36,7 @@ export interface DemoStep {
 }
 
 /** Seed steps, in order. Add a line per step. */
-export const demoSteps: DemoStep[] = [demoSitesStep, demoStaffStep];
+export const demoSteps: DemoStep[] = [demoSitesStep, demoStaffStep, demoParticipantsStep];
 
 export const DEMO_ACTOR: AuditActor = Object.freeze({ id: null, label: 'demo seed' });
 

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import { createApp } from '../../../server/app';
+import type { Db } from '../../../server/db/connection';
+import { openMigratedDatabase } from '../../../server/db/open';
+import { DEMO_PASSWORD, seedDemo } from '../../../server/demo/index';
+import { silentLogger } from '../../../server/log';
+import { hashPassword } from '../../../server/services/passwords';
+import { testConfig, makeTempDir } from '../server-core/harness';
+import { rmSync } from 'node:fs';
+
+describe('demo study: trial operations', () => {
+  let dir: string;
+  let db: Db;
+  let app: ReturnType<typeof createApp>;
+  const login = async (email: string) => {
+    const agent = request.agent(app);
+    const res = await agent.post('/api/session').send({ email, password: DEMO_PASSWORD });
+    expect(res.status).toBe(201);
+    return agent;
+  };
+
+  beforeAll(async () => {
+    dir = makeTempDir();
+    const config = testConfig(dir);
+    db = openMigratedDatabase(config.dbFile);
+    seedDemo(db, config, silentLogger(), await hashPassword(DEMO_PASSWORD, config.passwordCost));
+    app = createApp(config, db, silentLogger());
+  });
+  afterAll(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('has 40 participants through the whole flow, with a CONSORT count at every step', async () => {
+    const manager = await login('manager@demo.ips-trial.invalid');
+    const consort = (await manager.get('/api/consort')).body.consort;
+    expect(consort.referred).toBe(40);
+    expect(consort.notEligible.total).toBeGreaterThan(0);
+    expect(consort.declined).toBeGreaterThan(0);
+    expect(consort.randomized.ips + consort.randomized.control).toBeGreaterThan(25);
+    expect(consort.withdrawn.ips + consort.withdrawn.control).toBe(2);
+    expect(consort.assessed['6'].ips + consort.assessed['6'].control).toBeGreaterThan(0);
+    const summary = (await manager.get('/api/assessments/summary')).body.summary;
+    const states = new Set(Object.values(summary).flatMap((byState) => Object.entries(byState as Record<string, number>).filter(([, n]) => n > 0).map(([s]) => s)));
+    expect([...states].sort()).toEqual(['completed', 'missed', 'open', 'overdue', 'upcoming', 'withdrawn']);
+    expect((await manager.get('/api/fidelity-reviews')).body.reviews).toHaveLength(5);
+  });
+
+  it('shows the demo coach only the participants of their own sites', async () => {
+    const coach = await login('coach@demo.ips-trial.invalid');
+    const sites = new Set((await coach.get('/api/participants')).body.participants.map((p: { site: string }) => p.site));
+    expect([...sites].sort()).toEqual(['ORE-AFF', 'ORE-DBT']);
+    const first = (await coach.get('/api/participants')).body.participants[0];
+    const ids = (await coach.get(`/api/participants/${first.studyId}/identifiers`)).body.identifiers;
+    expect(ids.person_name).toMatch(/^Demo Deltagare \d\d$/);
+  });
+});
