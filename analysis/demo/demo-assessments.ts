@@ -31,7 +31,7 @@ const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
  */
 function missedProbability(person: DemoPerson, timepoint: Timepoint, baselineLevelMean: number): number {
   const armTerm = person.row.arm === 'control' ? 0.3 : 0;
-  return logistic(-3.1 + 0.45 * (timepoint / 6) + 0.8 * (baselineLevelMean - 2.2) + armTerm);
+  return logistic(-3.6 + 0.4 * (timepoint / 6) + 0.8 * (baselineLevelMean - 2.2) + armTerm);
 }
 
 function levelMean(row: AssessmentRow): number {
@@ -46,7 +46,7 @@ function maybe(prng: DemoPrng, pMissing: number, value: number): number | null {
 function assessmentRow(person: DemoPerson, timepoint: Timepoint, day: number, prng: DemoPrng): AssessmentRow {
   const latent = latentHealth(person, timepoint) + 0.35 * prng.normal();
   const levels = EQ5D_BASE_LEVELS.map((base, d) =>
-    maybe(prng, 0.01, clamp(Math.round(base + EQ5D_LOADING[d] * latent + 0.6 * prng.normal()), 1, 5)),
+    maybe(prng, 0.004, clamp(Math.round(base + EQ5D_LOADING[d] * latent + 0.6 * prng.normal()), 1, 5)),
   );
   const efficacy = -0.5 * latent + (person.row.arm === 'ips' && timepoint > 0 ? 0.2 : 0) + 0.7 * prng.normal();
   const gse = Array.from({ length: 10 }, () =>
@@ -63,7 +63,7 @@ function assessmentRow(person: DemoPerson, timepoint: Timepoint, day: number, pr
     eq5d_ad: levels[4],
     eq_vas: maybe(prng, 0.03, clamp(Math.round(68 - 12 * latent + 8 * prng.normal()), 0, 100)),
     gse,
-    su_complete: prng.bernoulli(0.06) ? 0 : 1,
+    su_complete: prng.bernoulli(0.03) ? 0 : 1,
   };
 }
 

@@ -32,10 +32,10 @@ export const TRUE_EFFECTS = {
    */
   ipsLatentHealthShift: -0.15,
   /** P(≥ 1 psychiatric admission in a 6-month period) in usual care; IPS multiplies it by the ratio below */
-  admissionPerPeriod: 0.14,
-  ipsAdmissionRatio: 0.6,
+  admissionPerPeriod: 0.08,
+  ipsAdmissionRatio: 0.75,
   /** staff contacts per month: IPS specialist (IPS arm, while in IPS) and municipal coach (usual care) */
-  ipsContactsPerMonth: 2,
+  ipsContactsPerMonth: 4,
   coachContactsPerMonth: 0.6,
   /** share of IPS participants who never really engage in IPS (a few contacts only): per-protocol material */
   ipsNonEngaged: 0.1,

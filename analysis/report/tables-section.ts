@@ -4,31 +4,39 @@
  */
 import { ARM_LABELS, type MoneyUnit } from '../charts/chart-style';
 import { TIMEPOINTS } from '../dataset/types';
-import type { AnalysisResult, MissingPatternCell, SensitivityRow } from '../result';
+import type { AnalysisResult, EffectKind, MissingPatternCell, SensitivityRow } from '../result';
 import { escapeHtml } from './escape-html';
-import { formatEffect, formatEffectInterval, formatMoney, formatMoneyInterval, formatNumber, formatPercent } from './format';
+import { formatEffect, formatEffectInterval, formatMoney, formatMoneyInterval, formatNumber, formatPercent, moneySuffix } from './format';
 import { EFFECT_UNITS, icerStatement } from './icer-statement';
 
 function sensitivityRow(row: SensitivityRow, unit: MoneyUnit): string {
   const cost = formatMoney(row.incremental.cost, unit) + (row.ci95 ? `<br><span class="interval">95 % interval ${formatMoneyInterval(row.ci95.cost, unit)}</span>` : '');
   const effect = formatEffect(row.incremental.effect, row.effect) + (row.ci95 ? `<br><span class="interval">95 % interval ${formatEffectInterval(row.ci95.effect, row.effect)}</span>` : '');
-  return `<tr><th scope="row">${escapeHtml(row.label)}</th><td class="text">${EFFECT_UNITS[row.effect].plural}</td>` +
+  return `<tr><th scope="row">${escapeHtml(row.label)}</th>` +
     `<td>${formatNumber(row.analysed.ips)} / ${formatNumber(row.analysed.control)}</td><td>${cost}</td><td>${effect}</td>` +
-    `<td class="text">${escapeHtml(icerStatement(row, row.effect, unit))}</td></tr>`;
+    `<td class="text icer-cell">${escapeHtml(icerStatement(row, row.effect, unit))}</td></tr>`;
 }
 
-/** HTML of the sensitivity-analysis section (a note when the result has none). */
-export function sensitivitySection(result: AnalysisResult, unit: MoneyUnit): string {
-  const rows = result.sensitivity ?? [];
-  const body = rows.length === 0
-    ? '<p>The result holds no sensitivity analyses.</p>'
-    : `<table class="sensitivity">
-<caption>Each row repeats the analysis with one assumption changed. Differences are IPS − usual care per participant.</caption>
-<thead><tr><th scope="col">Analysis</th><th scope="col" class="text">Effect</th><th scope="col">Analysed (IPS / usual care)</th><th scope="col">Difference in cost</th><th scope="col">Difference in effect</th><th scope="col" class="text">ICER</th></tr></thead>
+const SENSITIVITY_TITLES: Readonly<Record<EffectKind, string>> = { qaly: 'Cost per QALY', employment: 'Cost per employment day' };
+
+function sensitivityTable(rows: SensitivityRow[], effect: EffectKind, unit: MoneyUnit): string {
+  return `<table class="sensitivity" id="sensitivity-${effect}">
+<caption>${SENSITIVITY_TITLES[effect]}: each row repeats the analysis with one assumption changed. Differences are IPS − usual care per participant, in ${EFFECT_UNITS[effect].plural} and ${moneySuffix(unit)}.</caption>
+<thead><tr><th scope="col">Analysis</th><th scope="col">Analysed (IPS / usual care)</th><th scope="col">Difference in cost</th><th scope="col">Difference in ${EFFECT_UNITS[effect].plural}</th><th scope="col" class="text">ICER</th></tr></thead>
 <tbody>
 ${rows.map((row) => sensitivityRow(row, unit)).join('\n')}
 </tbody>
 </table>`;
+}
+
+/** HTML of the sensitivity-analysis section: one table per effect (a note when the result has none). */
+export function sensitivitySection(result: AnalysisResult, unit: MoneyUnit): string {
+  const rows = result.sensitivity ?? [];
+  const tables = (['qaly', 'employment'] as const)
+    .map((effect) => ({ effect, rows: rows.filter((row) => row.effect === effect) }))
+    .filter((group) => group.rows.length > 0)
+    .map((group) => sensitivityTable(group.rows, group.effect, unit));
+  const body = tables.length === 0 ? '<p>The result holds no sensitivity analyses.</p>' : tables.join('\n');
   return `<section id="sensitivity" aria-labelledby="sensitivity-title">\n<h2 id="sensitivity-title">Sensitivity analyses</h2>\n${body}\n</section>`;
 }
 
