@@ -14,8 +14,9 @@ export interface ArmValues {
  * effect together, and records mean(ips) − mean(control) of each
  * (ANALYSIS-DATASET.md, "Bootstrap"; Efron & Tibshirani, An Introduction to
  * the Bootstrap, 1993, ch. 6). Per replicate the IPS draws come first, then
- * the control draws, each index from `rng.nextIndex(n)`. Nothing is
- * allocated per replicate. O(B·n).
+ * the control draws, each index from the generator's stream as
+ * `rng.nextIndex(n)` would give it (drawn in blocks by `rng.fillIndices`).
+ * Nothing is allocated per replicate. O(B·n).
  *
  * @param ips the IPS arm's per-participant values
  * @param control the control arm's per-participant values
@@ -41,18 +42,22 @@ export function bootstrapIncrements(
   const ipsEffect = ips.effect;
   const controlCost = control.cost;
   const controlEffect = control.effect;
+  const ipsDraws = new Int32Array(nIps);
+  const controlDraws = new Int32Array(nControl);
   for (let b = 0; b < replicates; b++) {
+    rng.fillIndices(ipsDraws, nIps, nIps);
     let sumCostIps = 0;
     let sumEffectIps = 0;
     for (let i = 0; i < nIps; i++) {
-      const k = rng.nextIndex(nIps);
+      const k = ipsDraws[i];
       sumCostIps += ipsCost[k];
       sumEffectIps += ipsEffect[k];
     }
+    rng.fillIndices(controlDraws, nControl, nControl);
     let sumCostControl = 0;
     let sumEffectControl = 0;
     for (let i = 0; i < nControl; i++) {
-      const k = rng.nextIndex(nControl);
+      const k = controlDraws[i];
       sumCostControl += controlCost[k];
       sumEffectControl += controlEffect[k];
     }

@@ -13,6 +13,12 @@ export interface Rng {
   nextFloat(): number;
   /** uniform integer in 0 … n − 1 (multiply-shift; bias below n / 2^32) */
   nextIndex(n: number): number;
+  /**
+   * Writes `count` indices in 0 … n − 1 into `target` (the same stream as
+   * `count` calls of nextIndex, in a tight loop on local state: the bootstrap's
+   * hot path)
+   */
+  fillIndices(target: Int32Array, count: number, n: number): void;
 }
 
 function splitMix32(seed: number): () => number {
@@ -53,10 +59,33 @@ export function xoshiro128(seed: number): Rng {
     s3 = rotl(s3, 11);
     return result;
   };
+  const fillIndices = (target: Int32Array, count: number, n: number): void => {
+    let a = s0;
+    let b = s1;
+    let c = s2;
+    let d = s3;
+    for (let i = 0; i < count; i++) {
+      const x = Math.imul(b, 5);
+      const result = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
+      const t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = (d << 11) | (d >>> 21);
+      target[i] = Math.floor((result * n) / 4294967296);
+    }
+    s0 = a;
+    s1 = b;
+    s2 = c;
+    s3 = d;
+  };
   return {
     nextUint32,
     nextFloat: () => nextUint32() / 4294967296,
     nextIndex: (n: number) => Math.floor((nextUint32() * n) / 4294967296),
+    fillIndices,
   };
 }
 

@@ -31,3 +31,14 @@ describe('analysis/stats/xoshiro128', () => {
   });
   it('throws on a non-integer seed', () => expect(() => xoshiro128(1.5)).toThrow('integer seed'));
 });
+
+describe('analysis/stats/xoshiro128 fillIndices', () => {
+  it('writes the same indices as repeated nextIndex calls and continues the stream', () => {
+    const block = xoshiro128(11);
+    const single = xoshiro128(11);
+    const target = new Int32Array(1000);
+    block.fillIndices(target, 1000, 37);
+    for (let i = 0; i < 1000; i++) expect(target[i]).toBe(single.nextIndex(37));
+    expect(block.nextUint32()).toBe(single.nextUint32());
+  });
+});
