@@ -45,7 +45,8 @@ export const tabletSessionsRouter: MakeRouter = ({ db, config }) => {
 
   function requireTablet(req: Request): tablets.LoadedTabletSession {
     const session = tabletSessionOf(db, req);
-    if (!session) throw req.auth ? problems.forbidden() : problems.notAuthenticated();
+    // a staff browser without a tablet session: 404 (nothing open here), anonymous: 401
+    if (!session) throw req.auth ? problems.notFound('tablet session', 'on this device') : problems.notAuthenticated();
     return session;
   }
 
