@@ -12,7 +12,7 @@
 import { nextSeq, type Answers, type OutboxEntry, type ResponseRecord, type TabletDb } from './store';
 
 export interface ResponsePayload {
-  participantId?: string;
+  participantId?: number;
   timepoint: number;
   form: string;
   answers: Answers;

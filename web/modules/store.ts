@@ -23,7 +23,7 @@ export interface ResponseRecord {
   sessionId: string;
   form: string;
   timepoint: number;
-  participantId?: string;
+  participantId?: number;
   answers: Answers;
   /** increases by one with every change; the server keeps the highest */
   revision: number;
@@ -48,7 +48,7 @@ export type Language = 'sv' | 'da' | 'en';
 
 export interface SessionRecord {
   id: string;
-  participantId?: string;
+  participantId?: number;
   /** what the participant sees about themselves: the study id only */
   participantLabel?: string;
   timepoint: number;

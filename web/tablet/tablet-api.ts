@@ -27,7 +27,7 @@ export interface TabletSessionInfo {
   /** identifies this server session on the tablet (so a finished one is not reopened) */
   id: string;
   kind: 'clinic' | 'home';
-  participantId?: string;
+  participantId?: number;
   studyId?: string;
   csrfToken: string;
   /** null when nothing is due */
@@ -51,7 +51,7 @@ export async function fetchTabletSession(): Promise<TabletSessionInfo | null> {
   return {
     id: `${session.studyId ?? assessment.studyId}|${session.expiresAt}`,
     kind: session.kind,
-    participantId: session.participantId === undefined ? undefined : String(session.participantId),
+    participantId: session.participantId,
     studyId: session.studyId ?? assessment.studyId,
     csrfToken: session.csrfToken,
     timepoint: assessment.timepoint,

@@ -6,7 +6,7 @@ import { completeResponse, ensureResponse, flushQueue, pendingCount, queuedEntri
 let counter = 0;
 async function freshDb(): Promise<TabletDb> {
   const db = await openStore(`queue-test-${process.pid}-${++counter}`);
-  for (const uuid of ['a', 'b', 'c']) await ensureResponse(db, { clientUuid: uuid, sessionId: 's', form: `form_${uuid}`, timepoint: 0, participantId: 'P-1' });
+  for (const uuid of ['a', 'b', 'c']) await ensureResponse(db, { clientUuid: uuid, sessionId: 's', form: `form_${uuid}`, timepoint: 0, participantId: 7 });
   return db;
 }
 
@@ -46,7 +46,7 @@ describe('web/modules/queue', () => {
     expect(revisions).toEqual([1, 2, 3]);
     const server = fakeServer();
     await flushQueue(db, server.send);
-    expect(server.stored.get('a')).toEqual({ participantId: 'P-1', timepoint: 0, form: 'form_a', answers: { q1: 3, q2: 2 }, revision: 3, complete: false });
+    expect(server.stored.get('a')).toEqual({ participantId: 7, timepoint: 0, form: 'form_a', answers: { q1: 3, q2: 2 }, revision: 3, complete: false });
     expect((await db.get('responses', 'a'))?.ackedRevision).toBe(3);
   });
 
