@@ -11,6 +11,10 @@ import type { PmmWorkspace } from './pmm-workspace';
 export interface ChainCrossProducts {
   /** columns of z: ones, covariates, then the variables (current values) */
   columns: Float64Array[];
+  /** the same values row-major (n × P), kept in step by updateCrossProducts */
+  z: Float64Array;
+  /** P, the number of columns */
+  width: number;
   /** index in `columns` of variable 0 */
   firstVariable: number;
   /** P×P row-major S_k per variable (null for a variable without missing values) */
@@ -42,7 +46,7 @@ export function chainCrossProducts(
     for (let a = 0; a < P; a++) for (let b = 0; b < a; b++) s[b * P + a] = s[a * P + b];
     return s;
   });
-  return { columns, firstVariable, sums, missingMask };
+  return { columns, z, width: P, firstVariable, sums, missingMask };
 }
 
 /** Adds sign·z_r z_rᵀ to the lower triangle of s. */
@@ -60,14 +64,15 @@ function addRow(s: Float64Array, z: Float64Array, r: number, P: number, sign: nu
  * `previous` to its current values. O(|rows| · P · variables).
  */
 export function updateCrossProducts(state: ChainCrossProducts, j: number, rows: Int32Array, previous: Float64Array): void {
-  const { columns, firstVariable, sums, missingMask } = state;
-  const P = columns.length;
+  const { columns, z, width: P, firstVariable, sums, missingMask } = state;
   const J = firstVariable + j;
   const changed = columns[J];
+  for (let m = 0; m < rows.length; m++) z[rows[m] * P + J] = changed[rows[m]];
   for (let k = 0; k < sums.length; k++) {
     const s = sums[k];
     if (s === null || k === j) continue;
     const mask = missingMask[k];
+    const rowJ = J * P;
     for (let m = 0; m < rows.length; m++) {
       const r = rows[m];
       if (mask[r] === 1) continue;
@@ -75,14 +80,14 @@ export function updateCrossProducts(state: ChainCrossProducts, j: number, rows: 
       const before = previous[m];
       const delta = now - before;
       if (delta === 0) continue;
-      const rowJ = J * P;
+      const zr = r * P;
       for (let c = 0; c < P; c++) {
-        if (c === J) continue;
-        const v = delta * columns[c][r];
+        const v = delta * z[zr + c];
         s[rowJ + c] += v;
         s[c * P + J] += v;
       }
-      s[rowJ + J] += now * now - before * before;
+      // the loop added 2·δ·now at (J, J); the correct change is now² − before²
+      s[rowJ + J] += now * now - before * before - 2 * delta * now;
     }
   }
 }
@@ -108,12 +113,14 @@ export function predictRows(
   rows: Int32Array,
   out: Float64Array,
 ): void {
+  const { z, width: P } = state;
   const J = state.firstVariable + k;
-  const count = rows.length;
-  out.fill(0, 0, count);
-  for (let a = 0; a < coefficients.length; a++) {
-    const column = state.columns[a < J ? a : a + 1];
-    const beta = coefficients[a];
-    for (let i = 0; i < count; i++) out[i] += beta * column[rows[i]];
+  const p = coefficients.length;
+  for (let i = 0; i < rows.length; i++) {
+    const zr = rows[i] * P;
+    let fit = 0;
+    for (let a = 0; a < J; a++) fit += coefficients[a] * z[zr + a];
+    for (let a = J; a < p; a++) fit += coefficients[a] * z[zr + a + 1];
+    out[i] = fit;
   }
 }

@@ -5,8 +5,8 @@
 import type { AnalysisSettings } from '../settings';
 import type { ChainedImputationOptions } from './impute-chained';
 
-/** Sweeps of the chained equations per imputation (mice's default is 5; see docs/imputation.md). */
-export const DEFAULT_ITERATIONS = 10;
+/** Sweeps of the chained equations per imputation (mice's default maxit; see docs/imputation.md). */
+export const DEFAULT_ITERATIONS = 5;
 /** Donor pool of predictive mean matching (mice's default). */
 export const DEFAULT_DONORS = 5;
 /** κ of the ridge penalty in mice's `.norm.draw`. */
@@ -19,7 +19,7 @@ export const RIDGE = 1e-5;
  *   `{ iterations?: integer ≥ 1, donors?: integer ≥ 1 }`
  * @returns the options of imputeChained
  * @throws naming the key when a value is not a positive integer
- * @example imputationOptions({ ...settings, imputations: 20 }) // { m: 20, iterations: 10, donors: 5, ridge: 1e-5 }
+ * @example imputationOptions({ ...settings, imputations: 20 }) // { m: 20, iterations: 5, donors: 5, ridge: 1e-5 }
  */
 export function imputationOptions(settings: AnalysisSettings): ChainedImputationOptions {
   const extra = (settings as unknown as { imputation?: Record<string, unknown> }).imputation ?? {};

@@ -13,7 +13,8 @@ const golden = JSON.parse(readFileSync(new URL('../../../reference/mice-pooled.j
 function settings(seed: number): AnalysisSettings {
   const resolved = resolveSettings({ discountRate: DISCOUNT_RATE, imputations: 50, bootstrap: { replicates: 1000, seed } });
   if (!resolved.ok) throw new Error('settings');
-  return resolved.settings;
+  // same number of sweeps as the R script (maxit = 10)
+  return { ...resolved.settings, imputation: { iterations: 10 } } as AnalysisSettings;
 }
 
 describe('analysis/imputation/analyze-imputed', () => {
