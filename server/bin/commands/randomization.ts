@@ -2,7 +2,7 @@
  * `ips-trial randomization simulate`: runs the study's allocation algorithm
  * on simulated arrivals and prints per-stratum and overall balance.
  */
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { simulateRandomization, type RandomizationMethod } from '../../randomization/simulate';
 import { seedFromText } from '../../randomization/seed';
 
@@ -10,7 +10,7 @@ function positiveInteger(name: string) {
   return (value: string): number => {
     const parsed = Number(value);
     if (!/^\d+$/.test(value) || !Number.isInteger(parsed) || parsed < 1) {
-      throw new Error(`--${name} must be a positive integer, got "${value}"`);
+      throw new InvalidArgumentError(`--${name} must be a positive integer, got "${value}"`);
     }
     return parsed;
   };
@@ -19,7 +19,7 @@ function positiveInteger(name: string) {
 function blockSizes(value: string): number[] {
   const sizes = value.split(',').map((part) => Number(part.trim()));
   if (sizes.some((size) => !Number.isInteger(size) || size < 2 || size % 2 !== 0)) {
-    throw new Error(`--block-sizes must be even integers ≥ 2 separated by commas, got "${value}"`);
+    throw new InvalidArgumentError(`--block-sizes must be even integers ≥ 2 separated by commas, got "${value}"`);
   }
   return sizes;
 }
