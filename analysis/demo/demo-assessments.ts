@@ -30,7 +30,7 @@ const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
  * timepoint, arm and the baseline EQ-5D level mean.
  */
 function missedProbability(person: DemoPerson, timepoint: Timepoint, baselineLevelMean: number): number {
-  const armTerm = person.row.arm === 'control' ? 0.3 : 0;
+  const armTerm = person.row.arm === 'control' ? 0.15 : 0;
   return logistic(-3.6 + 0.4 * (timepoint / 6) + 0.8 * (baselineLevelMean - 2.2) + armTerm);
 }
 

@@ -28,9 +28,9 @@ export const TRUE_EFFECTS = {
   /**
    * Shift of the latent health score (higher = worse) from month 6 onwards in
    * IPS; each EQ-5D level is round(base + loading·latent + noise), so this
-   * lowers every dimension's expected level by about loading × 0.15.
+   * lowers every dimension's expected level by about loading × 0.2.
    */
-  ipsLatentHealthShift: -0.15,
+  ipsLatentHealthShift: -0.2,
   /** P(≥ 1 psychiatric admission in a 6-month period) in usual care; IPS multiplies it by the ratio below */
   admissionPerPeriod: 0.08,
   ipsAdmissionRatio: 0.75,
