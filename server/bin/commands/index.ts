@@ -9,6 +9,7 @@ import { register as serve } from './serve';
 import { register as user } from './user';
 import { register as audit } from './audit';
 import { register as backup } from './backup';
+import { register as migrate } from './migrate';
 import { register as dictionary } from './dictionary';
 import { register as eq5dIndex } from './eq5d-index';
 import { register as buildWeb } from './build-web';
@@ -16,4 +17,4 @@ import { register as analyze } from './analyze';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [randomization, demoData, serve, user, audit, backup, dictionary, eq5dIndex, analyze, buildWeb];
+export const commands: RegisterCommand[] = [randomization, demoData, serve, user, audit, backup, migrate, dictionary, eq5dIndex, analyze, buildWeb];

@@ -133,11 +133,12 @@ describe('server core: restarts and first run', () => {
     }
   });
 
-  it('creates a staff user with `user add`, the password read from stdin', async () => {
+  it('creates the database with `migrate`, then a staff user with `user add`, the password read from stdin', async () => {
     const dir = tempDir();
     const dbFile = path.join(dir, 'trial.db');
-    const seeded = openMigratedDatabase(dbFile);
-    seeded.close();
+    const migrated = spawnSync(process.execPath, [CLI, 'migrate', '--db', dbFile], { env: childEnv(dir), encoding: 'utf8', timeout: 60_000 });
+    expect(migrated.status, migrated.stderr).toBe(0);
+    expect(migrated.stdout).toContain('0001-create-users.sql');
     const add = spawnSync(process.execPath, [CLI, 'user', 'add', '--role', 'admin', '--email', 'first-admin@test.ips-trial.invalid', '--db', dbFile], {
       input: 'a-strong-password-1\n',
       env: childEnv(dir),
