@@ -23,12 +23,18 @@ export interface ChainCrossProducts {
   missingMask: Uint8Array[];
 }
 
-/** Builds S_k for the current values: S over all rows minus the rows where k is missing. O(n·P²). */
+/**
+ * Builds S_k for the current values: S over all rows minus the rows where k is
+ * missing. The block of the fixed columns (ones, covariates) is the same in
+ * every chain: pass `fixed` from a previous call (its `sums`) to copy it
+ * instead of recomputing it. O(n·P²).
+ */
 export function chainCrossProducts(
   columns: Float64Array[],
   firstVariable: number,
   missing: readonly Int32Array[],
   missingMask: Uint8Array[],
+  fixed?: readonly (Float64Array | null)[],
 ): ChainCrossProducts {
   const P = columns.length;
   const n = columns[0].length;
@@ -37,22 +43,25 @@ export function chainCrossProducts(
     const column = columns[c];
     for (let r = 0; r < n; r++) z[r * P + c] = column[r];
   }
+  const fromRow = fixed ? firstVariable : 0;
   const all = new Float64Array(P * P);
-  for (let r = 0; r < n; r++) addRow(all, z, r, P, 1);
-  const sums = missing.map((rows) => {
+  for (let r = 0; r < n; r++) addRow(all, z, r, P, 1, fromRow);
+  const sums = missing.map((rows, k) => {
     if (rows.length === 0) return null;
     const s = Float64Array.from(all);
-    for (let m = 0; m < rows.length; m++) addRow(s, z, rows[m], P, -1);
+    for (let m = 0; m < rows.length; m++) addRow(s, z, rows[m], P, -1, fromRow);
+    const block = fixed?.[k];
+    if (block) for (let a = 0; a < firstVariable; a++) for (let b = 0; b <= a; b++) s[a * P + b] = block[a * P + b];
     for (let a = 0; a < P; a++) for (let b = 0; b < a; b++) s[b * P + a] = s[a * P + b];
     return s;
   });
   return { columns, z, width: P, firstVariable, sums, missingMask };
 }
 
-/** Adds sign·z_r z_rᵀ to the lower triangle of s. */
-function addRow(s: Float64Array, z: Float64Array, r: number, P: number, sign: number): void {
+/** Adds sign·z_r z_rᵀ to the lower triangle of s, rows a ≥ fromRow. */
+function addRow(s: Float64Array, z: Float64Array, r: number, P: number, sign: number, fromRow: number): void {
   const row = r * P;
-  for (let a = 0; a < P; a++) {
+  for (let a = fromRow; a < P; a++) {
     const za = sign * z[row + a];
     const base = a * P;
     for (let b = 0; b <= a; b++) s[base + b] += za * z[row + b];

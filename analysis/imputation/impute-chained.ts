@@ -77,11 +77,14 @@ export function imputeChained(frame: ImputationFrame, options: ChainedImputation
     for (const r of rows) mask[r] = 1;
     return mask;
   });
+  const firstVariable = 1 + frame.covariates.length;
   const completed: Float64Array[][] = [];
+  let fixed: (Float64Array | null)[] | undefined;
   for (let imp = 0; imp < options.m; imp++) {
     const data = frame.values.map((column) => Float64Array.from(column));
     initialise(data, observed, missing, rng);
-    const state = chainCrossProducts([ones, ...frame.covariates, ...data], 1 + frame.covariates.length, missing, missingMask);
+    const state = chainCrossProducts([ones, ...frame.covariates, ...data], firstVariable, missing, missingMask, fixed);
+    fixed ??= state.sums.map((sum) => sum && Float64Array.from(sum)); // its fixed block serves every later chain
     for (let it = 0; it < options.iterations; it++) {
       for (let k = 0; k < K; k++) {
         if (missing[k].length > 0) imputeStep(state, ws, data[k], k, observed[k], missing[k], options, rng);
