@@ -1,0 +1,51 @@
+/** Drives the tablet questionnaire the way a participant does (tap, type, arrow keys). */
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+
+export const currentKey = (page: Page) => page.locator('main').getAttribute('data-question');
+
+/** Answers the question on screen the way a participant would; returns the value given. */
+export async function answerQuestion(page: Page, key: string): Promise<string | number | boolean> {
+  const main = page.locator('main');
+  if (await main.locator('#vas-slider').count()) {
+    const slider = main.locator('#vas-slider');
+    await slider.focus();
+    await slider.press('ArrowUp'); // first key sets the middle, 50
+    await slider.press('PageUp'); // +10
+    await slider.press('ArrowDown'); // −1
+    await expect.poll(() => slider.getAttribute('aria-valuenow')).toBe('59');
+    return 59;
+  }
+  const radios = main.locator('input[type="radio"]');
+  if (await radios.count()) {
+    // "Ja" for yes/no (opens the follow-up questions), otherwise the second option
+    const index = key.endsWith('ever_employed') ? 0 : Math.min(1, (await radios.count()) - 1);
+    const option = radios.nth(index);
+    await main.locator('label.option').nth(index).click();
+    await expect.poll(() => option.isChecked()).toBe(true);
+    const value = (await option.getAttribute('value'))!;
+    return value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value;
+  }
+  const number = main.locator('input#answer[type="number"]');
+  if (await number.count()) {
+    const min = Number((await number.getAttribute('min')) ?? 0);
+    await number.fill(String(min + 2));
+    await number.press('Tab');
+    await main.getByRole('button', { name: /^Öka/ }).click();
+    await expect.poll(() => number.inputValue()).toBe(String(min + 3));
+    return min + 3;
+  }
+  const text = main.locator('#answer');
+  await text.fill('Örebro');
+  await text.press('Tab');
+  return 'Örebro';
+}
+
+export async function next(page: Page, from: string): Promise<void> {
+  await page.locator('#next').click();
+  await page.waitForFunction((k) => {
+    const main = document.querySelector('main');
+    return main?.dataset.screen === 'review' || (main?.dataset.screen === 'question' && main.dataset.question !== k);
+  }, from);
+}
+
