@@ -17,6 +17,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countAuditEntries } from '../../../server/db/queries/audit-entries';
 import { ROLES, type Role } from '../../../server/db/queries/users';
+import type { MakeRouter } from '../../../server/routes/context';
+import { silentLogger } from '../../../server/log';
 import { createTestServer, EVERYONE, type Method, type TestServer, type Who } from './harness';
 
 export interface EndpointRule {
@@ -63,5 +65,29 @@ export function describePermissionMatrix(
         if (rule.relogin && who !== 'anonymous') await server.relogin(who);
       },
     );
+  });
+}
+
+/** Every route the given routers define, as `METHOD /api/pattern` (e.g. `PATCH /api/sites/:code`). */
+export function apiRoutes(makers: MakeRouter[], server: TestServer): string[] {
+  const routes: string[] = [];
+  for (const make of makers) {
+    const router = make({ config: server.config, db: server.db, log: silentLogger() }) as unknown as {
+      stack: { route?: { path: string; methods: Record<string, boolean> } }[];
+    };
+    for (const layer of router.stack) {
+      if (!layer.route) continue;
+      for (const method of Object.keys(layer.route.methods)) routes.push(`${method.toUpperCase()} /api${layer.route.path}`);
+    }
+  }
+  return routes;
+}
+
+/** The routes no rule exercises: a matrix table should leave none. */
+export function routesWithoutRule(routes: string[], rules: EndpointRule[], server: TestServer): string[] {
+  const called = rules.map((rule) => `${rule.method} ${(typeof rule.path === 'function' ? rule.path(server) : rule.path).split('?')[0]}`);
+  return routes.filter((route) => {
+    const pattern = new RegExp(`^${route.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z_]+/g, '[^/]+')}$`);
+    return !called.some((call) => pattern.test(call));
   });
 }

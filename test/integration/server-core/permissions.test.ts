@@ -1,10 +1,16 @@
 /** Every endpoint of the server core × every role (+ anonymous): allowed or refused. */
-import { ANY_STAFF, describePermissionMatrix } from './permission-matrix';
-import { EVERYONE } from './harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditRouter } from '../../../server/routes/audit';
+import { healthRouter } from '../../../server/routes/health';
+import { sessionRouter } from '../../../server/routes/session';
+import { sitesRouter } from '../../../server/routes/sites';
+import { usersRouter } from '../../../server/routes/users';
+import { ANY_STAFF, apiRoutes, describePermissionMatrix, routesWithoutRule, type EndpointRule } from './permission-matrix';
+import { createTestServer, EVERYONE, type TestServer } from './harness';
 
 const user = (s: { ids: { target: number } }) => `/api/users/${s.ids.target}`;
 
-describePermissionMatrix('server core', [
+const rules: EndpointRule[] = [
   { method: 'GET', path: '/api/health', allow: EVERYONE },
   { method: 'POST', path: '/api/session', body: { email: 'nobody@test.ips-trial.invalid', password: 'wrong-password' }, allow: EVERYONE },
   { method: 'GET', path: '/api/session', allow: ANY_STAFF },
@@ -25,4 +31,20 @@ describePermissionMatrix('server core', [
   { method: 'GET', path: '/api/audit', allow: ['admin', 'data_monitor'] },
   { method: 'GET', path: '/api/audit.csv', allow: ['admin', 'data_monitor'] },
   { method: 'GET', path: '/api/audit/verify', allow: ['admin', 'data_monitor'] },
-]);
+];
+
+describePermissionMatrix('server core', rules);
+
+describe('permission matrix: server core coverage', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await createTestServer();
+  });
+  afterAll(() => server?.close());
+
+  it('has a rule for every route of the server-core routers', () => {
+    const routes = apiRoutes([healthRouter, sessionRouter, usersRouter, sitesRouter, auditRouter], server);
+    expect(routes.length).toBeGreaterThanOrEqual(rules.length);
+    expect(routesWithoutRule(routes, rules, server)).toEqual([]);
+  });
+});
