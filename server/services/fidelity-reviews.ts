@@ -1,8 +1,7 @@
 /**
- * IPS fidelity reviews per site (25 items scored 1–5) and their trend. The
- * total and band come from instruments/fidelity when present, else from the
- * published 2008 scale rule (sum of the items; 115–125 exemplary, 100–114
- * good, 74–99 fair, ≤73 not supported employment).
+ * IPS fidelity reviews per site (25 items scored 1–5) and their trend. Total,
+ * area subtotals and band come from instruments/fidelity (`scoreFidelity`:
+ * 115–125 exemplary, 100–114 good, 74–99 fair, ≤73 not_ips).
  */
 import type { Db } from '../db/connection';
 import * as reviews from '../db/queries/fidelity-reviews';
@@ -11,23 +10,24 @@ import { inTransaction } from '../db/transaction';
 import { problems } from '../errors';
 import { recordAudit, type AuditActor } from './audit';
 import type { Answers } from './operations-forms';
+import { scoreFidelity } from '../../instruments/fidelity/index';
 
-export function fidelityTotalAndBand(answers: Answers): { total: number; band: string } {
-  const items = Array.from({ length: 25 }, (_, i) => Number(answers[`fid_${String(i + 1).padStart(2, '0')}`]));
-  if (items.some((v) => !Number.isInteger(v) || v < 1 || v > 5)) throw new Error('fidelity review needs 25 items scored 1 to 5');
-  const total = items.reduce((a, b) => a + b, 0);
-  const band = total >= 115 ? 'exemplary' : total >= 100 ? 'good' : total >= 74 ? 'fair' : 'not_supported_employment';
-  return { total, band };
+const ITEM = /^fid_\d\d$/;
+
+function items(answers: Answers): Record<string, number> {
+  return Object.fromEntries(Object.entries(answers).filter(([k]) => ITEM.test(k))) as Record<string, number>;
 }
 
 export function viewReview(db: Db, row: reviews.FidelityReviewRow) {
-  return { id: row.id, site: findSiteById(db, row.site_id)?.code ?? null, total: row.total, band: row.band, ...(JSON.parse(row.answers_json) as Answers), createdAt: row.created_at };
+  const answers = JSON.parse(row.answers_json) as Answers;
+  const score = scoreFidelity(items(answers));
+  return { id: row.id, site: findSiteById(db, row.site_id)?.code ?? null, total: row.total, band: row.band, bandLabel: score.bandLabel, areas: score.areas, ...answers, createdAt: row.created_at };
 }
 
 export function addReview(db: Db, actor: AuditActor, siteCode: string, answers: Answers) {
   const site = findSiteByCode(db, siteCode);
   if (!site) throw problems.notFound('site', siteCode);
-  const { total, band } = fidelityTotalAndBand(answers);
+  const { total, band } = scoreFidelity(items(answers));
   return inTransaction(db, () => {
     const id = reviews.insertFidelityReview(db, { site_id: site.id, review_date: String(answers.review_date), review_type: String(answers.review_type), reviewers: String(answers.reviewers), answers_json: JSON.stringify(answers), total, band }, actor.id, new Date().toISOString());
     recordAudit(db, { actor, action: 'create', entity: 'fidelity_review', entityId: id, after: { site: site.code, total, band, ...answers } });

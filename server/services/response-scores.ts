@@ -1,21 +1,16 @@
 /**
  * Scores stored with a complete questionnaire response, each with what
  * produced it: the EQ-5D index with the study's value set id
- * (instruments/eq5d), the GSE sum score (instruments/gse when present; the
- * published rule otherwise: sum of the ten 1–4 items, range 10–40).
+ * (instruments/eq5d) and the GSE score (instruments/gse: sum of the ten
+ * 1–4 items, 10–40, prorated with up to three missing).
  */
 import { getForm } from '../../data-dictionary/index';
 import { eq5dIndex } from '../../instruments/eq5d/index';
+import { scoreGse } from '../../instruments/gse/index';
 import { problems } from '../errors';
 import type { Answers } from './operations-forms';
 
 const EQ5D_DIMENSIONS = ['eq5d_mo', 'eq5d_sc', 'eq5d_ua', 'eq5d_pd', 'eq5d_ad'];
-
-/** Sum of the ten GSE items (Schwarzer & Jerusalem 1995), null when any is missing. */
-export function gseSum(answers: Answers): { gse_score: number | null; answered: number } {
-  const values = Array.from({ length: 10 }, (_, i) => answers[`gse_${String(i + 1).padStart(2, '0')}`]).filter((v): v is number => typeof v === 'number' && v >= 1 && v <= 4);
-  return { gse_score: values.length === 10 ? values.reduce((a, b) => a + b, 0) : null, answered: values.length };
-}
 
 export function scoreResponse(form: string, answers: Answers, valueSetId: string): Record<string, unknown> | null {
   if (form === 'eq5d5l' || form === 'eq5d3l') {
@@ -27,6 +22,10 @@ export function scoreResponse(form: string, answers: Answers, valueSetId: string
     }
     return { eq5d_index: eq5dIndex(valueSetId, state as number[]), value_set_id: valueSetId, instrument: form, instrument_version: getForm(form)?.instrument?.version ?? null };
   }
-  if (form === 'gse') return { ...gseSum(answers), instrument: 'gse', instrument_version: getForm('gse')?.instrument?.version ?? null };
+  if (form === 'gse') {
+    const items = Object.fromEntries(Object.entries(answers).filter(([k]) => /^gse_\d\d$/.test(k))) as Record<string, number>;
+    const { score, answered, imputed } = scoreGse(items);
+    return { gse_score: score, answered, imputed, instrument: 'gse', instrument_version: getForm('gse')?.instrument?.version ?? null };
+  }
   return null;
 }

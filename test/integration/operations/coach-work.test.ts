@@ -78,7 +78,7 @@ describe('api: time logs, caseload, episodes, statuses, fidelity', () => {
     const review = (date: string, score: (i: number) => number) => ({ ...syntheticAnswers('fidelity_review', () => 0, {}, false), review_date: date, review_type: 'independent', reviewers: 'Granskare Ett, Granskare Två', ...items(score) });
     const first = await tm.send('POST', '/api/fidelity-reviews', { site: 'TST-A', review: review('2026-02-01', (i) => (i < 21 ? 3 : 2)) });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
-    expect(first.body.review).toMatchObject({ total: 71, band: 'not_supported_employment' });
+    expect(first.body.review).toMatchObject({ total: 71, band: 'not_ips' });
     const second = await tm.send('POST', '/api/sites/TST-A/fidelity-reviews', { review: review('2026-08-01', (i) => (i < 24 ? 4 : 3)) });
     expect(second.body.review).toMatchObject({ total: 99, band: 'fair' });
     const trend = await server.as('evaluator').get('/api/fidelity-reviews?site=TST-A');

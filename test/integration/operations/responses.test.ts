@@ -69,6 +69,13 @@ describe('api: PUT /api/responses/:clientUuid', () => {
     expect(second.status).toBe(409);
   });
 
+  it('stores the GSE score with the instrument that made it', async () => {
+    const answers = { gse_01: 4, gse_02: 3, gse_03: 3, gse_04: 2, gse_05: 4, gse_06: 3, gse_07: 3, gse_08: 2, gse_09: 4, gse_10: 3 };
+    const res = await put(randomUUID(), { form: 'gse', answers, revision: 1, complete: true });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.response.scores).toMatchObject({ gse_score: 31, answered: 10, imputed: false, instrument: 'gse' });
+  });
+
   it('validates partial saves field by field and complete ones in full, saving nothing when wrong', async () => {
     const uuid = randomUUID();
     const partialBad = await put(uuid, { form: 'gse', answers: { gse_01: 7 }, revision: 1, complete: false });
