@@ -9,6 +9,7 @@ import { ceac } from '../cea/ceac';
 import { icer } from '../cea/icer';
 import { netBenefit } from '../cea/net-benefit';
 import { quadrant } from '../cea/quadrant';
+import { SMALL_ARM } from '../effect-analysis';
 import { messages } from '../messages';
 import type { ParticipantRecord } from '../participant-table';
 import type { EffectAnalysis, PlanePoint } from '../result';
@@ -73,6 +74,7 @@ export function analyzeImputed(table: readonly ParticipantRecord[], settings: An
     control: table.filter((r) => r.arm === 'control').length,
   };
   const effectAnalysis = (kind: 'qaly' | 'employment'): EffectAnalysis => {
+    for (const arm of ARMS) if (analysed[arm] < SMALL_ARM) warnings.push(messages.smallArm(kind, arm, analysed[arm]));
     const effect = pooled[kind];
     const replicateEffects = replicates[kind];
     const where = quadrant(pooled.cost.estimate, effect.estimate);

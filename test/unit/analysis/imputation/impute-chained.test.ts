@@ -57,3 +57,21 @@ describe('analysis/imputation/impute-chained (predictive mean matching)', () => 
     expect(() => imputeChained(frame, { ...options, donors: 0 }, uniform(1))).toThrow('donor');
   });
 });
+
+describe('analysis/imputation/impute-chained on tiny data', () => {
+  it('imputes the only observed value when a variable has one, with more predictors than rows', () => {
+    const n = 6;
+    const frame: ImputationFrame = {
+      n,
+      names: ['a', 'b'],
+      values: [Float64Array.of(0.5, NaN, NaN, NaN, NaN, NaN), Float64Array.of(1, 2, NaN, 4, 5, 6)],
+      covariateNames: ['arm_ips', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6'],
+      covariates: [Float64Array.of(1, 0, 1, 0, 1, 0), ...[1, 2, 3, 4, 5, 6].map((s) => Float64Array.from({ length: n }, (_, i) => (i * s) % 7))],
+    };
+    const result = imputeChained(frame, { m: 3, iterations: 3, donors: 5, ridge: 1e-5 }, uniform(2));
+    for (const completed of result.completed) {
+      expect(Array.from(completed[0])).toEqual([0.5, 0.5, 0.5, 0.5, 0.5, 0.5]);
+      expect([1, 2, 4, 5, 6]).toContain(completed[1][2]);
+    }
+  });
+});
