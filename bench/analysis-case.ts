@@ -1,0 +1,90 @@
+/**
+ * One benchmark case, run in its own process by bench/run.ts so its peak
+ * memory is its own: writes a demo trial of N participants, then times each
+ * stage of `analyze` — read/validate, outcomes, the main analysis (bootstrap,
+ * or imputation + MI-Boot), the sensitivity table (optional), summaries, the
+ * report — with the peak resident set size after each. Prints one JSON line.
+ * Usage: tsx bench/analysis-case.ts <participants> <complete-case|multiple-imputation> <replicates> <m> <sensitivity 0|1> <report 0|1>
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDemoTrial } from '../analysis/demo';
+import { analyzeTrial, validateDataset, type AnalysisProgress } from '../analysis/index';
+import { analysedSets } from '../analysis/analysed-sets';
+import { imputationFrame } from '../analysis/imputation/imputation-frame';
+import { imputationOptions } from '../analysis/imputation/imputation-options';
+import { imputeChained } from '../analysis/imputation/impute-chained';
+import { buildParticipantTable } from '../analysis/participant-table';
+import { xoshiro128 } from '../analysis/stats/xoshiro128';
+import { eq5dScorer, listValueSets } from '../instruments/eq5d/index';
+import { readDataset } from '../server/dataset/read-dataset';
+import { writeDatasetFolder } from '../server/dataset/write-dataset';
+import { renderReport } from '../server/report/render-report';
+
+export interface StageFigure {
+  stage: string;
+  seconds: number;
+  /** peak resident set size of the process so far, MB */
+  peakMb: number;
+}
+
+const [participants, missing, replicates, m, withSensitivity, withReport] = process.argv.slice(2);
+const stages: StageFigure[] = [];
+const peakMb = () => process.resourceUsage().maxRSS / 1024;
+let mark = performance.now();
+const record = (stage: string) => {
+  const now = performance.now();
+  stages.push({ stage, seconds: (now - mark) / 1000, peakMb: peakMb() });
+  mark = now;
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'ips-bench-'));
+try {
+  writeDatasetFolder(dir, generateDemoTrial({ participants: Number(participants), seed: 1 }));
+  record('demo-data (generate + write CSV)');
+  const read = readDataset(dir);
+  const validated = validateDataset(read.raw, { valueSets: listValueSets().map((v) => ({ id: v.id, instrument: v.instrument })) });
+  if (!validated.ok || read.problems.length > 0) throw new Error('the demo trial did not validate');
+  record('read + validate');
+  const settings = {
+    ...validated.settings,
+    missing: missing as 'complete-case' | 'multiple-imputation',
+    imputations: Number(m),
+    bootstrap: { ...validated.settings.bootstrap, replicates: Number(replicates) },
+  };
+  const scoreUtility = eq5dScorer(settings.valueSet);
+  if (missing === 'multiple-imputation') {
+    // the imputation alone (MICE with PMM, m imputations), for comparison with R's mice
+    const table = buildParticipantTable(validated.dataset, scoreUtility, settings.discountRate);
+    analysedSets(table);
+    mark = performance.now();
+    imputeChained(imputationFrame(table), imputationOptions(settings), xoshiro128(settings.bootstrap.seed));
+    record(`imputation only (MICE/PMM, m = ${m})`);
+  }
+  const times = new Map<AnalysisProgress['stage'], number>();
+  mark = performance.now();
+  const result = analyzeTrial(validated.dataset, settings, {
+    scoreUtility,
+    datasetSha256: read.sha256,
+    software: { name: 'ips-trial', version: 'bench' },
+    sensitivity: withSensitivity === '1',
+    onProgress: (p) => {
+      times.set(p.stage, performance.now());
+    },
+  });
+  const at = (stage: AnalysisProgress['stage']) => times.get(stage) as number;
+  const mainName = missing === 'multiple-imputation' ? `imputation + MI-Boot (m = ${m})` : 'bootstrap (both analyses)';
+  stages.push({ stage: 'outcomes', seconds: (at('qaly') - at('outcomes')) / 1000, peakMb: peakMb() });
+  stages.push({ stage: mainName, seconds: (at('employment') - at('qaly')) / 1000, peakMb: peakMb() });
+  if (withSensitivity === '1') stages.push({ stage: 'sensitivity table', seconds: (at('summaries') - at('sensitivity')) / 1000, peakMb: peakMb() });
+  stages.push({ stage: 'summaries', seconds: (at('done') - at('summaries')) / 1000, peakMb: peakMb() });
+  mark = performance.now();
+  if (withReport === '1') {
+    await renderReport(result);
+    record('report (charts to SVG + HTML)');
+  }
+  process.stdout.write(`${JSON.stringify({ participants: Number(participants), missing, analysed: result.qaly.analysed, stages })}\n`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,78 @@
+/**
+ * `npm run bench`: speed and memory of the cost-effectiveness analysis,
+ * printed to stdout (never a test). Each case runs in its own process
+ * (bench/analysis-case.ts) on a demo trial (`ips-trial demo-data`) so its peak
+ * memory is its own. The floor — a plain typed-array loop doing the same
+ * resampling — is measured in this run, and the bootstrap is compared with
+ * it; R's boot and mice are compared through the figures quoted in issue 5
+ * (constants, not measured here). Then the tablet page's transfer size.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { compareWithFloor } from './bootstrap-floor';
+import type { StageFigure } from './analysis-case';
+
+/** Issue 5: R's boot on 1,000 participants × 10,000 replicates, and mice with m = 20 on 1,000 participants (seconds, this machine). */
+const R_BOOT_SECONDS = 3.7;
+const R_MICE_SECONDS = 1.1;
+const TARGETS = { floorRatio: 2, miceSpeedup: 5, memoryMb: 500 };
+const REPLICATES = 10000;
+const M = 20;
+
+interface CaseFigures {
+  participants: number;
+  missing: string;
+  analysed: { ips: number; control: number };
+  stages: StageFigure[];
+}
+
+const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+const caseScript = fileURLToPath(new URL('./analysis-case.ts', import.meta.url));
+
+function runCase(participants: number, missing: string, sensitivity: boolean, report: boolean): CaseFigures {
+  const args = [caseScript, String(participants), missing, String(REPLICATES), String(M), sensitivity ? '1' : '0', report ? '1' : '0'];
+  const output = execFileSync(tsx, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  return JSON.parse(output.trim().split('\n').at(-1) as string) as CaseFigures;
+}
+
+const seconds = (s: number) => `${s.toFixed(s < 1 ? 3 : 2)} s`;
+const print = (line = '') => process.stdout.write(`${line}\n`);
+
+function printCase(figures: CaseFigures): void {
+  print(`\n${figures.participants.toLocaleString('en-GB')} participants, ${figures.missing}, ${REPLICATES.toLocaleString('en-GB')} replicates` +
+    `${figures.missing === 'multiple-imputation' ? `, m = ${M}` : ''} (QALY set analysed: ${figures.analysed.ips} + ${figures.analysed.control})`);
+  for (const stage of figures.stages) print(`  ${stage.stage.padEnd(40)} ${seconds(stage.seconds).padStart(9)}   peak RSS ${stage.peakMb.toFixed(0).padStart(4)} MB`);
+}
+
+const stageSeconds = (figures: CaseFigures, prefix: string) => figures.stages.find((s) => s.stage.startsWith(prefix))?.seconds ?? NaN;
+const peak = (figures: CaseFigures) => Math.max(...figures.stages.map((s) => s.peakMb));
+
+const started = performance.now();
+print('ips-trial benchmark (wall time per stage; peak RSS = process high-water mark so far)');
+const floor = compareWithFloor(1000, REPLICATES);
+print(`\nBootstrap, 1,000 participants × ${REPLICATES.toLocaleString('en-GB')} replicates (best of 3, one core):`);
+print(`  floor (plain typed-array loop)           ${seconds(floor.floorSeconds).padStart(9)}`);
+print(`  bootstrapIncrements (ΔC, ΔE)             ${seconds(floor.bootstrapSeconds).padStart(9)}   ${(floor.bootstrapSeconds / floor.floorSeconds).toFixed(2)}× floor (target ≤ ${TARGETS.floorRatio}×)`);
+print(`  bootstrapIncrements (+ adjusted ΔQALY)   ${seconds(floor.bootstrapAdjustedSeconds).padStart(9)}   ${(floor.bootstrapAdjustedSeconds / floor.floorSeconds).toFixed(2)}× floor`);
+print(`  R boot 3.7 s (issue 5, not measured)     ${(R_BOOT_SECONDS / floor.bootstrapSeconds).toFixed(0)}× faster than R's boot`);
+
+const cases = [
+  runCase(1000, 'complete-case', true, true),
+  runCase(1000, 'multiple-imputation', false, false),
+  runCase(10000, 'complete-case', false, true),
+  runCase(10000, 'multiple-imputation', false, false),
+];
+cases.forEach(printCase);
+
+const imputation1000 = stageSeconds(cases[1], 'imputation only');
+const pipeline1000 = stageSeconds(cases[1], 'imputation + MI-Boot');
+print('\nAgainst the targets:');
+print(`  bootstrap / floor                        ${(floor.bootstrapSeconds / floor.floorSeconds).toFixed(2)}×   (target ≤ ${TARGETS.floorRatio}×) ${floor.bootstrapSeconds / floor.floorSeconds <= TARGETS.floorRatio ? 'met' : 'NOT met'}`);
+print(`  imputation (m = ${M}, 1,000) vs R mice 1.1 s   ${(R_MICE_SECONDS / imputation1000).toFixed(1)}× faster (target ≥ ${TARGETS.miceSpeedup}×) ${R_MICE_SECONDS / imputation1000 >= TARGETS.miceSpeedup ? 'met' : 'NOT met'}; with pooling and MI-Boot ${seconds(pipeline1000)}`);
+for (const figures of cases.filter((c) => c.participants === 10000)) {
+  print(`  peak memory, 10,000, ${figures.missing.padEnd(20)} ${peak(figures).toFixed(0)} MB (target < ${TARGETS.memoryMb} MB) ${peak(figures) < TARGETS.memoryMb ? 'met' : 'NOT met'}`);
+}
+print(`\nTotal benchmark time ${seconds((performance.now() - started) / 1000)}`);
+
+print('\nTablet page:');
+execFileSync(tsx, [fileURLToPath(new URL('./web-size.ts', import.meta.url))], { stdio: ['ignore', 'inherit', 'inherit'] });
