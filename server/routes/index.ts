@@ -9,6 +9,7 @@ import { usersRouter } from './users';
 import { sitesRouter } from './sites';
 import { auditRouter } from './audit';
 import { operationsRouters } from './operations';
+import { exportsRouter } from './exports';
 
 export const apiRouters: MakeRouter[] = [
   healthRouter,
@@ -17,4 +18,5 @@ export const apiRouters: MakeRouter[] = [
   sitesRouter,
   auditRouter,
   ...operationsRouters,
+  exportsRouter,
 ];

@@ -14,7 +14,8 @@ import { register as dictionary } from './dictionary';
 import { register as eq5dIndex } from './eq5d-index';
 import { register as buildWeb } from './build-web';
 import { register as analyze } from './analyze';
+import { register as exportCommand } from './export';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [randomization, demoData, serve, user, audit, backup, migrate, dictionary, eq5dIndex, analyze, buildWeb];
+export const commands: RegisterCommand[] = [randomization, demoData, serve, user, audit, backup, migrate, dictionary, eq5dIndex, analyze, buildWeb, exportCommand];

@@ -1,0 +1,167 @@
+/**
+ * The rows of the analysis dataset (analysis/dataset/types.ts), built from the
+ * live database one at a time (generators over `.iterate()`), so the export
+ * and the live ICER report share one code path and memory does not grow with
+ * the study. Only randomized participants; every day is counted from the
+ * participant's randomization date; no internal id, name, national id,
+ * contact detail, free text or calendar date leaves this module.
+ *
+ * Withdrawals: "none" (no data may be used) → the participant is left out
+ * entirely; "collected_only" → rows dated after the withdrawal are left out;
+ * "collected_and_registers" → everything is kept (the analysis itself stops
+ * counting at withdrawn_day).
+ */
+import type { AssessmentRow, EmploymentRow, EpisodeType, ParticipantRow, ServiceUseRow, Sex, Timepoint, TimelogRow } from '../../analysis/dataset/types';
+import { getForm } from '../../data-dictionary/index';
+import type { Db } from '../db/connection';
+import {
+  iterateExportEpisodes, iterateExportParticipants, iterateExportResponses, iterateExportTimeLogs,
+  type ExportParticipantRow, type ExportResponseRow, type ExportRowContext,
+} from '../db/queries/export-rows';
+import { ageBand } from './age-band';
+import { dayFrom } from './day-count';
+import { applyPlan, quasiIdentifierKey, type AnonymityPlan, type QuasiIdentifiers } from './k-anonymity';
+import type { Pseudonymize } from './pseudonym';
+
+const EQ5D = ['eq5d_mo', 'eq5d_sc', 'eq5d_ua', 'eq5d_pd', 'eq5d_ad'] as const;
+const GSE = Array.from({ length: 10 }, (_, i) => `gse_${String(i + 1).padStart(2, '0')}`);
+const SEXES: readonly string[] = ['female', 'male', 'other'];
+
+/** Participants left out: every row is dropped. */
+const leftOut = (c: Pick<ExportRowContext, 'withdrawal_data_use'>) => c.withdrawal_data_use === 'none';
+/** Rows after a "collected_only" withdrawal are dropped. */
+const afterWithdrawal = (c: ExportRowContext, date: string) =>
+  c.withdrawal_data_use === 'collected_only' && c.withdrawal_date !== null && date.slice(0, 10) > c.withdrawal_date;
+
+function quasi(row: ExportParticipantRow): QuasiIdentifiers {
+  const sex = typeof row.sex === 'string' && SEXES.includes(row.sex) ? row.sex : null;
+  const year = typeof row.birth_year === 'number' ? row.birth_year : row.birth_year === null ? null : Number(row.birth_year);
+  return { site: row.site, sex, age_band: ageBand(year, row.randomized_on) };
+}
+
+/** First pass: how many participants share each (site, sex, age band); how many are left out (withdrawal, no data use). */
+export function countQuasiIdentifiers(db: Db): { counts: Map<string, number>; leftOut: number } {
+  const counts = new Map<string, number>();
+  let excluded = 0;
+  for (const row of iterateExportParticipants(db)) {
+    if (leftOut(row)) {
+      excluded += 1;
+      continue;
+    }
+    const k = quasiIdentifierKey(quasi(row));
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return { counts, leftOut: excluded };
+}
+
+export function* participantRows(db: Db, pid: Pseudonymize, plan: AnonymityPlan): Generator<ParticipantRow> {
+  for (const row of iterateExportParticipants(db)) {
+    if (leftOut(row)) continue;
+    const q = applyPlan(plan, quasi(row));
+    yield {
+      pid: pid(row.id),
+      arm: row.arm,
+      site: q.site,
+      sex: q.sex as Sex | null,
+      age_band: q.age_band,
+      withdrawn_day: row.withdrawal_date === null ? null : Math.max(0, dayFrom(row.randomized_on, row.withdrawal_date)),
+    };
+  }
+}
+
+/** Caches the pid of the current participant (rows come ordered by participant). */
+function cachedPid(pid: Pseudonymize): Pseudonymize {
+  let lastId = -1;
+  let last = '';
+  return (id) => {
+    if (id !== lastId) {
+      lastId = id;
+      last = pid(id);
+    }
+    return last;
+  };
+}
+
+function level(answers: Record<string, unknown>, name: string): number | null {
+  const v = answers[name];
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+const SERVICE_ITEMS = (getForm('service_use')?.fields ?? []).filter((f) => f.type === 'integer' || f.type === 'number').map((f) => ({ name: f.name, item: f.costItem ?? f.name }));
+
+export type AssessmentOutput = { kind: 'assessment'; row: AssessmentRow } | { kind: 'service_use'; row: ServiceUseRow };
+
+function assessmentOf(group: ExportResponseRow[], eq5dForm: string, pid: string): AssessmentOutput[] {
+  const first = group[0];
+  const best = (form: string) => group.find((r) => r.form === form);
+  const eq5d = best(eq5dForm);
+  const gse = best('gse');
+  const su = best('service_use');
+  const eqAnswers = eq5d ? (JSON.parse(eq5d.answers_json) as Record<string, unknown>) : {};
+  const gseAnswers = gse ? (JSON.parse(gse.answers_json) as Record<string, unknown>) : {};
+  const used = [eq5d, gse, su].filter((r): r is ExportResponseRow => r !== undefined);
+  const day = Math.max(...used.map((r) => dayFrom(first.randomized_on, r.at)));
+  const timepoint = first.timepoint as Timepoint;
+  const out: AssessmentOutput[] = [{
+    kind: 'assessment',
+    row: {
+      pid, timepoint, day,
+      eq5d_mo: level(eqAnswers, 'eq5d_mo'), eq5d_sc: level(eqAnswers, 'eq5d_sc'), eq5d_ua: level(eqAnswers, 'eq5d_ua'),
+      eq5d_pd: level(eqAnswers, 'eq5d_pd'), eq5d_ad: level(eqAnswers, 'eq5d_ad'), eq_vas: level(eqAnswers, 'eq_vas'),
+      gse: GSE.map((name) => level(gseAnswers, name)),
+      su_complete: su?.complete === 1 ? 1 : 0,
+    },
+  }];
+  if (su?.complete === 1) {
+    const answers = JSON.parse(su.answers_json) as Record<string, unknown>;
+    for (const { name, item } of SERVICE_ITEMS) {
+      const quantity = level(answers, name);
+      if (quantity !== null && quantity > 0) out.push({ kind: 'service_use', row: { pid, timepoint, item, quantity } });
+    }
+  }
+  return out;
+}
+
+/** assessments.csv and service_use.csv rows, from the questionnaire responses grouped by participant and timepoint. */
+export function* assessmentRows(db: Db, pid: Pseudonymize, eq5dForm: string): Generator<AssessmentOutput> {
+  const forms = [eq5dForm, 'gse', 'service_use'];
+  const pidOf = cachedPid(pid);
+  let group: ExportResponseRow[] = [];
+  const flush = function* (): Generator<AssessmentOutput> {
+    const usable = group.filter((r) => !afterWithdrawal(r, r.at));
+    if (usable.length > 0 && !leftOut(usable[0])) yield* assessmentOf(usable, eq5dForm, pidOf(usable[0].participant_id));
+  };
+  for (const row of iterateExportResponses(db, forms)) {
+    if (group.length > 0 && (group[0].participant_id !== row.participant_id || group[0].timepoint !== row.timepoint)) {
+      yield* flush();
+      group = [];
+    }
+    group.push(row);
+  }
+  if (group.length > 0) yield* flush();
+}
+
+export function* employmentRows(db: Db, pid: Pseudonymize): Generator<EmploymentRow> {
+  const pidOf = cachedPid(pid);
+  for (const row of iterateExportEpisodes(db)) {
+    if (leftOut(row) || afterWithdrawal(row, row.episode_start_date)) continue;
+    const hours = row.hours_per_week === null ? null : Number(row.hours_per_week);
+    yield {
+      pid: pidOf(row.participant_id),
+      type: row.episode_type as EpisodeType,
+      start_day: dayFrom(row.randomized_on, row.episode_start_date),
+      end_day: row.episode_end_date === null ? null : dayFrom(row.randomized_on, row.episode_end_date),
+      hours_per_week: hours !== null && Number.isFinite(hours) ? hours : null,
+    };
+  }
+}
+
+export function* timelogRows(db: Db, pid: Pseudonymize): Generator<TimelogRow> {
+  const pidOf = cachedPid(pid);
+  for (const row of iterateExportTimeLogs(db)) {
+    if (leftOut(row) || afterWithdrawal(row, row.log_date)) continue;
+    yield { pid: pidOf(row.participant_id), day: dayFrom(row.randomized_on, row.log_date), role: row.staff_role, activity: row.activity, minutes: row.minutes };
+  }
+}
+
+export { EQ5D as EQ5D_COLUMNS };
