@@ -6,6 +6,7 @@
  */
 import express from 'express';
 import { siteCodesOfUser } from '../db/queries/user-sites';
+import { isDemoDatabase } from '../demo/index';
 import { clearSessionCookie, setSessionCookie } from '../http/session';
 import { rateLimit } from '../http/rate-limit';
 import { requireLogin } from '../http/require-role';
@@ -19,7 +20,12 @@ export const sessionRouter: MakeRouter = ({ config, db }) => {
 
   router.get('/session', requireLogin, (req, res) => {
     const auth = req.auth!;
-    res.json({ user: toStaffUser(auth.user, siteCodesOfUser(db, auth.user.id)), csrf_token: auth.csrfToken, expires_at: auth.expiresAt });
+    res.json({
+      user: toStaffUser(auth.user, siteCodesOfUser(db, auth.user.id)),
+      csrf_token: auth.csrfToken,
+      expires_at: auth.expiresAt,
+      demo: isDemoDatabase(db),
+    });
   });
 
   router.post('/session', rateLimit({ windowMs: 60_000, max: 60 }), validateBody('login'), async (req, res) => {

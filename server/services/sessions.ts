@@ -69,10 +69,11 @@ export async function login(db: Db, config: Config, input: { email: string; pass
   if (!user || !matches || !user.active) {
     inTransaction(db, () => {
       sessions.insertLoginFailure(db, { emailKey: emailKey(email), ip: input.ip, at: now.toISOString() });
-      recordAudit(db, { actor: user ? actorOf(user) : anonymous(email), action: 'login_failed', entity: 'session', after: { email } });
+      // the actor is whoever typed, not the account owner: record the account as the entity
+      recordAudit(db, { actor: anonymous(email), action: 'login_failed', entity: 'session', entityId: user?.id ?? null, after: { email } });
       const count = sessions.failuresForEmail(db, emailKey(email), minutesAgo(now, config.login.windowMinutes)).n;
       if (count === config.login.accountFailures) {
-        recordAudit(db, { actor: user ? actorOf(user) : anonymous(email), action: 'login_locked', entity: 'session', after: { email, minutes: config.login.lockMinutes } });
+        recordAudit(db, { actor: anonymous(email), action: 'login_locked', entity: 'session', entityId: user?.id ?? null, after: { email, minutes: config.login.lockMinutes } });
       }
     });
     throw problems.badCredentials();

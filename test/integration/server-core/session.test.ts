@@ -30,6 +30,7 @@ describe('server core: session', () => {
     expect(me.status).toBe(200);
     expect(me.body.csrf_token).toBe(login.body.csrf_token);
     expect(me.body.user.email).toBe(server.emailOf('coach'));
+    expect(me.body.demo).toBe(false);
   });
 
   it('gives a wrong password and an unknown email the same 401', async () => {
@@ -40,6 +41,9 @@ describe('server core: session', () => {
     expect(unknown.body).toEqual(wrong.body);
     const failed = findAuditEntries(server.db, { action: 'login_failed' }, 10, 0);
     expect(failed.length).toBeGreaterThanOrEqual(2);
+    const againstAdmin = failed.find((entry) => entry.entity_id === String(server.ids.admin))!;
+    expect(againstAdmin.actor_id).toBeNull();
+    expect(againstAdmin.actor).toContain(server.emailOf('admin'));
     for (const entry of failed) expect(entry.after_json).not.toContain('wrong-password');
   });
 
