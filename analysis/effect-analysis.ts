@@ -30,6 +30,8 @@ export interface EffectAnalysisInput {
   kind: AnalysisKind;
   records: readonly ParticipantRecord[];
   effectOf: (record: ParticipantRecord) => number;
+  /** baseline covariate (u0): also bootstraps the adjusted ΔE of effect ~ arm + baseline into ci95.effectAdjusted */
+  baselineOf?: (record: ParticipantRecord) => number;
   setName: string;
   settings: AnalysisSettings;
   rng: Rng;
@@ -52,6 +54,7 @@ export function analyseEffect(input: EffectAnalysisInput): { analysis: EffectAna
     values[arm] = {
       cost: Float64Array.from(armRecords, (record) => record.cost),
       effect: Float64Array.from(armRecords, effectOf),
+      ...(input.baselineOf ? { baseline: Float64Array.from(armRecords, input.baselineOf) } : {}),
     };
   }
   const means = {
@@ -67,7 +70,9 @@ export function analyseEffect(input: EffectAnalysisInput): { analysis: EffectAna
   if (where === 'SW') warnings.push(messages.southWest(kind));
 
   const replicates = bootstrapIncrements(values.ips, values.control, settings.bootstrap.replicates, rng);
-  const ci95 = { cost: percentileInterval(replicates.cost), effect: percentileInterval(replicates.effect) };
+  const ci95: EffectAnalysis['ci95'] = { cost: percentileInterval(replicates.cost), effect: percentileInterval(replicates.effect) };
+  const adjusted = replicates.effectAdjusted?.filter(Number.isFinite);
+  if (adjusted && adjusted.length === replicates.cost.length) ci95.effectAdjusted = percentileInterval(adjusted);
   const sd = { cost: standardDeviation(replicates.cost), effect: standardDeviation(replicates.effect) };
   if (sd.cost === 0 && sd.effect === 0) warnings.push(messages.noSpread(kind));
   const wtps = kind === 'qaly' ? settings.wtp.qaly : settings.wtp.employmentDay;
@@ -103,7 +108,7 @@ function bca(
   replicates: Float64Array,
   estimate: number,
   values: Record<Arm, ArmValues>,
-  field: keyof ArmValues,
+  field: 'cost' | 'effect',
   fallback: Interval,
   warnings: string[],
 ): Interval {

@@ -93,6 +93,8 @@ function completeCaseAnalyses(sets: ReturnType<typeof analysedSets>, settings: A
     kind: 'qaly',
     records: sets.qaly,
     effectOf: (record) => record.qaly as number,
+    // the bootstrap interval of the adjusted ΔQALY is for qaly ~ arm + u0 (without extra covariates)
+    baselineOf: settings.covariates.length === 0 ? (record) => record.u[0] as number : undefined,
     setName: 'complete case: all five utilities and service use at 6, 12, 18 and 24 months',
     settings,
     rng,

@@ -5,6 +5,18 @@ export interface ArmValues {
   cost: Float64Array;
   /** effect per participant (QALYs or employment days) */
   effect: Float64Array;
+  /** baseline covariate (u0) per participant: when both arms have it, the ANCOVA-adjusted ΔE is bootstrapped too */
+  baseline?: Float64Array;
+}
+
+export interface BootstrapReplicates {
+  cost: Float64Array;
+  effect: Float64Array;
+  /**
+   * arm coefficient of effect ~ arm + baseline in each replicate (present when
+   * both arms have `baseline`; NaN where the baseline does not vary)
+   */
+  effectAdjusted?: Float64Array;
 }
 
 /**
@@ -17,6 +29,11 @@ export interface ArmValues {
  * the control draws, each index from the generator's stream as
  * `rng.nextIndex(n)` would give it (drawn in blocks by `rng.fillIndices`).
  * Nothing is allocated per replicate. O(B·n).
+ *
+ * With a baseline covariate x in both arms, each replicate also gives the OLS
+ * arm coefficient of y ~ arm + x, computed from the resampled sums as the
+ * analysis of covariance: β = S_xy / S_xx pooled within arms, and
+ * Δadj = (ȳ_ips − ȳ_control) − β·(x̄_ips − x̄_control) (identical to `lm`).
  *
  * @param ips the IPS arm's per-participant values
  * @param control the control arm's per-participant values
@@ -31,11 +48,12 @@ export function bootstrapIncrements(
   control: ArmValues,
   replicates: number,
   rng: Rng,
-): { cost: Float64Array; effect: Float64Array } {
+): BootstrapReplicates {
   if (!(Number.isInteger(replicates) && replicates >= 1)) throw new Error('bootstrapIncrements requires at least one replicate');
   const nIps = ips.cost.length;
   const nControl = control.cost.length;
   if (nIps === 0 || nControl === 0) throw new Error('bootstrapIncrements requires participants in both arms');
+  if (ips.baseline && control.baseline) return withBaseline(ips, control, replicates, rng);
   const cost = new Float64Array(replicates);
   const effect = new Float64Array(replicates);
   const ipsCost = ips.cost;
@@ -65,4 +83,42 @@ export function bootstrapIncrements(
     effect[b] = sumEffectIps / nIps - sumEffectControl / nControl;
   }
   return { cost, effect };
+}
+
+function withBaseline(ips: ArmValues, control: ArmValues, replicates: number, rng: Rng): BootstrapReplicates {
+  const cost = new Float64Array(replicates);
+  const effect = new Float64Array(replicates);
+  const effectAdjusted = new Float64Array(replicates);
+  const arms = [ips, control];
+  const draws = arms.map((arm) => new Int32Array(arm.cost.length));
+  // per arm: Σcost, Σy, Σx, Σx², Σxy
+  const sums = new Float64Array(10);
+  for (let b = 0; b < replicates; b++) {
+    for (let a = 0; a < 2; a++) {
+      const { cost: c, effect: y, baseline } = arms[a];
+      const x = baseline as Float64Array;
+      const n = c.length;
+      const indices = draws[a];
+      rng.fillIndices(indices, n, n);
+      let sc = 0, sy = 0, sx = 0, sxx = 0, sxy = 0;
+      for (let i = 0; i < n; i++) {
+        const k = indices[i];
+        sc += c[k];
+        sy += y[k];
+        sx += x[k];
+        sxx += x[k] * x[k];
+        sxy += x[k] * y[k];
+      }
+      sums[a * 5] = sc; sums[a * 5 + 1] = sy; sums[a * 5 + 2] = sx; sums[a * 5 + 3] = sxx; sums[a * 5 + 4] = sxy;
+    }
+    const nI = ips.cost.length;
+    const nC = control.cost.length;
+    const meanYI = sums[1] / nI, meanYC = sums[6] / nC, meanXI = sums[2] / nI, meanXC = sums[7] / nC;
+    const sxx = sums[3] - nI * meanXI * meanXI + (sums[8] - nC * meanXC * meanXC);
+    const sxy = sums[4] - nI * meanXI * meanYI + (sums[9] - nC * meanXC * meanYC);
+    cost[b] = sums[0] / nI - sums[5] / nC;
+    effect[b] = meanYI - meanYC;
+    effectAdjusted[b] = sxx > 1e-12 * (sums[3] + sums[8]) ? effect[b] - (sxy / sxx) * (meanXI - meanXC) : NaN;
+  }
+  return { cost, effect, effectAdjusted };
 }

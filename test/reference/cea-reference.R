@@ -82,8 +82,12 @@ reference <- function(dir, r = 0.03, B = 20000, seed = 1, wtp_q = c(0, 1e5, 2.5e
     if (k == "qaly") {
       fit0 <- lm(qaly ~ ips + u0, data = x)
       fit1 <- lm(qaly ~ ips + u0 + factor(site) + factor(sexf) + factor(age_band), data = x)
-      fields <- c(fields, sprintf('"effectAdjusted": %s, "effectAdjustedCovariates": %s, "effectAdjustedSe": %s',
-                                  num(coef(fit0)[["ips"]]), num(coef(fit1)[["ips"]]), num(summary(fit0)$coefficients["ips", 2])))
+      adj <- function(data, i) { y <- data[i, ]; lm.fit(cbind(1, y$ips, y$u0), y$qaly)$coefficients[2] }
+      set.seed(seed)
+      bt_adj <- boot(x, adj, R = B, strata = factor(x$arm))
+      fields <- c(fields, sprintf('"effectAdjusted": %s, "effectAdjustedCovariates": %s, "effectAdjustedSe": %s, "ci95EffectAdjusted": %s',
+                                  num(coef(fit0)[["ips"]]), num(coef(fit1)[["ips"]]), num(summary(fit0)$coefficients["ips", 2]),
+                                  vec(boot.ci(bt_adj, type = "perc")$percent[4:5])))
     }
     out <- c(out, sprintf('"%s": {%s}', k, paste(fields, collapse = ", ")))
   }

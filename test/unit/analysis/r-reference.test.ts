@@ -28,6 +28,7 @@ interface RAnalysis extends EffectAnalysis {
   effectAdjusted?: number;
   effectAdjustedCovariates?: number;
   effectAdjustedSe?: number;
+  ci95EffectAdjusted?: Interval;
 }
 interface RReference {
   discountRate: number;
@@ -96,6 +97,7 @@ describe.each(['trial-a', 'trial-b'])('R reference: %s', (trial) => {
       got.ceac.forEach((point, i) => expect(Math.abs(point.probability - want.ceac[i].probability)).toBeLessThan(0.03));
     }
     expect(relativeError(result.qaly.incremental.effectAdjusted as number, reference.qaly.effectAdjusted as number)).toBeLessThan(1e-9);
+    within(result.qaly.ci95.effectAdjusted as Interval, reference.qaly.ci95EffectAdjusted as Interval, 0.08);
   });
 
   it('agrees with lm on the covariate-adjusted ΔQALY and its standard error', async () => {
