@@ -64,7 +64,7 @@ export function consortDiagram(counts: ConsortCounts): HTMLElement {
   svg.appendChild(arrow(W / 2, y + enrol.height + 10 + 20, W - 252, y + enrol.height + 10 + 20));
   y += enrol.height + 20 + excluded.height;
   if (counts.awaiting > 0) {
-    const waiting = box(10, y - excluded.height, 200, [`Awaiting randomization`, `(n = ${counts.awaiting})`], 'consort-awaiting');
+    const waiting = box(10, y - excluded.height, 230, [`Awaiting randomization`, `(n = ${counts.awaiting})`], 'consort-awaiting');
     svg.appendChild(waiting.el);
   }
   svg.appendChild(arrow(W / 2, 10 + enrol.height, W / 2, y + 10));
@@ -91,19 +91,19 @@ export function consortDiagram(counts: ConsortCounts): HTMLElement {
 
 /** The same numbers as a table. */
 export function consortTable(counts: ConsortCounts): HTMLTableElement {
-  const row = (label: string, ...cells: (string | number)[]) => h('tr', {}, h('th', { scope: 'row' }, label), ...cells.map((c) => h('td', {}, String(c))));
+  const row = (label: string, total: string | number, ips: string | number = '', control: string | number = '') =>
+    h('tr', {}, h('th', { scope: 'row' }, label), ...[total, ips, control].map((c) => h('td', {}, String(c))));
   const fu = (arm: ArmFlow) => arm.followUp.map((f) => `${f.timepoint} mo: ${f.completed}`).join(', ') || '–';
   return h('table', { class: 'data' },
     h('caption', {}, 'CONSORT counts'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Stage'), h('th', { scope: 'col' }, 'IPS'), h('th', { scope: 'col' }, 'Usual care'))),
+    h('thead', {}, h('tr', {}, ...['Stage', 'Total', 'IPS', 'Usual care'].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {},
-      row('Referred', counts.referred, ''),
-      row('Assessed for eligibility', counts.assessed, ''),
-      row('Excluded', counts.excluded, ''),
-      row('Awaiting randomization', counts.awaiting, ''),
-      row('Randomized', counts.randomized, ''),
-      row('Allocated', counts.arms.ips.allocated, counts.arms.control.allocated),
-      row('Withdrawn', counts.arms.ips.withdrawn, counts.arms.control.withdrawn),
-      row('Follow-up completed', fu(counts.arms.ips), fu(counts.arms.control)),
-      row('Analysed', counts.arms.ips.analysed, counts.arms.control.analysed)));
+      row('Referred', counts.referred),
+      row('Assessed for eligibility', counts.assessed),
+      row('Excluded', counts.excluded),
+      row('Awaiting randomization', counts.awaiting),
+      row('Randomized', counts.randomized, counts.arms.ips.allocated, counts.arms.control.allocated),
+      row('Withdrawn', counts.arms.ips.withdrawn + counts.arms.control.withdrawn, counts.arms.ips.withdrawn, counts.arms.control.withdrawn),
+      row('Follow-up completed', '', fu(counts.arms.ips), fu(counts.arms.control)),
+      row('Analysed (intention to treat)', counts.arms.ips.analysed + counts.arms.control.analysed, counts.arms.ips.analysed, counts.arms.control.analysed)));
 }

@@ -28,7 +28,7 @@ function siteCard(site: Site, participants: Obj[], due: Obj[] | Error, fidelity:
     dueHere instanceof Error ? note(dueHere) : h('p', {},
       `Assessments due: ${dueHere.filter((a) => get(a, 'state') === 'open').length}, `,
       h('span', { class: dueHere.some((a) => get(a, 'state') === 'overdue') ? 'warn' : '' }, `overdue: ${dueHere.filter((a) => get(a, 'state') === 'overdue').length}`)),
-    reviews instanceof Error ? note(reviews) : h('p', {}, latest ? `Fidelity: ${get(latest, 'total')} of 125 (${get(latest, 'band') ?? ''}, ${get(latest, 'review_date')})` : 'Fidelity: no review yet.'));
+    reviews instanceof Error ? note(reviews) : h('p', {}, latest ? `Fidelity: ${get(latest, 'total')} of 125 (${String(get(latest, 'band') ?? '').replace(/_/g, ' ')}, ${get(latest, 'review_date')})` : 'Fidelity: no review yet.'));
 }
 
 function caseloadTable(answer: unknown): HTMLElement {

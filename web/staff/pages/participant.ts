@@ -4,6 +4,7 @@
  * assessments with their states, episodes, status history, time logs and
  * the audit history.
  */
+import { getForm } from '../../../data-dictionary/index';
 import { h, replace } from '../../modules/dom';
 import type { RouteContext } from '../routes';
 import { get, getJson, list, optional, paths } from '../staff-api';
@@ -57,7 +58,7 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
   if (['consented', 'randomized'].includes(stage)) {
     sections.push(h('section', { class: 'card', id: 'baseline' }, h('h2', {}, stage === 'randomized' ? 'Open assessment' : 'Baseline questionnaire'),
       open instanceof Error ? h('p', { class: 'hint' }, `Not available: ${open.message}`)
-        : h('ul', {}, ...baselineForms.map((f) => h('li', { 'data-form': String(get(f, 'form')) }, `${get(f, 'form')}: `,
+        : h('ul', {}, ...baselineForms.map((f) => h('li', { 'data-form': String(get(f, 'form')) }, `${getForm(String(get(f, 'form')))?.labels.en ?? get(f, 'form')}: `,
           get(get(f, 'response'), 'complete') ? h('span', { class: 'state state-completed' }, 'complete') : get(f, 'response') ? h('span', { class: 'state state-open' }, 'started') : h('span', { class: 'state state-upcoming' }, 'not started')))),
       baselineDone && stage === 'consented' ? h('p', { class: 'ok', id: 'baseline-complete' }, 'Baseline complete.') : null));
     if (!(open instanceof Error) && get(open, 'timepoint') !== null) sections.push(tabletCard(participantId, studyId));
