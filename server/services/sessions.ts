@@ -78,6 +78,9 @@ export async function login(db: Db, config: Config, input: { email: string; pass
     });
     throw problems.badCredentials();
   }
+  // failures by parallel attempts may have locked the account while the password was being checked
+  const lateRefusal = inTransaction(db, () => limitProblem(db, config, email, input.ip, now));
+  if (lateRefusal) throw lateRefusal;
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   inTransaction(db, () => {

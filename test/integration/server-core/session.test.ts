@@ -187,3 +187,21 @@ describe('server core: login lockout', () => {
     expect(res.body.error.code).toBe('too_many_requests');
   });
 });
+
+describe('server core: parallel password guessing', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await createTestServer({ login: { accountFailures: 3, ipFailures: 1000, windowMinutes: 15, lockMinutes: 15 } });
+  });
+  afterAll(() => server?.close());
+
+  it('does not let the right password through once parallel guesses have locked the account', async () => {
+    const email = server.emailOf('coach');
+    const guesses = Array.from({ length: 6 }, (_, i) => request(server.app).post('/api/session').send({ email, password: `guess-${i}` }));
+    const statuses = (await Promise.all(guesses)).map((r) => r.status);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+    const right = await request(server.app).post('/api/session').send({ email, password: TEST_PASSWORD });
+    expect(right.status).toBe(429);
+    expect(right.body.error.code).toBe('login_locked');
+  });
+});
