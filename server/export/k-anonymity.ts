@@ -29,8 +29,8 @@ export interface AnonymityPlan {
   sexLevel: number;
   /** generalised class keys whose members lose sex and age band */
   suppressedClasses: string[];
-  /** sites whose suppressed members also lose the site */
-  suppressedSites: string[];
+  /** generalised class keys whose members also lose the site (written as "suppressed") */
+  siteSuppressedClasses: string[];
   /** participants whose sex and age band were suppressed / whose site was too */
   suppressedParticipants: number;
   siteSuppressedParticipants: number;
@@ -84,13 +84,16 @@ function suppressLocally(grouped: ReadonlyMap<string, number>, k: number, ageLev
     if (pooled() < k) suppressedSites.push(site);
   }
   const count = (keys: Iterable<string>) => [...keys].reduce((a, c) => a + (grouped.get(c) ?? 0), 0);
-  const siteSuppressed = [...grouped.keys()].filter((c) => suppressedSites.includes(parse(c).site) && (suppressed.has(c) || (parse(c).sex === null && parse(c).age_band === null)));
-  const pool = count(siteSuppressed);
+  const pooled = new Set([...grouped.keys()].filter((c) => suppressedSites.includes(parse(c).site) && (suppressed.has(c) || (parse(c).sex === null && parse(c).age_band === null))));
+  // a pool smaller than k takes in the smallest untouched classes of other sites until it reaches k
+  const untouched = [...grouped].filter(([c]) => !suppressed.has(c) && !pooled.has(c) && !(parse(c).sex === null && parse(c).age_band === null)).sort((a, b) => a[1] - b[1]);
+  while (count(pooled) > 0 && count(pooled) < k && untouched.length > 0) pooled.add(untouched.shift()![0]);
+  const pool = count(pooled);
   return {
     ageLevel, sexLevel,
-    suppressedClasses: [...suppressed, ...siteSuppressed.filter((c) => !suppressed.has(c))],
-    suppressedSites,
-    suppressedParticipants: count([...suppressed].filter((c) => parse(c).sex !== null || parse(c).age_band !== null)),
+    suppressedClasses: [...suppressed].filter((c) => !pooled.has(c)),
+    siteSuppressedClasses: [...pooled],
+    suppressedParticipants: count([...suppressed, ...pooled].filter((c) => parse(c).sex !== null || parse(c).age_band !== null)),
     siteSuppressedParticipants: pool,
     unmetClasses: pool > 0 && pool < k ? 1 : 0,
   };
@@ -114,7 +117,7 @@ function planNotes(plan: Omit<AnonymityPlan, 'notes'>, total: number): string[] 
   if (plan.ageLevel === 1) notes.push('Age bands merged to <30, 30-49, 50+ (too few participants in the finer bands).');
   if (plan.ageLevel >= 2) notes.push('Age band left out for everyone (too few participants even in merged bands).');
   if (plan.suppressedParticipants > 0) notes.push(`Sex and age band suppressed (empty) for ${plan.suppressedParticipants} of ${total} participants in ${plan.suppressedClasses.length} small combination(s).`);
-  if (plan.siteSuppressedParticipants > 0) notes.push(`Site written as "${SUPPRESSED_SITE}" for ${plan.siteSuppressedParticipants} of those participants (sites: ${plan.suppressedSites.length}).`);
+  if (plan.siteSuppressedParticipants > 0) notes.push(`Site written as "${SUPPRESSED_SITE}" (with sex and age band empty) for ${plan.siteSuppressedParticipants} participants in sites or combinations too small to hide them.`);
   if (plan.unmetClasses > 0) notes.push(`WARNING: ${plan.unmetClasses} combination(s) still have fewer than ${plan.k} participants (the study is smaller than k).`);
   if (notes.length === 1) notes.push('No coarsening or suppression was needed.');
   return notes;
@@ -123,9 +126,10 @@ function planNotes(plan: Omit<AnonymityPlan, 'notes'>, total: number): string[] 
 /** The quasi-identifiers of one participant as written, under the plan. */
 export function applyPlan(plan: AnonymityPlan, q: QuasiIdentifiers): QuasiIdentifiers {
   const g = generalise(q, plan.ageLevel, plan.sexLevel);
-  if (!plan.suppressedClasses.includes(key(g))) return g;
-  if (g.sex === null && g.age_band === null && !plan.suppressedSites.includes(g.site)) return g;
-  return { site: plan.suppressedSites.includes(g.site) ? SUPPRESSED_SITE : g.site, sex: null, age_band: null };
+  const k = key(g);
+  if (plan.siteSuppressedClasses.includes(k)) return { site: SUPPRESSED_SITE, sex: null, age_band: null };
+  if (plan.suppressedClasses.includes(k)) return { site: g.site, sex: null, age_band: null };
+  return g;
 }
 
 export { key as quasiIdentifierKey };
