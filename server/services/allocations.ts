@@ -17,7 +17,7 @@ import type { Db } from '../db/connection';
 import * as allocations from '../db/queries/allocations';
 import { insertAssessment } from '../db/queries/assessments';
 import { findConsent, findScreening, findWithdrawal } from '../db/queries/participant-forms';
-import type { ParticipantRow } from '../db/queries/participants';
+import { findParticipant, type ParticipantRow } from '../db/queries/participants';
 import { findCompleteResponse } from '../db/queries/responses';
 import { inTransaction } from '../db/transaction';
 import { problems } from '../errors';
@@ -25,6 +25,7 @@ import { RANDOMIZATION_SEED_FILE, loadOrCreateKeyFile } from '../identity/key-fi
 import type { Arm } from '../randomization/arms';
 import { addToMarginals, minimisationAllocation, type MarginalCounts } from '../randomization/minimisation';
 import { blockAllocationAt } from '../randomization/permuted-blocks';
+import { replayAllocations, type ReplayResult } from '../randomization/replay';
 import { seedFingerprint } from '../randomization/seed';
 import { factorLevels, stratumKey } from '../randomization/strata';
 import { assessmentSchedule } from '../schedule/assessment-state';
@@ -62,7 +63,8 @@ function baselineAnswers(db: Db, participantId: number): Record<string, unknown>
 function minimisationCounts(db: Db): MarginalCounts {
   const counts: MarginalCounts = new Map();
   for (const row of allocations.listAllocations(db)) {
-    if (row.method === 'minimisation') addToMarginals(counts, JSON.parse(row.factor_levels_json), row.effective_arm);
+    // original arms, so a later correction never changes how earlier draws replay
+    if (row.method === 'minimisation') addToMarginals(counts, JSON.parse(row.factor_levels_json), row.arm);
   }
   return counts;
 }
@@ -82,10 +84,11 @@ export function allocate(db: Db, seed: Buffer, actor: AuditActor, participant: P
     const stratum = stratumKey(levels);
     const method = settings.randomizationMethod;
     const position = allocations.countInStratum(db, method, stratum);
+    const drawIndex = allocations.countAllocations(db);
     const arm: Arm =
       method === 'blocks'
         ? blockAllocationAt(seed, stratum, position, settings.blockSizes)
-        : minimisationAllocation(seed, allocations.countAllocations(db), minimisationCounts(db), levels, settings.minimisationProbability);
+        : minimisationAllocation(seed, drawIndex, minimisationCounts(db), levels, settings.minimisationProbability);
     const now = new Date().toISOString();
     allocations.insertAllocation(db, {
       participant_id: participant.id,
@@ -98,6 +101,7 @@ export function allocate(db: Db, seed: Buffer, actor: AuditActor, participant: P
       randomized_on: today,
       allocated_at: now,
       allocated_by: actor.id,
+      draw_index: drawIndex,
     });
     for (const a of assessmentSchedule(today, { daysBefore: settings.windowDaysBefore, daysAfter: settings.windowDaysAfter })) {
       insertAssessment(db, { participantId: participant.id, ...a }, now);
@@ -143,4 +147,19 @@ export function balanceReport(db: Db): BalanceReport {
   }
   const byName = <T extends { stratum?: string; site?: string }>(a: T, b: T) => String(a.stratum ?? a.site).localeCompare(String(b.stratum ?? b.site));
   return { overall, strata: [...strata.values()].sort(byName), sites: [...sites.values()].sort(byName) };
+}
+
+/** Replays every stored allocation from the seed (for `ips-trial randomization verify`). */
+export function verifyAllocations(db: Db, seed: Buffer): ReplayResult & { fingerprint: string } {
+  const settings = getStudySettings(db);
+  const rows = allocations.listAllocations(db).map((row, i) => ({
+    label: findParticipant(db, row.participant_id)?.study_id ?? String(row.participant_id),
+    arm: row.arm,
+    method: row.method,
+    stratum: row.stratum,
+    stratumPosition: row.stratum_position,
+    drawIndex: row.draw_index ?? i,
+    factorLevels: JSON.parse(row.factor_levels_json) as Record<string, string>,
+  }));
+  return { ...replayAllocations(seed, rows, settings), fingerprint: seedFingerprint(seed) };
 }

@@ -5,6 +5,12 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { simulateRandomization, type RandomizationMethod } from '../../randomization/simulate';
 import { seedFromText } from '../../randomization/seed';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { addDbOption, configFromOptions } from '../db-option';
+import { openDatabase } from '../../db/connection';
+import { RANDOMIZATION_SEED_FILE } from '../../identity/key-files';
+import { verifyAllocations } from '../../services/allocations';
 
 function positiveInteger(name: string) {
   return (value: string): number => {
@@ -62,4 +68,30 @@ export function register(program: Command): void {
       lines.push(`Largest imbalance within a stratum at any point: ${result.maxStratumImbalance}`);
       process.stdout.write(`${lines.join('\n')}\n`);
     });
+
+  addDbOption(
+    randomization
+      .command('verify')
+      .description('replay every allocation in the database from the sealed seed; exits 1 on any mismatch')
+      .option('--seed-file <file>', 'the sealed seed (default: <secrets dir>/randomization-seed)'),
+  ).action((options: { db?: string; seedFile?: string }) => {
+    const config = configFromOptions(options);
+    const seedFile = options.seedFile ?? path.join(config.secretsDir, RANDOMIZATION_SEED_FILE);
+    if (!existsSync(config.dbFile)) program.error(`no database at ${config.dbFile}`);
+    if (!existsSync(seedFile)) program.error(`no seed file at ${seedFile}`);
+    const seed = Buffer.from(readFileSync(seedFile, 'utf8').trim(), 'base64');
+    const db = openDatabase(config.dbFile, { readonly: true });
+    try {
+      const result = verifyAllocations(db, seed);
+      if (result.mismatches.length === 0) {
+        process.stdout.write(`${result.checked} allocations reproduced from the seed (fingerprint ${result.fingerprint})\n`);
+      } else {
+        for (const m of result.mismatches) process.stderr.write(`${m.label}: stored ${m.stored}, seed gives ${m.expected}\n`);
+        process.stderr.write(`${result.mismatches.length} of ${result.checked} allocations do not match the seed (fingerprint ${result.fingerprint})\n`);
+        process.exitCode = 1;
+      }
+    } finally {
+      db.close();
+    }
+  });
 }

@@ -13,12 +13,14 @@ export interface AllocationRow {
   randomized_on: string;
   allocated_at: string;
   allocated_by: number | null;
+  /** order of the allocation in the trial (0-based) */
+  draw_index: number | null;
   /** the arm after corrections (equals arm when never corrected) */
   effective_arm: 'ips' | 'control';
 }
 
 const SELECT = `SELECT a.participant_id, a.arm, a.method, a.stratum, a.stratum_position, a.factor_levels_json, a.seed_fingerprint,
-  a.randomized_on, a.allocated_at, a.allocated_by,
+  a.randomized_on, a.allocated_at, a.allocated_by, a.draw_index,
   COALESCE((SELECT corrected_arm FROM allocation_corrections c WHERE c.participant_id = a.participant_id ORDER BY c.id DESC LIMIT 1), a.arm) AS effective_arm
   FROM allocations a`;
 
@@ -27,7 +29,7 @@ export function findAllocation(db: Db, participantId: number): AllocationRow | u
 }
 
 export function listAllocations(db: Db): AllocationRow[] {
-  return statement(db, `${SELECT} ORDER BY a.allocated_at, a.participant_id`).all() as AllocationRow[];
+  return statement(db, `${SELECT} ORDER BY a.draw_index, a.allocated_at, a.participant_id`).all() as AllocationRow[];
 }
 
 export function countInStratum(db: Db, method: string, stratum: string): number {
@@ -41,9 +43,9 @@ export function countAllocations(db: Db): number {
 export function insertAllocation(db: Db, row: Omit<AllocationRow, 'effective_arm'>): void {
   statement(
     db,
-    `INSERT INTO allocations (participant_id, arm, method, stratum, stratum_position, factor_levels_json, seed_fingerprint, randomized_on, allocated_at, allocated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(row.participant_id, row.arm, row.method, row.stratum, row.stratum_position, row.factor_levels_json, row.seed_fingerprint, row.randomized_on, row.allocated_at, row.allocated_by);
+    `INSERT INTO allocations (participant_id, arm, method, stratum, stratum_position, factor_levels_json, seed_fingerprint, randomized_on, allocated_at, allocated_by, draw_index)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(row.participant_id, row.arm, row.method, row.stratum, row.stratum_position, row.factor_levels_json, row.seed_fingerprint, row.randomized_on, row.allocated_at, row.allocated_by, row.draw_index);
 }
 
 export interface CorrectionRow {

@@ -7,11 +7,14 @@ import { DEMO_PASSWORD, seedDemo } from '../../../server/demo/index';
 import { silentLogger } from '../../../server/log';
 import { hashPassword } from '../../../server/services/passwords';
 import { testConfig, makeTempDir } from '../server-core/harness';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 
 describe('demo study: trial operations', () => {
   let dir: string;
   let db: Db;
+  let dbFile: string;
   let app: ReturnType<typeof createApp>;
   const login = async (email: string) => {
     const agent = request.agent(app);
@@ -24,6 +27,7 @@ describe('demo study: trial operations', () => {
     dir = makeTempDir();
     const config = testConfig(dir);
     db = openMigratedDatabase(config.dbFile);
+    dbFile = config.dbFile;
     seedDemo(db, config, silentLogger(), await hashPassword(DEMO_PASSWORD, config.passwordCost));
     app = createApp(config, db, silentLogger());
   });
@@ -54,5 +58,21 @@ describe('demo study: trial operations', () => {
     const first = (await coach.get('/api/participants')).body.participants[0];
     const ids = (await coach.get(`/api/participants/${first.studyId}/identifiers`)).body.identifiers;
     expect(ids.person_name).toMatch(/^Demo Deltagare \d\d$/);
+  });
+
+  it('replays every demo allocation from the sealed seed, and refuses another seed', () => {
+    const verify = (seedFile?: string) =>
+      spawnSync(process.execPath, ['bin/ips-trial.js', 'randomization', 'verify', '--db', dbFile, ...(seedFile ? ['--seed-file', seedFile] : [])], {
+        encoding: 'utf8',
+        env: { ...process.env, IPS_TRIAL_SECRETS: path.join(dir, 'secrets') },
+      });
+    const ok = verify();
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^\d+ allocations reproduced from the seed \(fingerprint [0-9a-f]{16}\)/);
+    const wrong = path.join(dir, 'wrong-seed');
+    writeFileSync(wrong, Buffer.alloc(32, 1).toString('base64'));
+    const bad = verify(wrong);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/allocations do not match the seed/);
   });
 });

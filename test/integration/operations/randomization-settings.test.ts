@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../server-core/harness';
+import { randomizationSeed, verifyAllocations } from '../../../server/services/allocations';
 import { makeReady, registration } from './fixtures';
 
 async function enrol(server: TestServer, site: string, n: number, coachId?: number): Promise<string> {
@@ -37,6 +38,7 @@ describe('randomization settings through the API', () => {
     const balance = (await server.as('data_monitor').get('/api/randomization/balance')).body.balance;
     expect(balance.overall.ips + balance.overall.control).toBe(6);
     expect(balance.overall.ips).toBe(arms.filter((a) => a === 'ips').length);
+    expect(verifyAllocations(server.db, randomizationSeed(server.config))).toMatchObject({ checked: 6, mismatches: [] });
   });
 });
 
