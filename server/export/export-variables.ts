@@ -108,13 +108,18 @@ export function exportForms(specs: readonly ExportFileSpec[]): Form[] {
     name: spec.dataset,
     kind: 'research' as const,
     labels: spec.labels,
-    fields: spec.variables.filter((v) => !seen.has(v.name) && seen.add(v.name)).map((v): Field => ({
-      name: v.name,
-      labels: v.labels,
-      type: v.choices ? 'choice' : v.type,
-      ...(v.choices ? { choices: v.choices } : {}),
-      required: false,
-      identifier: false,
-    })),
+    fields: spec.variables.filter((v) => !seen.has(v.name) && seen.add(v.name)).map((v): Field => {
+      // REDCap choice codes are letters, digits and _ only: other codes (age bands, unit-cost keys) stay text with the values in a note
+      const redcapCodes = v.choices?.every((c) => typeof c.code === 'number' || /^[A-Za-z0-9_]+$/.test(c.code));
+      return {
+        name: v.name,
+        labels: v.labels,
+        type: v.choices && redcapCodes ? 'choice' : v.type,
+        ...(v.choices && redcapCodes ? { choices: v.choices } : {}),
+        ...(v.choices && !redcapCodes ? { note: `Values: ${v.choices.map((c) => `${c.code} = ${c.labels.en}`).join('; ')}` } : {}),
+        required: false,
+        identifier: false,
+      };
+    }),
   }));
 }

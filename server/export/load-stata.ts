@@ -10,21 +10,21 @@ import type { ExportFileSpec, ExportVariable } from './export-variables';
 
 const quote = (text: string) => `\`"${text.replace(/\r?\n/g, ' ').replace(/"'/g, '" \'')}"'`;
 const short = (text: string, max = 80) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
-const labelName = (v: ExportVariable) => `${v.name}_lbl`.slice(0, 32);
+const labelName = (spec: ExportFileSpec, v: ExportVariable) => `${spec.dataset}_${v.name}`.slice(0, 32);
 
 function indexes(spec: ExportFileSpec, text: boolean): string {
   return spec.variables.map((v, i) => ((v.type === 'text') === text ? i + 1 : 0)).filter((i) => i > 0).join(' ');
 }
 
-function variableLines(v: ExportVariable): string[] {
+function variableLines(spec: ExportFileSpec, v: ExportVariable): string[] {
   const lines: string[] = [];
   if (v.choices) {
     const codes = v.choices.map((c, i) => `${v.type === 'text' ? i + 1 : c.code} ${quote(c.labels.en)}`).join(' ');
-    lines.push(`label define ${labelName(v)} ${codes}, replace`);
+    lines.push(`label define ${labelName(spec, v)} ${codes}, replace`);
     if (v.type === 'text') {
-      lines.push(`rename ${v.name} ${v.name}_code`, `encode ${v.name}_code, generate(${v.name}) label(${labelName(v)})`, `drop ${v.name}_code`);
+      lines.push(`rename ${v.name} ${v.name}_code`, `encode ${v.name}_code, generate(${v.name}) label(${labelName(spec, v)})`, `drop ${v.name}_code`);
     } else {
-      lines.push(`label values ${v.name} ${labelName(v)}`);
+      lines.push(`label values ${v.name} ${labelName(spec, v)}`);
     }
   }
   lines.push(`label variable ${v.name} ${quote(short(v.labels.en))}`);
@@ -38,7 +38,7 @@ function fileBlock(spec: ExportFileSpec): string[] {
     `* ${spec.labels.en}`,
     `import delimited using "${spec.file}", clear varnames(1) encoding("utf-8") case(preserve) delimiters(",")${text ? ` stringcols(${text})` : ''}${numeric ? ` numericcols(${numeric})` : ''}`,
     `label data ${quote(short(spec.labels.en))}`,
-    ...spec.variables.flatMap(variableLines),
+    ...spec.variables.flatMap((v) => variableLines(spec, v)),
     `order ${spec.variables.map((v) => v.name).join(' ')}`,
     `save "${spec.dataset}.dta", replace`,
     '',
