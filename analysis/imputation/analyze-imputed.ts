@@ -17,9 +17,9 @@ import type { AnalysisSettings } from '../settings';
 import { percentileInterval } from '../stats/percentile-interval';
 import { standardDeviation } from '../stats/standard-deviation';
 import { xoshiro128 } from '../stats/xoshiro128';
-import { bootstrapImputed } from './bootstrap-imputed';
+import { bootstrapImputed, type CompletedOutcomes } from './bootstrap-imputed';
 import { completedEstimates, type CompletedEstimates, type Increment } from './completed-estimates';
-import { completedTables } from './completed-tables';
+import { completedTable } from './completed-tables';
 import { imputationFrame } from './imputation-frame';
 import { imputationOptions } from './imputation-options';
 import { imputeChained } from './impute-chained';
@@ -30,8 +30,6 @@ export interface ImputedAnalysis {
   employment: EffectAnalysis;
   /** Rubin's rules for each pooled increment (incl. degrees of freedom) */
   pooled: { cost: PooledEstimate; qaly: PooledEstimate; qalyAdjusted: PooledEstimate; employment: PooledEstimate };
-  /** the m completed participant tables */
-  completed: ParticipantRecord[][];
   warnings: string[];
 }
 
@@ -54,8 +52,18 @@ export function analyzeImputed(table: readonly ParticipantRecord[], settings: An
   const seed = settings.bootstrap.seed;
   const imputationRng = xoshiro128(seed);
   const imputations = imputeChained(imputationFrame(table), options, imputationRng);
-  const completed = completedTables(table, imputations, settings.discountRate);
-  const estimates = completed.map((records) => completedEstimates(records, settings.covariates));
+  // one completed table at a time: estimates and outcome arrays are kept, the table is not (memory)
+  const estimates: CompletedEstimates[] = [];
+  const outcomes: CompletedOutcomes[] = [];
+  for (const completed of imputations.completed) {
+    const records = completedTable(table, completed, settings.discountRate);
+    estimates.push(completedEstimates(records, settings.covariates));
+    outcomes.push({
+      cost: Float64Array.from(records, (r) => r.cost),
+      qaly: Float64Array.from(records, (r) => r.qaly as number),
+      employment: Float64Array.from(records, (r) => r.employmentDays),
+    });
+  }
   const n = table.length;
   const pooled = {
     cost: pool(estimates, (e) => e.cost, n - 2),
@@ -67,7 +75,7 @@ export function analyzeImputed(table: readonly ParticipantRecord[], settings: An
     ),
     employment: pool(estimates, (e) => e.employment, n - 2),
   };
-  const replicates = bootstrapImputed(completed, Math.max(settings.bootstrap.replicates, options.m), xoshiro128(seed + 1));
+  const replicates = bootstrapImputed(outcomes, table.map((r) => r.arm), Math.max(settings.bootstrap.replicates, options.m), xoshiro128(seed + 1));
   const warnings: string[] = [];
   const analysed = {
     ips: table.filter((r) => r.arm === 'ips').length,
@@ -114,7 +122,7 @@ export function analyzeImputed(table: readonly ParticipantRecord[], settings: An
       },
     };
   };
-  return { qaly: effectAnalysis('qaly'), employment: effectAnalysis('employment'), pooled, completed, warnings };
+  return { qaly: effectAnalysis('qaly'), employment: effectAnalysis('employment'), pooled, warnings };
 }
 
 function pool(estimates: CompletedEstimates[], pick: (e: CompletedEstimates) => Increment, completeDf: number): PooledEstimate {

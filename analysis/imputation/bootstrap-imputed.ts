@@ -5,9 +5,10 @@
  * doi:10.1016/j.csda.2018.01.008).
  */
 import type { Rng } from '../stats/xoshiro128';
-import type { ParticipantRecord } from '../participant-table';
+import type { Arm } from '../dataset/types';
 
-interface Outcomes {
+/** Per-participant outcomes of one completed dataset (same participant order in every imputation). */
+export interface CompletedOutcomes {
   cost: Float64Array;
   qaly: Float64Array;
   employment: Float64Array;
@@ -32,21 +33,23 @@ export interface ImputedReplicates {
  * imputation uncertainty (≈ Ū + B of Rubin's rules). Only typed arrays; no
  * allocation per replicate. O(B·n).
  *
- * @param tables the m completed participant tables (same participant order)
+ * @param outcomes the outcomes of the m completed datasets
+ * @param arms allocated arm per participant
  * @param replicates B (≥ m)
  * @param rng the seeded generator
  * @throws when B < m or an arm is empty
  */
 export function bootstrapImputed(
-  tables: readonly (readonly ParticipantRecord[])[],
+  outcomes: readonly CompletedOutcomes[],
+  arms: readonly Arm[],
   replicates: number,
   rng: Rng,
 ): ImputedReplicates {
-  const m = tables.length;
+  const m = outcomes.length;
   if (!Number.isInteger(replicates) || replicates < m) {
     throw new Error(`bootstrapImputed requires at least one replicate per imputation (B = ${replicates}, m = ${m})`);
   }
-  const isIps = Uint8Array.from(tables[0] ?? [], (r) => (r.arm === 'ips' ? 1 : 0));
+  const isIps = Uint8Array.from(arms, (arm) => (arm === 'ips' ? 1 : 0));
   const ips = indicesWhere(isIps, 1);
   const control = indicesWhere(isIps, 0);
   if (ips.length === 0 || control.length === 0) throw new Error('bootstrapImputed requires participants in both arms');
@@ -58,12 +61,7 @@ export function bootstrapImputed(
   let r = 0;
   for (let imp = 0; imp < m; imp++) {
     const count = Math.floor(replicates / m) + (imp < replicates % m ? 1 : 0);
-    const records = tables[imp];
-    const data: Outcomes = {
-      cost: Float64Array.from(records, (r) => r.cost),
-      qaly: Float64Array.from(records, (r) => r.qaly as number),
-      employment: Float64Array.from(records, (r) => r.employmentDays),
-    };
+    const data = outcomes[imp];
     for (let b = 0; b < count; b++, r++) {
       resampledMeans(data, ips, rng);
       const cI = sums[0];
@@ -81,7 +79,7 @@ export function bootstrapImputed(
 const sums = new Float64Array(3);
 
 /** Writes the resampled arm means (cost, QALYs, employment days) into `sums`. */
-function resampledMeans(data: Outcomes, members: Int32Array, rng: Rng): void {
+function resampledMeans(data: CompletedOutcomes, members: Int32Array, rng: Rng): void {
   const n = members.length;
   let cost = 0;
   let qaly = 0;

@@ -26,26 +26,33 @@ export function completedTables(
   imputations: Imputations,
   discountRate: number,
 ): ParticipantRecord[][] {
+  return imputations.completed.map((completed) => completedTable(table, completed, discountRate));
+}
+
+/** One completed table from one imputation (`completed[k]` = variable k); see completedTables. */
+export function completedTable(
+  table: readonly ParticipantRecord[],
+  completed: readonly Float64Array[],
+  discountRate: number,
+): ParticipantRecord[] {
   const d = 1 / (1 + discountRate);
-  return imputations.completed.map((completed) =>
-    table.map((record, i) => {
-      const u = [0, 1, 2, 3, 4].map((t) => completed[t][i]);
-      const serviceUseCost = [6, 7, 8, 9].map((k) => completed[k][i]);
-      const [staffOne, staffTwo] = record.staffCost;
-      const cost = serviceUseCost[0] + serviceUseCost[1] + staffOne + d * (serviceUseCost[2] + serviceUseCost[3] + staffTwo);
-      const qaly = qalys(u, discountRate);
-      if (qaly === null || !Number.isFinite(qaly) || !Number.isFinite(cost)) {
-        throw new Error(`completedTables: participant ${record.pid} still has a missing value after imputation`);
-      }
-      return {
-        ...record,
-        u,
-        qaly,
-        suComplete: record.suComplete.map(() => true),
-        serviceUseCost,
-        baselineCost: completed[5][i],
-        cost,
-      };
-    }),
-  );
+  return table.map((record, i) => {
+    const u = [0, 1, 2, 3, 4].map((t) => completed[t][i]);
+    const serviceUseCost = [6, 7, 8, 9].map((k) => completed[k][i]);
+    const [staffOne, staffTwo] = record.staffCost;
+    const cost = serviceUseCost[0] + serviceUseCost[1] + staffOne + d * (serviceUseCost[2] + serviceUseCost[3] + staffTwo);
+    const qaly = qalys(u, discountRate);
+    if (qaly === null || !Number.isFinite(qaly) || !Number.isFinite(cost)) {
+      throw new Error(`completedTables: participant ${record.pid} still has a missing value after imputation`);
+    }
+    return {
+      ...record,
+      u,
+      qaly,
+      suComplete: record.suComplete.map(() => true),
+      serviceUseCost,
+      baselineCost: completed[5][i],
+      cost,
+    };
+  });
 }
