@@ -27,6 +27,9 @@ export function register(program: Command): void {
           process.stderr.write(`audit trail BROKEN at entry ${verdict.brokenAt}: ${verdict.message}\n`);
           process.exitCode = 1;
         }
+      } catch (err) {
+        process.stderr.write(`error: cannot read the audit trail of ${config.dbFile}: ${(err as Error).message}\n`);
+        process.exitCode = 2;
       } finally {
         db.close();
       }
