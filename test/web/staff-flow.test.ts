@@ -102,4 +102,43 @@ describe('staff workspace: screening to allocation', () => {
     expect(await page.locator('#timeline li').count()).toBe(5);
     await context.close();
   });
+
+  async function login(email: string) {
+    const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(30_000);
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    return { context, page };
+  }
+
+  it('shows an evaluator only the reports and the CONSORT flow', async () => {
+    const { context, page } = await login('evaluator@demo.ips-trial.invalid');
+    await page.getByRole('heading', { name: 'CONSORT flow' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['CONSORT flow', 'Reports & exports']);
+    // a typed-in staff route falls back to what the role may see
+    await page.goto(`${stack.url}/#/participants`);
+    await page.getByRole('heading', { name: 'CONSORT flow' }).waitFor();
+    expect(await page.locator('svg.consort').count()).toBe(1);
+    await context.close();
+  }, 120_000);
+
+  it('lets a coach log a week of minutes in the grid at once', async () => {
+    const { context, page } = await login('coach@demo.ips-trial.invalid');
+    await page.getByRole('link', { name: 'Time logs' }).click();
+    await page.getByRole('heading', { name: 'Time logs' }).waitFor();
+    const cells = page.locator('input[data-cell]');
+    const first = (await cells.first().getAttribute('aria-label'))!;
+    await cells.nth(0).fill('45');
+    await cells.nth(2).fill('30');
+    await page.getByRole('button', { name: 'Save the week' }).click();
+    await page.getByRole('heading', { name: 'Time logs' }).waitFor();
+    await expect.poll(async () => (await page.locator('table caption', { hasText: 'Logged this week' }).locator('xpath=..').locator('tbody tr').allTextContents()).join('|')).toMatch(/45.*\|.*30|30.*\|.*45/);
+    expect(first).toMatch(/^Minutes, .+, Mon \d{4}-\d{2}-\d{2}$/);
+    await screenshot(page, 'staff-time-logs');
+    await context.close();
+  }, 120_000);
 });

@@ -74,7 +74,7 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
   const loggedTable = logged instanceof Error ? h('p', { class: 'hint' }, `Not available: ${logged.message}`)
     : h('table', { class: 'data' }, h('caption', {}, 'Logged this week'),
       h('thead', {}, h('tr', {}, ...['Date', 'Participant / site', 'Activity', 'Minutes'].map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, ...logged.map((l) => h('tr', {}, h('td', {}, String(get(l, 'log_date'))), h('td', {}, String(get(l, 'study_id') ?? get(l, 'site') ?? get(l, 'participant_id') ?? '')), h('td', {}, String(get(l, 'activity'))), h('td', {}, String(get(l, 'minutes')))))));
+      h('tbody', {}, ...logged.map((l) => h('tr', {}, h('td', {}, String(get(l, 'log_date'))), h('td', {}, String(get(l, 'study_id') ?? get(l, 'site') ?? get(l, 'participant_id') ?? '')), h('td', {}, activity.choices?.find((c) => c.code === get(l, 'activity'))?.labels.en ?? String(get(l, 'activity'))), h('td', {}, String(get(l, 'minutes')))))));
   replace(main, h('h1', {}, 'Time logs'),
     h('p', { class: 'actions' }, h('a', { href: `#/time-logs/${iso(addDays(monday, -7))}` }, '← Previous week'), ' ', h('a', { href: `#/time-logs/${iso(addDays(monday, 7))}` }, 'Next week →')),
     formEl, h('section', { class: 'card' }, loggedTable));
