@@ -14,7 +14,7 @@ import { analyzeTrial, validateDataset, type AnalysisResult, type AnalysisSettin
 import type { DatasetProblem } from '../../../analysis/dataset/validate';
 import { readDataset } from '../../dataset/read-dataset';
 import { formatSummary } from './analyze-summary';
-import { loadReportRenderer, loadScoring } from './analyze-modules';
+import { loadScoring, renderReport } from './analyze-modules';
 
 export interface AnalyzeCommandOptions {
   settings?: string;
@@ -48,8 +48,7 @@ export async function runAnalyze(dir: string, options: AnalyzeCommandOptions): P
   let html: string;
   try {
     result = runWithProgress(validated.dataset, validated.settings, scoring.scorer(validated.settings.valueSet), read.sha256);
-    const render = await loadReportRenderer();
-    html = render ? await render(result) : placeholderReport(result);
+    html = await renderReport(result);
   } catch (error) {
     process.stderr.write(`analysis failed: ${(error as Error).message}\nNothing was written.\n`);
     return 1;
@@ -110,12 +109,4 @@ function writeAtomically(out: string, files: Record<string, string>): void {
 function packageVersion(): string {
   const json = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
   return json.version;
-}
-
-function placeholderReport(result: AnalysisResult): string {
-  const escape = (text: string) => text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] as string);
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>IPS trial: cost-effectiveness</title></head>
-<body><h1>IPS trial: cost-effectiveness analysis</h1><p>The full report is not available in this version; the result follows.</p>
-<pre>${escape(JSON.stringify(result, null, 2))}</pre></body></html>
-`;
 }
