@@ -1,15 +1,11 @@
 /**
  * One benchmark case, run in its own process by bench/run.ts so its peak
- * memory is its own: writes a demo trial of N participants, then times each
- * stage of `analyze` — read/validate, outcomes, the main analysis (bootstrap,
+ * memory is its own: reads a demo trial folder (written beforehand by
+ * `ips-trial demo-data` in another process), then times each stage of `analyze` — read/validate, outcomes, the main analysis (bootstrap,
  * or imputation + MI-Boot), the sensitivity table (optional), summaries, the
  * report — with the peak resident set size after each. Prints one JSON line.
- * Usage: tsx bench/analysis-case.ts <participants> <complete-case|multiple-imputation> <replicates> <m> <sensitivity 0|1> <report 0|1>
+ * Usage: tsx bench/analysis-case.ts <dir> <complete-case|multiple-imputation> <replicates> <m> <sensitivity 0|1> <report 0|1> <imputation-alone 0|1>
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { generateDemoTrial } from '../analysis/demo';
 import { analyzeTrial, validateDataset, type AnalysisProgress } from '../analysis/index';
 import { analysedSets } from '../analysis/analysed-sets';
 import { imputationFrame } from '../analysis/imputation/imputation-frame';
@@ -19,7 +15,6 @@ import { buildParticipantTable } from '../analysis/participant-table';
 import { xoshiro128 } from '../analysis/stats/xoshiro128';
 import { eq5dScorer, listValueSets } from '../instruments/eq5d/index';
 import { readDataset } from '../server/dataset/read-dataset';
-import { writeDatasetFolder } from '../server/dataset/write-dataset';
 import { renderReport } from '../server/report/render-report';
 
 export interface StageFigure {
@@ -29,7 +24,7 @@ export interface StageFigure {
   peakMb: number;
 }
 
-const [participants, missing, replicates, m, withSensitivity, withReport] = process.argv.slice(2);
+const [dir, missing, replicates, m, withSensitivity, withReport, imputationAlone] = process.argv.slice(2);
 const stages: StageFigure[] = [];
 const peakMb = () => process.resourceUsage().maxRSS / 1024;
 let mark = performance.now();
@@ -39,14 +34,12 @@ const record = (stage: string) => {
   mark = now;
 };
 
-const dir = mkdtempSync(join(tmpdir(), 'ips-bench-'));
-try {
-  writeDatasetFolder(dir, generateDemoTrial({ participants: Number(participants), seed: 1 }));
-  record('demo-data (generate + write CSV)');
+{
   const read = readDataset(dir);
+  record('read (CSV files)');
   const validated = validateDataset(read.raw, { valueSets: listValueSets().map((v) => ({ id: v.id, instrument: v.instrument })) });
   if (!validated.ok || read.problems.length > 0) throw new Error('the demo trial did not validate');
-  record('read + validate');
+  record('validate');
   const settings = {
     ...validated.settings,
     missing: missing as 'complete-case' | 'multiple-imputation',
@@ -54,7 +47,7 @@ try {
     bootstrap: { ...validated.settings.bootstrap, replicates: Number(replicates) },
   };
   const scoreUtility = eq5dScorer(settings.valueSet);
-  if (missing === 'multiple-imputation') {
+  if (missing === 'multiple-imputation' && imputationAlone === '1') {
     // the imputation alone (MICE with PMM, m imputations), for comparison with R's mice
     const table = buildParticipantTable(validated.dataset, scoreUtility, settings.discountRate);
     analysedSets(table);
@@ -84,7 +77,6 @@ try {
     await renderReport(result);
     record('report (charts to SVG + HTML)');
   }
-  process.stdout.write(`${JSON.stringify({ participants: Number(participants), missing, analysed: result.qaly.analysed, stages })}\n`);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+  const participants = result.n.ips + result.n.control;
+  process.stdout.write(`${JSON.stringify({ participants, missing, analysed: result.qaly.analysed, stages })}\n`);
 }

@@ -8,6 +8,9 @@
  * (constants, not measured here). Then the tablet page's transfer size.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareWithFloor } from './bootstrap-floor';
 import type { StageFigure } from './analysis-case';
@@ -28,9 +31,20 @@ interface CaseFigures {
 
 const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 const caseScript = fileURLToPath(new URL('./analysis-case.ts', import.meta.url));
+const cli = fileURLToPath(new URL('../bin/ips-trial.js', import.meta.url));
+const workDir = mkdtempSync(join(tmpdir(), 'ips-bench-'));
 
-function runCase(participants: number, missing: string, sensitivity: boolean, report: boolean): CaseFigures {
-  const args = [caseScript, String(participants), missing, String(REPLICATES), String(M), sensitivity ? '1' : '0', report ? '1' : '0'];
+/** Writes a demo trial with `ips-trial demo-data` (its own process) and returns its folder and the seconds it took. */
+function demoTrial(participants: number): { dir: string; seconds: number } {
+  const dir = join(workDir, `demo-${participants}`);
+  const start = performance.now();
+  execFileSync(process.execPath, [cli, 'demo-data', dir, '--participants', String(participants), '--seed', '1'], { stdio: 'ignore' });
+  return { dir, seconds: (performance.now() - start) / 1000 };
+}
+
+function runCase(dir: string, missing: string, options: { sensitivity?: boolean; report?: boolean; imputationAlone?: boolean }): CaseFigures {
+  const flag = (on: boolean | undefined) => (on ? '1' : '0');
+  const args = [caseScript, dir, missing, String(REPLICATES), String(M), flag(options.sensitivity), flag(options.report), flag(options.imputationAlone)];
   const output = execFileSync(tsx, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
   return JSON.parse(output.trim().split('\n').at(-1) as string) as CaseFigures;
 }
@@ -56,12 +70,20 @@ print(`  bootstrapIncrements (ΔC, ΔE)             ${seconds(floor.bootstrapSec
 print(`  bootstrapIncrements (+ adjusted ΔQALY)   ${seconds(floor.bootstrapAdjustedSeconds).padStart(9)}   ${(floor.bootstrapAdjustedSeconds / floor.floorSeconds).toFixed(2)}× floor`);
 print(`  R boot 3.7 s (issue 5, not measured)     ${(R_BOOT_SECONDS / floor.bootstrapSeconds).toFixed(0)}× faster than R's boot`);
 
-const cases = [
-  runCase(1000, 'complete-case', true, true),
-  runCase(1000, 'multiple-imputation', false, false),
-  runCase(10000, 'complete-case', false, true),
-  runCase(10000, 'multiple-imputation', false, false),
-];
+const small = demoTrial(1000);
+const large = demoTrial(10000);
+print(`\ndemo-data (separate process, not part of analyze): 1,000 in ${seconds(small.seconds)}, 10,000 in ${seconds(large.seconds)}`);
+let cases: CaseFigures[];
+try {
+  cases = [
+    runCase(small.dir, 'complete-case', { sensitivity: true, report: true }),
+    runCase(small.dir, 'multiple-imputation', { imputationAlone: true }),
+    runCase(large.dir, 'complete-case', { report: true }),
+    runCase(large.dir, 'multiple-imputation', {}),
+  ];
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
 cases.forEach(printCase);
 
 const imputation1000 = stageSeconds(cases[1], 'imputation only');
@@ -74,5 +96,9 @@ for (const figures of cases.filter((c) => c.participants === 10000)) {
 }
 print(`\nTotal benchmark time ${seconds((performance.now() - started) / 1000)}`);
 
-print('\nTablet page:');
-execFileSync(tsx, [fileURLToPath(new URL('./web-size.ts', import.meta.url))], { stdio: ['ignore', 'inherit', 'inherit'] });
+print('\nTablet page (bench/web-size.ts):');
+try {
+  execFileSync(tsx, [fileURLToPath(new URL('./web-size.ts', import.meta.url))], { stdio: ['ignore', 'inherit', 'inherit'] });
+} catch (error) {
+  print(`  not measured: ${(error as Error).message.split('\n')[0]}`);
+}
