@@ -4,7 +4,7 @@
  * SIGINT close the HTTP server (finishing requests in flight) before
  * closing the database.
  */
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import type { Config } from './config';
@@ -29,10 +29,19 @@ export async function startServer(config: Config, log: Log): Promise<RunningServ
   let demoLogins: DemoLogin[] = [];
   if (config.demo && demoNeeded(db)) demoLogins = seedDemo(db, config, log, await hashPassword(DEMO_PASSWORD, config.passwordCost));
   const app = createApp(config, db, log);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-    s.once('error', reject);
-  });
+  const server = createServer(app);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   let closing: Promise<void> | undefined;

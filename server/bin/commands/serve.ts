@@ -33,7 +33,15 @@ export function register(program: Command): void {
       throw new Error(`--port must be a whole number from 0 to 65535`);
     }
     const log = createLogger(config);
-    const running = await startServer(config, log);
+    let running;
+    try {
+      running = await startServer(config, log);
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      const message = e.code === 'EADDRINUSE' ? `port ${config.port} is already in use; choose another with --port or PORT` : e.message;
+      process.stderr.write(`error: ${message}\n`);
+      process.exit(1);
+    }
     const lines = [`ips-trial ${config.version} listening on ${running.url}`, `database: ${config.dbFile}`];
     if (running.demo) {
       lines.push('', 'DEMO STUDY: synthetic data only, not for real participants.');
