@@ -10,6 +10,7 @@ import { sitesRouter } from './sites';
 import { auditRouter } from './audit';
 import { operationsRouters } from './operations';
 import { exportsRouter } from './exports';
+import { reportsRouter } from './reports';
 
 export const apiRouters: MakeRouter[] = [
   healthRouter,
@@ -19,4 +20,5 @@ export const apiRouters: MakeRouter[] = [
   auditRouter,
   ...operationsRouters,
   exportsRouter,
+  reportsRouter,
 ];

@@ -7,7 +7,7 @@
  * the exports table; the files are downloaded one by one.
  */
 import { dirname, join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../export/ts-worker';
 import type { Config } from '../config';
 import type { Db } from '../db/connection';
 import * as exportsTable from '../db/queries/exports';
@@ -54,10 +54,7 @@ export function startExport(db: Db, config: Config, actor: AuditActor, userId: n
   }
   const row = exportsTable.insertExport(db, { options: { pidMode: options.pidMode, k: options.k }, requestedBy: userId, now: new Date().toISOString() });
   const folder = join(exportsDir(config), String(row.id));
-  const worker = new Worker(new URL('../export/export-worker.ts', import.meta.url), {
-    workerData: { dbFile: config.dbFile, secretsDir: config.secretsDir, folder, options, software: `ips-trial ${config.version}` },
-    execArgv: ['--import', 'tsx'],
-  });
+  const worker = startTsWorker(new URL('../export/export-worker.ts', import.meta.url), { dbFile: config.dbFile, secretsDir: config.secretsDir, folder, options, software: `ips-trial ${config.version}` });
   let settled = false;
   worker.on('message', (message: { manifest?: ExportManifest; error?: string }) => {
     if (settled) return;

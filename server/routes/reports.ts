@@ -1,0 +1,53 @@
+/**
+ * Reports from the live database.
+ * ICER: POST /api/reports/icer {k?, settings?} (evaluator, trial manager,
+ * admin) starts the analysis in a worker and answers 202 with the report id;
+ * GET /api/reports and GET /api/reports/:id (the same roles plus the data
+ * monitor, read-only) show status and progress (percent, stage);
+ * GET /api/reports/:id/report.html and /result.json give the finished report.
+ * Funder: GET /api/reports/funder?from&to&site&format=html|csv (trial
+ * manager, admin, evaluator).
+ */
+import express from 'express';
+import { findReportSummary, listReportSummaries } from '../db/queries/reports';
+import { problems } from '../errors';
+import { idParam } from '../http/params';
+import { requireRole } from '../http/require-role';
+import { readIcerReportRequest, reportPart, startIcerReport, viewReport } from '../services/reports';
+import { actorOf } from '../services/sessions';
+import type { MakeRouter } from './context';
+
+const MAKERS = ['evaluator', 'trial_manager', 'admin'] as const;
+const READERS = [...MAKERS, 'data_monitor'] as const;
+
+export const reportsRouter: MakeRouter = ({ config, db }) => {
+  const router = express.Router();
+
+  router.post('/reports/icer', requireRole(...MAKERS), (req, res) => {
+    const request = readIcerReportRequest(req.body ?? {});
+    const user = req.auth!.user;
+    const id = startIcerReport(db, config, actorOf(user), user.id, request);
+    res.status(202).json({ report: viewReport(findReportSummary(db, id)!) });
+  });
+
+  router.get('/reports', requireRole(...READERS), (_req, res) => {
+    res.json({ reports: listReportSummaries(db).map(viewReport) });
+  });
+
+  router.get('/reports/:id', requireRole(...READERS), (req, res) => {
+    const id = idParam(req, 'id', 'report');
+    const row = findReportSummary(db, id);
+    if (!row) throw problems.notFound('report', id);
+    res.json({ report: viewReport(row) });
+  });
+
+  router.get('/reports/:id/report.html', requireRole(...READERS), (req, res) => {
+    res.type('html').send(reportPart(db, idParam(req, 'id', 'report'), 'report_html'));
+  });
+
+  router.get('/reports/:id/result.json', requireRole(...READERS), (req, res) => {
+    res.type('json').send(reportPart(db, idParam(req, 'id', 'report'), 'result_json'));
+  });
+
+  return router;
+};

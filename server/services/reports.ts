@@ -1,0 +1,87 @@
+/**
+ * ICER reports from the live database, for the evaluator: the analysis runs
+ * in a worker thread (server/export/icer-report-worker.ts) so the server stays
+ * responsive; its progress (percent, stage) is saved on the report row as it
+ * comes, and at the end the result JSON, report.html, the settings actually
+ * used and the dataset SHA-256 are kept. Each finished report is recorded in
+ * the audit trail (action "report").
+ */
+import { startTsWorker } from '../export/ts-worker';
+import type { Config } from '../config';
+import type { Db } from '../db/connection';
+import * as reports from '../db/queries/reports';
+import { problems, type FieldProblem } from '../errors';
+import { recordAudit, type AuditActor } from './audit';
+
+export interface IcerReportRequest {
+  k: number;
+  /** analysis settings that replace the study's for this report (e.g. bootstrap.replicates) */
+  settings?: Record<string, unknown>;
+}
+
+export function readIcerReportRequest(body: unknown): IcerReportRequest {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw problems.bodyNotObject();
+  const record = body as Record<string, unknown>;
+  const errors: FieldProblem[] = Object.keys(record).filter((f) => !['k', 'settings'].includes(f)).map((f) => ({ field: f, message: `unknown field '${f}'` }));
+  const k = record.k ?? 5;
+  if (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k > 100) errors.push({ field: 'k', message: 'k must be a whole number from 1 to 100' });
+  if (record.settings !== undefined && (record.settings === null || typeof record.settings !== 'object' || Array.isArray(record.settings))) {
+    errors.push({ field: 'settings', message: 'settings must be an object of analysis settings' });
+  }
+  if (errors.length) throw problems.invalidBody(errors);
+  return { k: k as number, ...(record.settings ? { settings: record.settings as Record<string, unknown> } : {}) };
+}
+
+/** Starts the report; returns its id at once. `onSettled` is for tests and the CLI. */
+export function startIcerReport(db: Db, config: Config, actor: AuditActor, userId: number | null, request: IcerReportRequest, onSettled?: () => void): number {
+  const id = reports.insertReport(db, { settings: request, requestedBy: userId, now: new Date().toISOString() });
+  const worker = startTsWorker(new URL('../export/icer-report-worker.ts', import.meta.url), { dbFile: config.dbFile, secretsDir: config.secretsDir, k: request.k, settings: request.settings });
+  let settled = false;
+  const settle = (work: () => void) => {
+    if (settled) return;
+    settled = true;
+    try {
+      work();
+    } finally {
+      void worker.terminate();
+      onSettled?.();
+    }
+  };
+  worker.on('message', (message: { progress?: { percent: number; stage: string }; done?: { result: { settings: unknown }; html: string; sha256: string; settings: unknown }; error?: string }) => {
+    if (message.progress) reports.updateReportProgress(db, id, message.progress.percent, message.progress.stage);
+    if (message.done) {
+      const done = message.done;
+      settle(() => {
+        reports.finishReport(db, id, { settings: { k: request.k, analysis: done.settings }, sha256: done.sha256, resultJson: JSON.stringify(done.result), html: done.html, now: new Date().toISOString() });
+        recordAudit(db, { actor, action: 'report', entity: 'icer_report', entityId: id, after: { k: request.k, settings: done.settings, datasetSha256: done.sha256 } });
+      });
+    }
+    if (message.error) settle(() => reports.failReport(db, id, message.error!, new Date().toISOString()));
+  });
+  worker.on('error', (error) => settle(() => reports.failReport(db, id, error.message, new Date().toISOString())));
+  worker.on('exit', (code) => settle(() => reports.failReport(db, id, `the analysis stopped (exit code ${code})`, new Date().toISOString())));
+  return id;
+}
+
+export function viewReport(row: reports.ReportSummaryRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    percent: row.percent,
+    stage: row.stage,
+    settings: JSON.parse(row.settings_json) as unknown,
+    datasetSha256: row.dataset_sha256,
+    error: row.error,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+    links: row.status === 'done' ? { html: `/api/reports/${row.id}/report.html`, result: `/api/reports/${row.id}/result.json` } : null,
+  };
+}
+
+export function reportPart(db: Db, id: number, part: 'result_json' | 'report_html'): string {
+  const value = reports.findReportPart(db, id, part);
+  if (value === undefined) throw problems.notFound('report', id);
+  if (value === null) throw problems.conflict(`Report ${id} is not finished`);
+  return value;
+}
