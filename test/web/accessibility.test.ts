@@ -31,7 +31,7 @@ async function seriousViolations(page: Page, where: string): Promise<string[]> {
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack();
-});
+}, 180_000);
 afterAll(async () => {
   await stack?.close();
 });

@@ -13,7 +13,7 @@ import { testPersonnummer, today } from './fixtures';
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack();
-});
+}, 180_000);
 afterAll(async () => {
   await stack?.close();
 });
@@ -101,7 +101,7 @@ describe('staff workspace: screening to allocation', () => {
     await page.locator('#timeline li').first().waitFor();
     expect(await page.locator('#timeline li').count()).toBe(5);
     await context.close();
-  });
+  }, 300_000);
 
   async function login(email: string) {
     const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -124,7 +124,7 @@ describe('staff workspace: screening to allocation', () => {
     await page.getByRole('heading', { name: 'CONSORT flow' }).waitFor();
     expect(await page.locator('svg.consort').count()).toBe(1);
     await context.close();
-  }, 120_000);
+  }, 300_000);
 
   it('lets a coach log a week of minutes in the grid at once', async () => {
     const { context, page } = await login('coach@demo.ips-trial.invalid');
@@ -140,5 +140,5 @@ describe('staff workspace: screening to allocation', () => {
     expect(first).toMatch(/^Minutes, .+, Mon \d{4}-\d{2}-\d{2}$/);
     await screenshot(page, 'staff-time-logs');
     await context.close();
-  }, 120_000);
+  }, 300_000);
 });

@@ -11,7 +11,7 @@ import { consentedParticipant } from './fixtures';
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack();
-});
+}, 180_000);
 afterAll(async () => {
   await stack?.close();
 });
@@ -52,7 +52,7 @@ describe('tablet access', () => {
     await page.reload();
     await page.locator('main[data-screen="locked"]').waitFor();
     await context.close();
-  }, 180_000);
+  }, 300_000);
 
   it('opens the questionnaire at home with a personal one-time code, once', async () => {
     const staff = await newTablet(stack, { width: 1024, height: 768 });
@@ -81,5 +81,5 @@ describe('tablet access', () => {
     await again.page.getByRole('button', { name: 'Börja' }).click();
     await again.page.getByText(/Koden gick inte att använda/).waitFor();
     await again.context.close();
-  }, 180_000);
+  }, 300_000);
 });

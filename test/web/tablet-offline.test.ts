@@ -16,7 +16,7 @@ import { answerQuestion, currentKey, next } from './tablet-driver';
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack();
-});
+}, 180_000);
 afterAll(async () => {
   await stack?.close();
 });

@@ -127,6 +127,8 @@ async function submit(state: State): Promise<void> {
   state.returnToReview = false;
   await state.sync.kick();
   const waiting = state.sync.state().waiting > 0;
+  // a home session has no PIN: end it on the server once everything is sent
+  if (session.mode === 'home' && !waiting) void exitTabletSession('', session.csrfToken);
   let left = false;
   const leave = () => {
     if (left) return;

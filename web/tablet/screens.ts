@@ -40,7 +40,11 @@ export function showReview(main: HTMLElement, t: Texts, lang: Language, sequence
       h('button', { type: 'button', class: 'secondary change', onclick: () => handlers.onChange(q.key) },
         t.change, h('span', { class: 'visually-hidden' }, `: ${q.field.labels[lang]}`)));
   });
-  const submit = h('button', { type: 'button', class: 'primary', id: 'submit', onclick: handlers.onSubmit, disabled: missing.length > 0 }, t.submit);
+  const submit = h('button', { type: 'button', class: 'primary', id: 'submit', disabled: missing.length > 0 }, t.submit);
+  submit.addEventListener('click', () => {
+    submit.disabled = true; // one submit, however often it is tapped
+    handlers.onSubmit();
+  });
   replace(main, h('section', { class: 'review' },
     h('h1', { tabindex: -1 }, t.reviewTitle),
     h('p', {}, t.reviewIntro),
