@@ -27,7 +27,7 @@ export function matchDonors(
   for (let i = 0; i < nObs; i++) order[i] = i;
   shuffleInPlace(rng, order, nObs);
   for (let i = 0; i < nObs; i++) sortKeys[i] = yhatObs[order[i]];
-  sortPairs(sortKeys, order, 0, nObs - 1);
+  bucketSort(ws, nObs);
   const k = Math.max(1, Math.min(donors, nObs));
   for (let m = 0; m < missing.length; m++) {
     const target = yhatMis[m];
@@ -41,6 +41,45 @@ export function matchDonors(
       else chosen = hi++;
     }
     y[missing[m]] = y[observed[order[chosen]]];
+  }
+}
+
+/**
+ * Sorts ws.sortKeys[0 … n − 1] carrying ws.order: keys are spread over n
+ * equal-width buckets between their minimum and maximum (a counting pass),
+ * then each bucket holding more than one key is sorted by sortPairs. O(n)
+ * for smooth distributions; a crowded bucket costs O(k log k).
+ */
+function bucketSort(ws: PmmWorkspace, n: number): void {
+  const { sortKeys: keys, order, bucketStarts: starts, bucketKeys, bucketOrder } = ws;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const key = keys[i];
+    if (key < min) min = key;
+    if (key > max) max = key;
+  }
+  const scale = (n - 1) / (max - min);
+  if (!(max > min) || !Number.isFinite(scale)) {
+    if (n > 1) sortPairs(keys, order, 0, n - 1);
+    return;
+  }
+  starts.fill(0, 0, n + 1);
+  for (let i = 0; i < n; i++) starts[Math.floor((keys[i] - min) * scale) + 1]++;
+  for (let b = 1; b <= n; b++) starts[b] += starts[b - 1];
+  // stable scatter into buckets (starts[b] is advanced to the end of bucket b)
+  for (let i = 0; i < n; i++) {
+    const at = starts[Math.floor((keys[i] - min) * scale)]++;
+    bucketKeys[at] = keys[i];
+    bucketOrder[at] = order[i];
+  }
+  keys.set(bucketKeys.subarray(0, n));
+  order.set(bucketOrder.subarray(0, n));
+  let from = 0;
+  for (let b = 0; b < n; b++) {
+    const to = starts[b]; // end (exclusive) of bucket b
+    if (to - from > 1) sortPairs(keys, order, from, to - 1);
+    from = to;
   }
 }
 

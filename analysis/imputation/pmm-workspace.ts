@@ -25,6 +25,10 @@ export interface PmmWorkspace {
   /** observed positions (0 … nObs − 1) in the order of yhatObs */
   order: Int32Array;
   sortKeys: Float64Array;
+  /** scratch of the bucket sort: bucket starts (n + 1), keys and positions */
+  bucketStarts: Int32Array;
+  bucketKeys: Float64Array;
+  bucketOrder: Int32Array;
 }
 
 /** Allocates the buffers for `n` rows and `p` predictors (intercept included). */
@@ -42,5 +46,8 @@ export function createPmmWorkspace(n: number, p: number): PmmWorkspace {
     previous: new Float64Array(n),
     order: new Int32Array(n),
     sortKeys: new Float64Array(n),
+    bucketStarts: new Int32Array(n + 1),
+    bucketKeys: new Float64Array(n),
+    bucketOrder: new Int32Array(n),
   };
 }
