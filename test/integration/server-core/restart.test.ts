@@ -133,7 +133,7 @@ describe('server core: restarts and first run', () => {
     }
   });
 
-  it('creates the database with `migrate`, then a staff user with `user add`, the password read from stdin', async () => {
+  it('creates the database with `migrate`, then a staff user with `user add`, the password read from stdin; `user password` and `user list`', async () => {
     const dir = tempDir();
     const dbFile = path.join(dir, 'trial.db');
     const migrated = spawnSync(process.execPath, [CLI, 'migrate', '--db', dbFile], { env: childEnv(dir), encoding: 'utf8', timeout: 60_000 });
@@ -157,12 +157,25 @@ describe('server core: restarts and first run', () => {
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain('password must be at least 10 characters');
 
+    const reset = spawnSync(process.execPath, [CLI, 'user', 'password', '--email', 'first-admin@test.ips-trial.invalid', '--db', dbFile], {
+      input: 'a-changed-password-2\n',
+      env: childEnv(dir),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(reset.status, reset.stderr).toBe(0);
+    const list = spawnSync(process.execPath, [CLI, 'user', 'list', '--db', dbFile], { env: childEnv(dir), encoding: 'utf8', timeout: 60_000 });
+    expect(list.stdout).toMatch(/admin\s+active\s+first-admin@test\.ips-trial\.invalid/);
+    expect(list.stdout).not.toContain('weak@');
+
     const db = openMigratedDatabase(dbFile);
     try {
       expect(findUserByEmail(db, 'first-admin@test.ips-trial.invalid')?.role).toBe('admin');
       expect(findUserByEmail(db, 'weak@test.ips-trial.invalid')).toBeUndefined();
       const app = createApp(testConfig(dir, { dbFile }), db, silentLogger());
-      const login = await request(app).post('/api/session').send({ email: 'first-admin@test.ips-trial.invalid', password: 'a-strong-password-1' });
+      const old = await request(app).post('/api/session').send({ email: 'first-admin@test.ips-trial.invalid', password: 'a-strong-password-1' });
+      expect(old.status).toBe(401);
+      const login = await request(app).post('/api/session').send({ email: 'first-admin@test.ips-trial.invalid', password: 'a-changed-password-2' });
       expect(login.status).toBe(201);
     } finally {
       db.close();
