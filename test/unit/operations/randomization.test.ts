@@ -111,3 +111,24 @@ describe('server/randomization/strata', () => {
     expect(ageBand(45, [30, 50])).toBe('30-49');
   });
 });
+
+describe('server/randomization/replay', () => {
+  it('reproduces stored allocations and names any that the seed does not give', async () => {
+    const { replayAllocations } = await import('../../../server/randomization/replay');
+    const allocator = new BlockAllocator(seed);
+    const rows = Array.from({ length: 30 }, (_, i) => {
+      const stratum = i % 3 === 0 ? 'A' : 'B';
+      return { label: `P${i}`, arm: allocator.next(stratum), method: 'blocks' as const, stratum, stratumPosition: 0, drawIndex: i, factorLevels: { site: stratum } };
+    });
+    const positions = new Map<string, number>();
+    for (const row of rows) {
+      row.stratumPosition = positions.get(row.stratum) ?? 0;
+      positions.set(row.stratum, row.stratumPosition + 1);
+    }
+    const settings = { blockSizes: [2, 4, 6], minimisationProbability: 0.8 };
+    expect(replayAllocations(seed, rows, settings)).toEqual({ checked: 30, mismatches: [] });
+    const tampered = rows.map((r, i) => (i === 7 ? { ...r, arm: r.arm === 'ips' ? ('control' as const) : ('ips' as const) } : r));
+    expect(replayAllocations(seed, tampered, settings).mismatches).toEqual([{ label: 'P7', stored: tampered[7].arm, expected: rows[7].arm }]);
+    expect(replayAllocations(seedFromText('other'), rows, settings).mismatches.length).toBeGreaterThan(0);
+  });
+});
