@@ -22,7 +22,8 @@ td { text-align: right; }
 td.text { text-align: left; }
 table.headline td, table.missing td { white-space: nowrap; }
 td.icer-cell { min-width: 13rem; }
-table.sensitivity th[scope="row"] { font-weight: normal; }
+table.sensitivity th[scope="row"] { font-weight: normal; min-width: 12rem; }
+.summary h2 { margin-top: 0.3rem; }
 .interval { color: #555; font-size: 0.85rem; white-space: nowrap; }
 .icer { font-size: 1.05rem; }
 figure { margin: 1.5rem 0; break-inside: avoid; page-break-inside: avoid; }

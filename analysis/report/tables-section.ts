@@ -21,8 +21,8 @@ const SENSITIVITY_TITLES: Readonly<Record<EffectKind, string>> = { qaly: 'Cost p
 
 function sensitivityTable(rows: SensitivityRow[], effect: EffectKind, unit: MoneyUnit): string {
   return `<table class="sensitivity" id="sensitivity-${effect}">
-<caption>${SENSITIVITY_TITLES[effect]}: each row repeats the analysis with one assumption changed. Differences are IPS − usual care per participant, in ${EFFECT_UNITS[effect].plural} and ${moneySuffix(unit)}.</caption>
-<thead><tr><th scope="col">Analysis</th><th scope="col">Analysed (IPS / usual care)</th><th scope="col">Difference in cost</th><th scope="col">Difference in ${EFFECT_UNITS[effect].plural}</th><th scope="col" class="text">ICER</th></tr></thead>
+<caption>${SENSITIVITY_TITLES[effect]}: each row repeats the analysis with one assumption changed. Analysed: participants in the analysis, IPS / usual care (UC). Differences are IPS − usual care per participant, in ${EFFECT_UNITS[effect].plural} and ${moneySuffix(unit)}.</caption>
+<thead><tr><th scope="col">Analysis</th><th scope="col">Analysed (IPS / UC)</th><th scope="col">Difference in cost</th><th scope="col">Difference in ${EFFECT_UNITS[effect].plural}</th><th scope="col" class="text">ICER</th></tr></thead>
 <tbody>
 ${rows.map((row) => sensitivityRow(row, unit)).join('\n')}
 </tbody>
