@@ -40,7 +40,7 @@ describe('accessibility (axe-core)', () => {
   it('finds no serious or critical violation on the tablet screens', async () => {
     // bypassCSP only lets the test inject axe; the pages run under the server's CSP otherwise
     const context = await stack.browser.newContext({ viewport: { width: 768, height: 1024 }, bypassCSP: true, hasTouch: true });
-    context.setDefaultTimeout(30_000);
+    context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     const problems: string[] = [];
     await page.goto(`${stack.url}/tablet.html`);
@@ -77,7 +77,7 @@ describe('accessibility (axe-core)', () => {
 
   it('finds no serious or critical violation on the main staff pages', async () => {
     const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    context.setDefaultTimeout(30_000);
+    context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     const problems: string[] = [];
     await page.goto(`${stack.url}/`);

@@ -57,7 +57,7 @@ export async function startStack(): Promise<Stack> {
 /** A fresh context (own cookies, storage and service workers) with a tablet viewport. */
 export async function newTablet(stack: Stack, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await stack.browser.newContext({ viewport, hasTouch: true, locale: 'sv-SE', serviceWorkers: 'allow' });
-  context.setDefaultTimeout(30_000);
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   return { context, page };
 }

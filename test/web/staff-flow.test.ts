@@ -21,7 +21,7 @@ afterAll(async () => {
 describe('staff workspace: screening to allocation', () => {
   it('takes a referred person through screening and consent to a confirmed allocation', async () => {
     const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(30_000);
+    context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     await page.goto(`${stack.url}/`);
     await page.getByLabel('Email').fill('manager@demo.ips-trial.invalid');
@@ -51,14 +51,14 @@ describe('staff workspace: screening to allocation', () => {
     }
     await screenshot(page, 'staff-screening');
     await page.getByRole('button', { name: 'Save screening' }).click();
-    await expect.poll(() => page.locator('#stage').textContent()).toBe('eligible');
+    await expect.poll(() => page.locator('#stage').textContent(), { timeout: 30_000 }).toBe('eligible');
 
     await page.getByLabel(/Version of the consent form/).fill('v1.0');
     await page.getByLabel(/Date of consent/).fill(today());
     await page.locator('fieldset[data-field="consent_research"]').getByLabel('Yes').check();
     await page.locator('fieldset[data-field="consent_info_exchange"]').getByLabel('Yes').check();
     await page.getByRole('button', { name: 'Save consent' }).click();
-    await expect.poll(() => page.locator('#stage').textContent()).toBe('consented');
+    await expect.poll(() => page.locator('#stage').textContent(), { timeout: 30_000 }).toBe('consented');
 
     // randomizing before the baseline questionnaire is refused with what is missing
     await page.getByRole('button', { name: 'Randomize …' }).click();
@@ -105,7 +105,7 @@ describe('staff workspace: screening to allocation', () => {
 
   async function login(email: string) {
     const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(30_000);
+    context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     await page.goto(`${stack.url}/`);
     await page.getByLabel('Email').fill(email);
@@ -136,7 +136,7 @@ describe('staff workspace: screening to allocation', () => {
     await cells.nth(2).fill('30');
     await page.getByRole('button', { name: 'Save the week' }).click();
     await page.getByRole('heading', { name: 'Time logs' }).waitFor();
-    await expect.poll(async () => (await page.locator('table caption', { hasText: 'Logged this week' }).locator('xpath=..').locator('tbody tr').allTextContents()).join('|')).toMatch(/45.*\|.*30|30.*\|.*45/);
+    await expect.poll(async () => (await page.locator('table caption', { hasText: 'Logged this week' }).locator('xpath=..').locator('tbody tr').allTextContents()).join('|'), { timeout: 30_000 }).toMatch(/45.*\|.*30|30.*\|.*45/);
     expect(first).toMatch(/^Minutes, .+, Mon \d{4}-\d{2}-\d{2}$/);
     await screenshot(page, 'staff-time-logs');
     await context.close();

@@ -30,14 +30,14 @@ describe('tablet access', () => {
     const heading = page.locator('#question-heading');
     const swedish = await heading.textContent();
     await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 30_000 }).toBe('en');
     expect(await heading.textContent()).not.toBe(swedish);
     expect(await page.locator('#next').textContent()).toBe('Next');
     await page.getByRole('button', { name: 'Dansk' }).click();
-    await expect.poll(() => page.locator('#next').textContent()).toBe('Næste');
+    await expect.poll(() => page.locator('#next').textContent(), { timeout: 30_000 }).toBe('Næste');
     await screenshot(page, 'tablet-danish');
     await page.getByRole('button', { name: 'Svenska' }).click();
-    await expect.poll(() => heading.textContent()).toBe(swedish);
+    await expect.poll(() => heading.textContent(), { timeout: 30_000 }).toBe(swedish);
 
     await page.getByRole('button', { name: 'Personal: avsluta' }).click();
     await page.getByLabel('Personalens PIN-kod').fill('0000');

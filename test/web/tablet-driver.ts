@@ -13,7 +13,7 @@ export async function answerQuestion(page: Page, key: string): Promise<string | 
     await slider.press('ArrowUp'); // first key sets the middle, 50
     await slider.press('PageUp'); // +10
     await slider.press('ArrowDown'); // −1
-    await expect.poll(() => slider.getAttribute('aria-valuenow')).toBe('59');
+    await expect.poll(() => slider.getAttribute('aria-valuenow'), { timeout: 30_000 }).toBe('59');
     return 59;
   }
   const radios = main.locator('input[type="radio"]');
@@ -22,7 +22,7 @@ export async function answerQuestion(page: Page, key: string): Promise<string | 
     const index = key.endsWith('ever_employed') ? 0 : Math.min(1, (await radios.count()) - 1);
     const option = radios.nth(index);
     await main.locator('label.option').nth(index).click();
-    await expect.poll(() => option.isChecked()).toBe(true);
+    await expect.poll(() => option.isChecked(), { timeout: 30_000 }).toBe(true);
     const value = (await option.getAttribute('value'))!;
     return value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value;
   }
@@ -32,7 +32,7 @@ export async function answerQuestion(page: Page, key: string): Promise<string | 
     await number.fill(String(min + 2));
     await number.press('Tab');
     await main.getByRole('button', { name: /^Öka/ }).click();
-    await expect.poll(() => number.inputValue()).toBe(String(min + 3));
+    await expect.poll(() => number.inputValue(), { timeout: 30_000 }).toBe(String(min + 3));
     return min + 3;
   }
   const text = main.locator('#answer');

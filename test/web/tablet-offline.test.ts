@@ -56,7 +56,7 @@ for (const viewport of [{ width: 768, height: 1024 }, { width: 1024, height: 768
           offlineSince = answered;
         }
         if (offlineSince !== undefined && answered === offlineSince + 1) {
-          await expect.poll(() => page.locator('#save-state').textContent()).toMatch(/^Väntar på att skickas \(\d+\)$/);
+          await expect.poll(() => page.locator('#save-state').textContent(), { timeout: 30_000 }).toMatch(/^Väntar på att skickas \(\d+\)$/);
           await screenshot(page, `tablet-${viewport.width}-offline-waiting`);
         }
         if (offlineSince !== undefined && answered === offlineSince + 4 && !reloaded) {
@@ -64,7 +64,7 @@ for (const viewport of [{ width: 768, height: 1024 }, { width: 1024, height: 768
           await page.reload();
           await page.locator('main[data-screen="question"]').waitFor();
           expect(await currentKey(page)).toBe(key);
-          await expect.poll(() => page.locator('#save-state').textContent()).toMatch(/^Väntar på att skickas/);
+          await expect.poll(() => page.locator('#save-state').textContent(), { timeout: 30_000 }).toMatch(/^Väntar på att skickas/);
           reloaded = true;
         }
         if (reloaded && answered === offlineSince! + 8) {
