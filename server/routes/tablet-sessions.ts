@@ -6,7 +6,8 @@
  * {pin}, POST /api/participants/:id/home-codes (staff), POST
  * /api/home-sessions {code} (no login). The tablet cookie is HttpOnly,
  * SameSite=Strict; its state-changing requests need the session's
- * X-CSRF-Token.
+ * X-CSRF-Token. Leaving (PIN) allows 10 tries and redeeming codes 20 tries
+ * per 15 minutes, so neither can be found by trying.
  */
 import { timingSafeEqual } from 'node:crypto';
 import express from 'express';
@@ -14,6 +15,7 @@ import type { Request, Response } from 'express';
 import type { Config } from '../config';
 import type { Db } from '../db/connection';
 import { problems } from '../errors';
+import { rateLimit } from '../http/rate-limit';
 import { requireRole } from '../http/require-role';
 import { clearSessionCookie, readCookie } from '../http/session';
 import { participantFromParam, todayUtc } from '../services/participant-access';
@@ -42,6 +44,9 @@ function setTabletCookie(res: Response, config: Config, opened: tablets.OpenedTa
 export const tabletSessionsRouter: MakeRouter = ({ db, config }) => {
   const router = express.Router();
   const staff = requireRole('admin', 'trial_manager', 'coach');
+  // a 4-digit PIN and a 10-character code must not be guessable by trying
+  const exitLimit = rateLimit({ windowMs: 15 * 60_000, max: 10, key: (req) => `exit:${readCookie(req.headers.cookie, tablets.TABLET_COOKIE) ?? req.ip}` });
+  const codeLimit = rateLimit({ windowMs: 15 * 60_000, max: 20, key: (req) => `code:${req.ip ?? 'unknown'}` });
 
   function requireTablet(req: Request): tablets.LoadedTabletSession {
     const session = tabletSessionOf(db, req);
@@ -70,7 +75,7 @@ export const tabletSessionsRouter: MakeRouter = ({ db, config }) => {
     res.json(openAssessment(db, session.participant, todayUtc()));
   });
 
-  router.post('/tablet-session/exit', async (req, res) => {
+  router.post('/tablet-session/exit', exitLimit, async (req, res) => {
     const session = requireTablet(req);
     requireTabletCsrf(req, session);
     const body = readEnvelope(req.body, { fields: { pin: (v) => (typeof v === 'string' ? null : 'pin must be text') } });
@@ -86,7 +91,7 @@ export const tabletSessionsRouter: MakeRouter = ({ db, config }) => {
     res.status(201).json({ homeCode: { studyId: participant.study_id, ...created } });
   });
 
-  router.post('/home-sessions', (req, res) => {
+  router.post('/home-sessions', codeLimit, (req, res) => {
     const body = readEnvelope(req.body, { fields: { code: (v) => (typeof v === 'string' ? null : 'code must be text') }, requiredFields: ['code'] });
     const opened = tablets.redeemHomeCode(db, body.code);
     setTabletCookie(res, config, opened);

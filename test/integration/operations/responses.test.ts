@@ -137,6 +137,20 @@ describe('api: tablet sessions and home codes', () => {
     expect((await tablet.get('/api/tablet-session')).status).toBe(401);
   });
 
+  it('stops guessing the kiosk PIN after ten tries', async () => {
+    const { default: request } = await import('supertest');
+    const tablet = request.agent(server.app);
+    const login = await tablet.post('/api/session').send({ email: server.emailOf('trial_manager'), password: 'test-password-0001' });
+    const opened = await tablet.post(`/api/participants/${studyId}/tablet-session`).set('X-CSRF-Token', login.body.csrf_token).send({ pin: '2468' });
+    const csrf = opened.body.tabletSession.csrfToken as string;
+    const statuses: number[] = [];
+    for (let pin = 0; pin < 11; pin++) statuses.push((await tablet.post('/api/tablet-session/exit').set('X-CSRF-Token', csrf).send({ pin: String(1000 + pin) })).status);
+    expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    expect((await tablet.post('/api/tablet-session/exit').set('X-CSRF-Token', csrf).send({ pin: '2468' })).status).toBe(429);
+    expect((await tablet.get('/api/tablet-session')).status).toBe(200);
+  });
+
   it('redeems a home code once', async () => {
     const made = await server.as('coach').send('POST', `/api/participants/${studyId}/home-codes`, {});
     expect(made.status).toBe(201);
