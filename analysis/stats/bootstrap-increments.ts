@@ -27,7 +27,8 @@ export interface BootstrapReplicates {
  * (ANALYSIS-DATASET.md, "Bootstrap"; Efron & Tibshirani, An Introduction to
  * the Bootstrap, 1993, ch. 6). Per replicate the IPS draws come first, then
  * the control draws, each index from the generator's stream as
- * `rng.nextIndex(n)` would give it (drawn in blocks by `rng.fillIndices`).
+ * `rng.nextIndex(n)` would give it (drawn and summed in one fused loop by
+ * `rng.resampleSums`).
  * Nothing is allocated per replicate. O(B·n).
  *
  * With a baseline covariate x in both arms, each replicate also gives the OLS
@@ -60,25 +61,14 @@ export function bootstrapIncrements(
   const ipsEffect = ips.effect;
   const controlCost = control.cost;
   const controlEffect = control.effect;
-  const ipsDraws = new Int32Array(nIps);
-  const controlDraws = new Int32Array(nControl);
+  const sums = new Float64Array(2);
   for (let b = 0; b < replicates; b++) {
-    rng.fillIndices(ipsDraws, nIps, nIps);
-    let sumCostIps = 0;
-    let sumEffectIps = 0;
-    for (let i = 0; i < nIps; i++) {
-      const k = ipsDraws[i];
-      sumCostIps += ipsCost[k];
-      sumEffectIps += ipsEffect[k];
-    }
-    rng.fillIndices(controlDraws, nControl, nControl);
-    let sumCostControl = 0;
-    let sumEffectControl = 0;
-    for (let i = 0; i < nControl; i++) {
-      const k = controlDraws[i];
-      sumCostControl += controlCost[k];
-      sumEffectControl += controlEffect[k];
-    }
+    rng.resampleSums(ipsCost, ipsEffect, sums);
+    const sumCostIps = sums[0];
+    const sumEffectIps = sums[1];
+    rng.resampleSums(controlCost, controlEffect, sums);
+    const sumCostControl = sums[0];
+    const sumEffectControl = sums[1];
     cost[b] = sumCostIps / nIps - sumCostControl / nControl;
     effect[b] = sumEffectIps / nIps - sumEffectControl / nControl;
   }
@@ -90,24 +80,36 @@ function withBaseline(ips: ArmValues, control: ArmValues, replicates: number, rn
   const effect = new Float64Array(replicates);
   const effectAdjusted = new Float64Array(replicates);
   const arms = [ips, control];
-  const draws = arms.map((arm) => new Int32Array(arm.cost.length));
+  const state = new Int32Array(4);
   // per arm: Σcost, Σy, Σx, Σx², Σxy
   const sums = new Float64Array(10);
+  rng.saveState(state);
+  // the generator state in locals: the xoshiro128** step of xoshiro128.ts inlined (same stream, tested)
+  let s0 = state[0], s1 = state[1], s2 = state[2], s3 = state[3];
   for (let b = 0; b < replicates; b++) {
     for (let a = 0; a < 2; a++) {
       const { cost: c, effect: y, baseline } = arms[a];
       const x = baseline as Float64Array;
       const n = c.length;
-      const indices = draws[a];
-      rng.fillIndices(indices, n, n);
       let sc = 0, sy = 0, sx = 0, sxx = 0, sxy = 0;
       for (let i = 0; i < n; i++) {
-        const k = indices[i];
+        const m = Math.imul(s1, 5);
+        const output = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        const k = Math.floor((output * n) / 4294967296);
+        const xk = x[k];
+        const yk = y[k];
         sc += c[k];
-        sy += y[k];
-        sx += x[k];
-        sxx += x[k] * x[k];
-        sxy += x[k] * y[k];
+        sy += yk;
+        sx += xk;
+        sxx += xk * xk;
+        sxy += xk * yk;
       }
       sums[a * 5] = sc; sums[a * 5 + 1] = sy; sums[a * 5 + 2] = sx; sums[a * 5 + 3] = sxx; sums[a * 5 + 4] = sxy;
     }
@@ -120,5 +122,7 @@ function withBaseline(ips: ArmValues, control: ArmValues, replicates: number, rn
     effect[b] = meanYI - meanYC;
     effectAdjusted[b] = sxx > 1e-12 * (sums[3] + sums[8]) ? effect[b] - (sxy / sxx) * (meanXI - meanXC) : NaN;
   }
+  state[0] = s0; state[1] = s1; state[2] = s2; state[3] = s3;
+  rng.loadState(state);
   return { cost, effect, effectAdjusted };
 }

@@ -19,6 +19,16 @@ export interface Rng {
    * hot path)
    */
   fillIndices(target: Int32Array, count: number, n: number): void;
+  /**
+   * Resamples n = first.length participants with replacement (the indices of
+   * n calls of nextIndex(n)) and writes Σ first[k] to out[0] and Σ second[k]
+   * to out[1]: the bootstrap's fused hot loop, with no index array.
+   */
+  resampleSums(first: Float64Array, second: Float64Array, out: Float64Array): void;
+  /** copies the 128-bit state into `into` (4 × int32), for hot loops that step the generator inline */
+  saveState(into: Int32Array): void;
+  /** continues from a state written by saveState (after a hot loop stepped it inline) */
+  loadState(from: Int32Array): void;
 }
 
 function splitMix32(seed: number): () => number {
@@ -81,11 +91,53 @@ export function xoshiro128(seed: number): Rng {
     s2 = c;
     s3 = d;
   };
+  const resampleSums = (first: Float64Array, second: Float64Array, out: Float64Array): void => {
+    const n = first.length;
+    let a = s0;
+    let b = s1;
+    let c = s2;
+    let d = s3;
+    let sumFirst = 0;
+    let sumSecond = 0;
+    for (let i = 0; i < n; i++) {
+      const x = Math.imul(b, 5);
+      const result = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
+      const t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = (d << 11) | (d >>> 21);
+      const k = Math.floor((result * n) / 4294967296);
+      sumFirst += first[k];
+      sumSecond += second[k];
+    }
+    s0 = a;
+    s1 = b;
+    s2 = c;
+    s3 = d;
+    out[0] = sumFirst;
+    out[1] = sumSecond;
+  };
   return {
     nextUint32,
     nextFloat: () => nextUint32() / 4294967296,
     nextIndex: (n: number) => Math.floor((nextUint32() * n) / 4294967296),
     fillIndices,
+    resampleSums,
+    saveState: (into: Int32Array) => {
+      into[0] = s0;
+      into[1] = s1;
+      into[2] = s2;
+      into[3] = s3;
+    },
+    loadState: (from: Int32Array) => {
+      s0 = from[0];
+      s1 = from[1];
+      s2 = from[2];
+      s3 = from[3];
+    },
   };
 }
 

@@ -42,3 +42,23 @@ describe('analysis/stats/xoshiro128 fillIndices', () => {
     expect(block.nextUint32()).toBe(single.nextUint32());
   });
 });
+
+describe('analysis/stats/xoshiro128 resampleSums', () => {
+  it('sums the same resample as nextIndex and continues the stream', () => {
+    const fused = xoshiro128(12);
+    const single = xoshiro128(12);
+    const first = Float64Array.from({ length: 57 }, (_, i) => i * 1.5);
+    const second = Float64Array.from({ length: 57 }, (_, i) => 100 - i);
+    const out = new Float64Array(2);
+    fused.resampleSums(first, second, out);
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < 57; i++) {
+      const k = single.nextIndex(57);
+      a += first[k];
+      b += second[k];
+    }
+    expect([...out]).toEqual([a, b]);
+    expect(fused.nextUint32()).toBe(single.nextUint32());
+  });
+});
