@@ -9,6 +9,8 @@ import express from 'express';
 import type { Request } from 'express';
 import { requireLogin, requireRole } from '../http/require-role';
 import { listParticipants } from '../db/queries/participants';
+import { findSiteByCode } from '../db/queries/sites';
+import { problems } from '../errors';
 import { findConsent, findScreening, findWithdrawal } from '../db/queries/participant-forms';
 import { actorOf } from '../services/sessions';
 import { consortCounts } from '../services/consort';
@@ -94,8 +96,11 @@ export const participantsRouter: MakeRouter = ({ db, config }) => {
     res.json({ participant: participants.summarize(db, row), withdrawal: body.withdrawal });
   });
 
-  router.get('/consort', requireRole('admin', 'trial_manager', 'evaluator', 'data_monitor'), (_req, res) => {
-    res.json({ consort: consortCounts(db, null) });
+  router.get('/consort', requireRole('admin', 'trial_manager', 'evaluator', 'data_monitor'), (req, res) => {
+    if (req.query.site === undefined) return void res.json({ consort: consortCounts(db, null) });
+    const site = typeof req.query.site === 'string' ? findSiteByCode(db, req.query.site) : undefined;
+    if (!site) throw problems.invalidQuery([{ field: 'site', message: `site "${String(req.query.site)}" does not exist` }]);
+    res.json({ site: site.code, consort: consortCounts(db, [site.id]) });
   });
 
   return router;

@@ -75,6 +75,9 @@ describe('api: screening → consent → baseline → allocation', () => {
     expect(change.body.error.code).toBe('reason_required');
     const consort = await tm.get('/api/consort');
     expect(consort.body.consort.notEligible.byReason.not_motivated).toBe(1);
+    const siteB = await tm.get('/api/consort?site=TST-B');
+    expect(siteB.body.consort.notEligible.total).toBe(0);
+    expect((await tm.get('/api/consort?site=NOPE')).status).toBe(400);
   });
 
   it('rejects a duplicate personnummer written another way, and a bad check digit', async () => {
