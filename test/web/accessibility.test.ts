@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiLogin, screenshot, startStack, type Stack, DEMO_PASSWORD } from './harness';
+import { apiLogin, ARTIFACTS, screenshot, startStack, type Stack, DEMO_PASSWORD } from './harness';
 import { consentedParticipant } from './fixtures';
 import { answerQuestion, currentKey, next } from './tablet-driver';
 
@@ -26,6 +26,19 @@ async function seriousViolations(page: Page, where: string): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${where}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Text at 200 %: nothing may need horizontal scrolling or be cut off (WCAG 1.4.4). */
+async function textAt200Percent(page: Page, where: string): Promise<string[]> {
+  const style = await page.addStyleTag({ content: 'html { font-size: 225% !important; }' });
+  const overflow = await page.evaluate(() => {
+    const wide = document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;
+    const clipped = [...document.querySelectorAll<HTMLElement>('main *:not(.visually-hidden)')].filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow === 'hidden').map((el) => el.className || el.tagName);
+    return { wide, clipped };
+  });
+  await page.screenshot({ path: `${ARTIFACTS}/text-200-${where.replace(/[^a-z0-9]+/gi, '-')}.png` });
+  await style.evaluate((el) => (el as HTMLElement).remove());
+  return [...(overflow.wide ? [`${where}: horizontal scrolling at 200 % text`] : []), ...overflow.clipped.map((c) => `${where}: ${c} clipped at 200 % text`)];
 }
 
 let stack: Stack;
@@ -62,12 +75,14 @@ describe('accessibility (axe-core)', () => {
         scanned.add(kind);
         problems.push(...(await seriousViolations(page, `tablet ${kind} question ${key}`)));
         await screenshot(page, `axe-tablet-${kind}`);
+        problems.push(...(await textAt200Percent(page, `tablet ${kind} question ${key}`)));
       }
       await answerQuestion(page, key);
       await next(page, key);
     }
     expect([...scanned].sort()).toEqual(['choice', 'stepper', 'text', 'vas']);
     problems.push(...(await seriousViolations(page, 'tablet review')));
+    problems.push(...(await textAt200Percent(page, 'tablet review')));
     await page.locator('#submit').click();
     await page.locator('main[data-screen="thanks"]').waitFor();
     problems.push(...(await seriousViolations(page, 'tablet thank-you')));

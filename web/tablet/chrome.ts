@@ -35,6 +35,10 @@ export function createChrome(root: HTMLElement, initial: Language, handlers: Chr
   root.append(h('header', { class: 'bar' }, title, saveState, languageGroup, exitButton), main, dialog);
   let lastSync: { state: SyncState; hasAnswers: boolean } | undefined;
 
+  const closeDialog = () => {
+    if (typeof dialog.close === 'function') dialog.close();
+    else dialog.removeAttribute('open');
+  };
   const openPinDialog = () => {
     const input = h('input', { id: 'pin', type: 'password', inputmode: 'numeric', autocomplete: 'off', required: true });
     const error = h('p', { class: 'field-error', role: 'alert' });
@@ -42,16 +46,18 @@ export function createChrome(root: HTMLElement, initial: Language, handlers: Chr
       h('h2', { id: 'pin-title' }, t.exit),
       h('label', { for: 'pin' }, t.pin), input, error,
       h('div', { class: 'nav' },
-        h('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, t.cancel),
+        h('button', { type: 'button', class: 'secondary', onclick: () => closeDialog() }, t.cancel),
         h('button', { type: 'submit', class: 'primary' }, t.exitConfirm)));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const problem = await handlers.onExit(input.value);
       if (problem) error.textContent = problem;
-      else dialog.close();
+      else closeDialog();
     });
     replace(dialog, form);
-    dialog.showModal();
+    // older tablet browsers have no <dialog>: show it in place
+    if (typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', '');
     input.focus();
   };
   exitButton.addEventListener('click', openPinDialog);
