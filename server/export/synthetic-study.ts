@@ -37,6 +37,8 @@ export interface SyntheticStudyOptions {
 const WORDS = ['Ett', 'Två', 'Tre', 'Fyra', 'Fem', 'Sex', 'Sju', 'Åtta', 'Nio', 'Tio'];
 const AGE_OF_BAND: Record<string, number> = { '<18': 17, '18-24': 21, '25-29': 27, '30-39': 35, '40-49': 45, '50-64': 57, '65+': 66 };
 const MS_PER_DAY = 86_400_000;
+/** municipalities of the seeds' reports (seed 003), unevenly used so that some cells are small */
+const MUNICIPALITIES = ['Lindesberg', 'Lindesberg', 'Lindesberg', 'Nora', 'Nora', 'Hällefors', 'Ljusnarsberg', 'Örebro', 'Örebro', 'Örebro', 'Örebro', 'Kumla', 'Lindesberg'];
 
 export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
 
@@ -125,7 +127,7 @@ export function loadSyntheticStudy(db: Db, keys: IdentifierKeys, dataset: TrialD
     sql.insertSyntheticScreeningAndConsent(db, id, JSON.stringify({ screening_date: addDays(randomizedOn, -5), eligible: true, not_eligible_other: identity.person_phone }), JSON.stringify({ consent_date: addDays(randomizedOn, -3) }), addDays(randomizedOn, -3), now);
     sql.insertSyntheticAllocation(db, id, p.arm, p.site, sql.maxStratumPosition(db, p.site) + 1, randomizedOn, now);
     const age = p.age_band ? AGE_OF_BAND[p.age_band] : undefined;
-    const baseline = { ...(p.sex ? { sex: p.sex } : {}), ...(age !== undefined ? { birth_year: Number(randomizedOn.slice(0, 4)) - age } : {}), municipality: identity.postal_town };
+    const baseline = { ...(p.sex ? { sex: p.sex } : {}), ...(age !== undefined ? { birth_year: Number(randomizedOn.slice(0, 4)) - age } : {}), municipality: MUNICIPALITIES[(i * 7) % MUNICIPALITIES.length] };
     sql.insertSyntheticResponse(db, { uuid: randomUUID(), participantId: id, timepoint: 0, form: 'baseline', answersJson: JSON.stringify(baseline), complete: 1, at: `${addDays(randomizedOn, -1)}T10:00:00.000Z` });
     const su = new Map<number, Map<string, number>>();
     for (const s of services.get(p.pid) ?? []) (su.get(s.timepoint) ?? su.set(s.timepoint, new Map()).get(s.timepoint)!).set(s.item, s.quantity);

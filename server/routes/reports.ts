@@ -14,6 +14,7 @@ import { problems } from '../errors';
 import { idParam } from '../http/params';
 import { requireRole } from '../http/require-role';
 import { readIcerReportRequest, reportPart, startIcerReport, viewReport } from '../services/reports';
+import { checkFunderQuery, funderReport } from '../services/funder-reports';
 import { actorOf } from '../services/sessions';
 import type { MakeRouter } from './context';
 
@@ -22,6 +23,16 @@ const READERS = [...MAKERS, 'data_monitor'] as const;
 
 export const reportsRouter: MakeRouter = ({ config, db }) => {
   const router = express.Router();
+
+  router.get('/reports/funder', requireRole('trial_manager', 'admin', 'evaluator'), async (req, res) => {
+    const { format, ...period } = checkFunderQuery(db, req.query as Record<string, unknown>);
+    const built = await funderReport(db, actorOf(req.auth!.user), period);
+    if (format === 'csv') {
+      res.type('text/csv').attachment(`funder-report-${period.from}-${period.to}.csv`).send(built.csv);
+    } else {
+      res.type('html').send(built.html);
+    }
+  });
 
   router.post('/reports/icer', requireRole(...MAKERS), (req, res) => {
     const request = readIcerReportRequest(req.body ?? {});

@@ -15,7 +15,8 @@ import { register as eq5dIndex } from './eq5d-index';
 import { register as buildWeb } from './build-web';
 import { register as analyze } from './analyze';
 import { register as exportCommand } from './export';
+import { register as funderReport } from './funder-report';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [randomization, demoData, serve, user, audit, backup, migrate, dictionary, eq5dIndex, analyze, buildWeb, exportCommand];
+export const commands: RegisterCommand[] = [randomization, demoData, serve, user, audit, backup, migrate, dictionary, eq5dIndex, analyze, buildWeb, exportCommand, funderReport];

@@ -1,0 +1,26 @@
+/**
+ * The funder report for a period: reads the database, aggregates
+ * (analysis/funder), draws the charts to inline SVG (server/report) and
+ * renders HTML and CSV.
+ */
+import { computeFunderReport } from '../../analysis/funder/compute-funder-report';
+import { statusChartSpec, targetsChartSpec } from '../../analysis/funder/funder-charts';
+import type { FunderReport } from '../../analysis/funder/types';
+import type { Db } from '../db/connection';
+import { renderSvg } from '../report/render-svg';
+import { loadFunderData, type FunderPeriod } from './load-funder-data';
+import { renderFunderCsv } from './render-funder-csv';
+import { renderFunderHtml } from './render-funder-html';
+
+export interface BuiltFunderReport {
+  report: FunderReport;
+  csv: string;
+  html: string;
+}
+
+export async function buildFunderReport(db: Db, period: FunderPeriod, minCell = 5): Promise<BuiltFunderReport> {
+  const { participants, fidelity } = loadFunderData(db, period);
+  const report = computeFunderReport(participants, fidelity, minCell);
+  const [status, targets] = await Promise.all([renderSvg(statusChartSpec(report)), renderSvg(targetsChartSpec(report))]);
+  return { report, csv: renderFunderCsv(report, period), html: renderFunderHtml(report, period, { status, targets }) };
+}
