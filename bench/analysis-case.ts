@@ -20,6 +20,8 @@ import { renderReport } from '../server/report/render-report';
 export interface StageFigure {
   stage: string;
   seconds: number;
+  /** CPU time (user + system) of the stage, seconds: robust to other load on the machine */
+  cpuSeconds: number;
   /** peak resident set size of the process so far, MB */
   peakMb: number;
 }
@@ -27,11 +29,18 @@ export interface StageFigure {
 const [dir, missing, replicates, m, withSensitivity, withReport, imputationAlone] = process.argv.slice(2);
 const stages: StageFigure[] = [];
 const peakMb = () => process.resourceUsage().maxRSS / 1024;
+const cpuNow = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+};
 let mark = performance.now();
+let cpuMark = cpuNow();
 const record = (stage: string) => {
   const now = performance.now();
-  stages.push({ stage, seconds: (now - mark) / 1000, peakMb: peakMb() });
+  const cpu = cpuNow();
+  stages.push({ stage, seconds: (now - mark) / 1000, cpuSeconds: cpu - cpuMark, peakMb: peakMb() });
   mark = now;
+  cpuMark = cpu;
 };
 
 {
@@ -52,27 +61,31 @@ const record = (stage: string) => {
     const table = buildParticipantTable(validated.dataset, scoreUtility, settings.discountRate);
     analysedSets(table);
     mark = performance.now();
+    cpuMark = cpuNow();
     imputeChained(imputationFrame(table), imputationOptions(settings), xoshiro128(settings.bootstrap.seed));
     record(`imputation only (MICE/PMM, m = ${m})`);
   }
-  const times = new Map<AnalysisProgress['stage'], number>();
-  mark = performance.now();
+  const times = new Map<AnalysisProgress['stage'], { wall: number; cpu: number }>();
   const result = analyzeTrial(validated.dataset, settings, {
     scoreUtility,
     datasetSha256: read.sha256,
     software: { name: 'ips-trial', version: 'bench' },
     sensitivity: withSensitivity === '1',
     onProgress: (p) => {
-      times.set(p.stage, performance.now());
+      times.set(p.stage, { wall: performance.now(), cpu: cpuNow() });
     },
   });
-  const at = (stage: AnalysisProgress['stage']) => times.get(stage) as number;
+  const between = (stage: string, from: AnalysisProgress['stage'], to: AnalysisProgress['stage']) => {
+    const [a, b] = [times.get(from), times.get(to)];
+    if (a && b) stages.push({ stage, seconds: (b.wall - a.wall) / 1000, cpuSeconds: b.cpu - a.cpu, peakMb: peakMb() });
+  };
   const mainName = missing === 'multiple-imputation' ? `imputation + MI-Boot (m = ${m})` : 'bootstrap (both analyses)';
-  stages.push({ stage: 'outcomes', seconds: (at('qaly') - at('outcomes')) / 1000, peakMb: peakMb() });
-  stages.push({ stage: mainName, seconds: (at('employment') - at('qaly')) / 1000, peakMb: peakMb() });
-  if (withSensitivity === '1') stages.push({ stage: 'sensitivity table', seconds: (at('summaries') - at('sensitivity')) / 1000, peakMb: peakMb() });
-  stages.push({ stage: 'summaries', seconds: (at('done') - at('summaries')) / 1000, peakMb: peakMb() });
+  between('outcomes', 'outcomes', 'qaly');
+  between(mainName, 'qaly', 'employment');
+  if (withSensitivity === '1') between('sensitivity table', 'sensitivity', 'summaries');
+  between('summaries', 'summaries', 'done');
   mark = performance.now();
+  cpuMark = cpuNow();
   if (withReport === '1') {
     await renderReport(result);
     record('report (charts to SVG + HTML)');
