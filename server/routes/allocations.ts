@@ -12,7 +12,7 @@ import { requireLogin, requireRole } from '../http/require-role';
 import { noBody } from '../http/validate-body';
 import { allocate, balanceReport, correctAllocation, randomizationSeed } from '../services/allocations';
 import { checks, readEnvelope } from '../services/operations-forms';
-import { participantFromParam, todayUtc } from '../services/participant-access';
+import { participantFromParam, studyToday } from '../services/participant-access';
 import { actorOf } from '../services/sessions';
 import type { Arm } from '../randomization/arms';
 import type { MakeRouter } from './context';
@@ -27,7 +27,7 @@ export const allocationsRouter: MakeRouter = ({ db, config }) => {
 
   router.post('/participants/:id/allocation', requireRole('admin', 'trial_manager'), noBody, (req, res) => {
     const participant = participantFromParam(db, user(req), String(req.params.id));
-    const row = allocate(db, randomizationSeed(config), actorOf(user(req)), participant, todayUtc());
+    const row = allocate(db, randomizationSeed(config), actorOf(user(req)), participant, studyToday(db));
     res.status(201).json({ allocation: view(row, participant.study_id) });
   });
 

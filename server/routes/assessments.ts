@@ -10,7 +10,7 @@ import { findSiteByCode } from '../db/queries/sites';
 import { problems } from '../errors';
 import { requireLogin, requireRole } from '../http/require-role';
 import { assessmentsOf, dueAssessments, reminders, scheduleSummary } from '../services/assessments';
-import { participantFromParam, todayUtc } from '../services/participant-access';
+import { participantFromParam, studyToday } from '../services/participant-access';
 import { siteScope } from '../services/site-access';
 import type { AssessmentState } from '../schedule/assessment-state';
 import type { MakeRouter } from './context';
@@ -50,19 +50,19 @@ export const assessmentsRouter: MakeRouter = ({ db }) => {
 
   router.get('/participants/:id/assessments', requireLogin, (req, res) => {
     const participant = participantFromParam(db, req.auth!.user, String(req.params.id));
-    res.json({ studyId: participant.study_id, today: todayUtc(), assessments: assessmentsOf(db, participant.id, todayUtc()) });
+    res.json({ studyId: participant.study_id, today: studyToday(db), assessments: assessmentsOf(db, participant.id, studyToday(db)) });
   });
 
   router.get('/assessments/due', staff, (req, res) => {
-    res.json({ today: todayUtc(), assessments: dueAssessments(db, filterOf(req), todayUtc()) });
+    res.json({ today: studyToday(db), assessments: dueAssessments(db, filterOf(req), studyToday(db)) });
   });
 
   router.get('/assessments/reminders', requireRole('admin', 'trial_manager', 'coach'), (req, res) => {
-    res.json({ today: todayUtc(), reminders: reminders(db, filterOf(req), todayUtc()) });
+    res.json({ today: studyToday(db), reminders: reminders(db, filterOf(req), studyToday(db)) });
   });
 
   router.get('/assessments/summary', requireLogin, (req, res) => {
-    res.json({ today: todayUtc(), summary: scheduleSummary(db, siteScope(db, req.auth!.user), todayUtc()) });
+    res.json({ today: studyToday(db), summary: scheduleSummary(db, siteScope(db, req.auth!.user), studyToday(db)) });
   });
 
   return router;

@@ -15,7 +15,7 @@ import { findConsent, findScreening, findWithdrawal } from '../db/queries/partic
 import { actorOf } from '../services/sessions';
 import { consortCounts } from '../services/consort';
 import { checks, readEnvelope, type Answers } from '../services/operations-forms';
-import { identifierAccess, participantFromParam, todayUtc } from '../services/participant-access';
+import { identifierAccess, participantFromParam, studyToday } from '../services/participant-access';
 import { identifierKeys, readIdentifiers, type NationalIdKind } from '../services/participant-identifiers';
 import * as participants from '../services/participants';
 import { siteScope } from '../services/site-access';
@@ -36,7 +36,7 @@ export const participantsRouter: MakeRouter = ({ db, config }) => {
       fields: { site: checks.siteCode, id_kind: checks.oneOf('id_kind', ['SE', 'DK']), coach_id: checks.nullablePositiveId('coach_id') },
       requiredFields: ['site'],
     });
-    const row = participants.registerParticipant(db, keys(), actorOf(user(req)), body as unknown as participants.Registration, todayUtc());
+    const row = participants.registerParticipant(db, keys(), actorOf(user(req)), body as unknown as participants.Registration, studyToday(db));
     res.status(201).location(`/api/participants/${row.study_id}`).json({ participant: participants.summarize(db, row) });
   });
 
@@ -71,7 +71,7 @@ export const participantsRouter: MakeRouter = ({ db, config }) => {
   router.put('/participants/:id/identifiers', managers, (req, res) => {
     const row = participantOf(req);
     const body = readEnvelope(req.body, { forms: { identity: 'participant_identity' }, fields: { id_kind: checks.oneOf('id_kind', ['SE', 'DK']), reason: checks.reason } });
-    participants.updateIdentifiers(db, keys(), actorOf(user(req)), row, body.identity as Answers, (body.id_kind as NationalIdKind | undefined) ?? 'SE', body.reason as string | undefined, todayUtc());
+    participants.updateIdentifiers(db, keys(), actorOf(user(req)), row, body.identity as Answers, (body.id_kind as NationalIdKind | undefined) ?? 'SE', body.reason as string | undefined, studyToday(db));
     res.json({ studyId: row.study_id, identifiers: readIdentifiers(db, keys(), row.id, 'all') });
   });
 

@@ -12,7 +12,7 @@ import type { Request } from 'express';
 import { listResponsesOf } from '../db/queries/responses';
 import { problems } from '../errors';
 import { requireLogin, requireRole } from '../http/require-role';
-import { participantFromParam, todayUtc } from '../services/participant-access';
+import { participantFromParam, studyToday } from '../services/participant-access';
 import { checkSubmission, openAssessment, saveResponse, viewResponse } from '../services/responses';
 import { actorOf } from '../services/sessions';
 import { tabletSessionOf, requireTabletCsrf } from './tablet-sessions';
@@ -47,7 +47,7 @@ export const responsesRouter: MakeRouter = ({ db }) => {
 
   router.get('/participants/:id/open-assessment', staffRoles, (req: Request, res) => {
     const participant = participantFromParam(db, req.auth!.user, String(req.params.id));
-    res.json(openAssessment(db, participant, todayUtc()));
+    res.json(openAssessment(db, participant, studyToday(db)));
   });
 
   router.get('/participants/:id/responses', requireLogin, (req, res) => {

@@ -18,7 +18,7 @@ import { problems } from '../errors';
 import { rateLimit } from '../http/rate-limit';
 import { requireRole } from '../http/require-role';
 import { clearSessionCookie, readCookie } from '../http/session';
-import { participantFromParam, todayUtc } from '../services/participant-access';
+import { participantFromParam, studyToday } from '../services/participant-access';
 import { openAssessment } from '../services/responses';
 import { actorOf, logout } from '../services/sessions';
 import * as tablets from '../services/tablet-sessions';
@@ -72,7 +72,7 @@ export const tabletSessionsRouter: MakeRouter = ({ db, config }) => {
 
   router.get('/tablet-session/assessment', (req, res) => {
     const session = requireTablet(req);
-    res.json(openAssessment(db, session.participant, todayUtc()));
+    res.json(openAssessment(db, session.participant, studyToday(db)));
   });
 
   router.post('/tablet-session/exit', exitLimit, async (req, res) => {

@@ -11,6 +11,7 @@ import { findParticipant, findParticipantByStudyId, type ParticipantRow } from '
 import type { Role, UserRow } from '../db/queries/users';
 import { problems } from '../errors';
 import { assertCanSeeSite } from './site-access';
+import { getStudySettings } from './study-settings';
 
 export type IdentifierAccess = 'all' | 'contact' | 'none';
 
@@ -35,7 +36,8 @@ export function participantFromParam(db: Db, user: Pick<UserRow, 'id' | 'role'>,
   return visibleParticipant(db, user, row.id);
 }
 
-/** Today's date (UTC) for schedule decisions. */
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
+/** Today's calendar date in the study's time zone (setting timeZone, default Europe/Stockholm). */
+export function studyToday(db: Db, now: Date = new Date()): string {
+  const { timeZone } = getStudySettings(db);
+  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }

@@ -26,6 +26,8 @@ export interface StudySettings {
   caseloadWarning: number;
   homeCodeHours: number;
   tabletSessionHours: number;
+  /** IANA time zone whose calendar date is "today" for the schedule and randomization dates */
+  timeZone: string;
 }
 
 export const DEFAULT_STUDY_SETTINGS: StudySettings = Object.freeze({
@@ -40,6 +42,7 @@ export const DEFAULT_STUDY_SETTINGS: StudySettings = Object.freeze({
   caseloadWarning: 20,
   homeCodeHours: 72,
   tabletSessionHours: 4,
+  timeZone: 'Europe/Stockholm',
 }) as StudySettings;
 
 const KEY = 'study_settings';
@@ -68,6 +71,11 @@ function checkSettings(s: StudySettings): FieldProblem[] {
   if (!integer(s.caseloadWarning, 1, 100)) errors.push({ field: 'caseloadWarning', message: 'caseloadWarning must be a whole number from 1 to 100' });
   if (!integer(s.homeCodeHours, 1, 24 * 14)) errors.push({ field: 'homeCodeHours', message: 'homeCodeHours must be a whole number from 1 to 336' });
   if (!integer(s.tabletSessionHours, 1, 24)) errors.push({ field: 'tabletSessionHours', message: 'tabletSessionHours must be a whole number from 1 to 24' });
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: s.timeZone });
+  } catch {
+    errors.push({ field: 'timeZone', message: 'timeZone must be an IANA time zone such as Europe/Stockholm or Europe/Copenhagen' });
+  }
   return errors;
 }
 

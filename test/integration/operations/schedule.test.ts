@@ -5,6 +5,7 @@ import { findParticipantByStudyId } from '../../../server/db/queries/participant
 import { allocate } from '../../../server/services/allocations';
 import { assessmentsOf, dueAssessments, reminders } from '../../../server/services/assessments';
 import { recordWithdrawal } from '../../../server/services/participants';
+import { studyToday } from '../../../server/services/participant-access';
 import { saveResponse } from '../../../server/services/responses';
 import { SYSTEM_ACTOR } from '../../../server/services/audit';
 import { seedFromText } from '../../../server/randomization/seed';
@@ -66,5 +67,13 @@ describe('schedule: states, due lists and reminders on the real database', () =>
     const states = assessmentsOf(server.db, second, '2029-06-01').map((a) => a.state);
     expect(states).toEqual(['completed', 'missed', 'withdrawn', 'withdrawn', 'withdrawn']);
     expect(reminders(server.db, { siteIds: null }, '2029-08-20').some((a) => a.participantId === second)).toBe(false);
+  });
+
+  it('dates "today" in the study time zone', async () => {
+    const lateEvening = new Date('2026-06-30T22:30:00Z');
+    expect(studyToday(server.db, lateEvening)).toBe('2026-07-01');
+    expect((await server.as('admin').send('PUT', '/api/study-settings', { timeZone: 'Mars/Olympus' })).body.error.fields[0].field).toBe('timeZone');
+    expect((await server.as('admin').send('PUT', '/api/study-settings', { timeZone: 'UTC' })).status).toBe(200);
+    expect(studyToday(server.db, lateEvening)).toBe('2026-06-30');
   });
 });
