@@ -20,6 +20,8 @@ function trialCopy(): string {
   const folder = mkdtempSync(join(tmpdir(), 'ips-analyze-'));
   cpSync(fixture('analysis/trial-a'), folder, { recursive: true });
   rmSync(join(folder, 'expected.json'));
+  // light settings keep each run short; the analysis itself is tested elsewhere
+  writeFileSync(join(folder, 'settings.json'), JSON.stringify({ bootstrap: { replicates: 500 }, imputations: 2, sensitivity: { replicates: 100 } }));
   return folder;
 }
 
@@ -33,7 +35,8 @@ async function analyze(args: string[]): Promise<{ code: number; stdout: string; 
   }
 }
 
-describe('ips-trial analyze', () => {
+// each run is a whole `analyze` (sensitivity table and report included): allow for a loaded 2-core machine
+describe('ips-trial analyze', { timeout: 300_000 }, () => {
   it('refuses an invalid folder, naming file, row and column, and writes nothing', async () => {
     const folder = trialCopy();
     const lines = readFileSync(join(folder, 'participants.csv'), 'utf8').split('\n');
@@ -71,7 +74,7 @@ describe('ips-trial analyze', () => {
   it('writes result.json and report.html with --settings and --out, and prints a summary', async () => {
     const folder = trialCopy();
     const settings = join(folder, 'my-settings.json');
-    writeFileSync(settings, JSON.stringify({ discountRate: 0.05, bootstrap: { replicates: 1000, seed: 7 }, currency: 'DKK', priceYear: 2024 }));
+    writeFileSync(settings, JSON.stringify({ discountRate: 0.05, bootstrap: { replicates: 1000, seed: 7 }, currency: 'DKK', priceYear: 2024, imputations: 2, sensitivity: { replicates: 100 } }));
     const out = join(folder, 'elsewhere');
     const { code, stdout } = await analyze([folder, '--settings', settings, '--out', out]);
     expect(code).toBe(0);
@@ -94,7 +97,7 @@ describe('ips-trial analyze', () => {
   it('changes the dataset hash when an input file changes', async () => {
     const folder = trialCopy();
     const settings = join(folder, 's.json');
-    writeFileSync(settings, JSON.stringify({ bootstrap: { replicates: 100 } }));
+    writeFileSync(settings, JSON.stringify({ bootstrap: { replicates: 100 }, imputations: 2, sensitivity: { replicates: 100 } }));
     await analyze([folder, '--settings', settings, '--out', join(folder, 'a')]);
     const first = (JSON.parse(readFileSync(join(folder, 'a', 'result.json'), 'utf8')) as AnalysisResult).dataset.sha256;
     writeFileSync(join(folder, 'unit_costs.csv'), readFileSync(join(folder, 'unit_costs.csv'), 'utf8').replace('2900', '2901'));

@@ -43,7 +43,8 @@ function compare(result: AnalysisResult): void {
   expect(relativeError(result.qaly.incremental.effectAdjusted as number, expected.qaly.incremental.effectAdjusted as number)).toBeLessThan(1e-6);
 }
 
-describe('example trial (R reference)', () => {
+// the command runs the whole analysis (20,000 replicates, sensitivity table, report) twice: allow for a loaded 2-core machine
+describe('example trial (R reference)', { timeout: 300_000 }, () => {
   it('is reproduced by analyzeTrial', async () => {
     const { dataset, settings, scoreUtility } = await loadFolder(join(folder, 'data'), join(folder, 'settings.json'));
     compare(analyzeTrial(dataset, settings, { scoreUtility }));
