@@ -38,10 +38,18 @@ export interface EffectAnalysisInput {
 }
 
 /**
- * Computes one analysis. Pure apart from advancing `rng`.
+ * One cost-effectiveness analysis over its analysed set: per-arm means,
+ * increments Δ = mean(ips) − mean(control), ICER ΔC/ΔE and quadrant, the
+ * stratified bootstrap (B = settings.bootstrap.replicates) with percentile
+ * intervals, sd of the replicates, CEAC and INMB at each WTP, at most
+ * PLANE_POINTS CE-plane points, and BCa intervals when
+ * settings.bootstrap.interval = "bca". Units: cost in the settings' currency;
+ * effect in QALYs or employment days. Pure apart from advancing `rng`.
+ * Reference: Ramsey et al., Value Health 2015;18:161 (ISPOR CEA alongside trials).
  *
- * @returns the analysis (without effectAdjusted) and its warnings
+ * @returns the analysis (effectAdjusted is set by the pipeline) and its warnings
  * @throws {AnalysisDataError} when an arm has no analysed participant
+ * @example analyseEffect({ kind: 'qaly', records, effectOf: (r) => r.qaly as number, setName: 'complete case', settings, rng: xoshiro128(1) })
  */
 export function analyseEffect(input: EffectAnalysisInput): { analysis: EffectAnalysis; warnings: string[] } {
   const { kind, records, effectOf, settings, rng } = input;
