@@ -17,7 +17,7 @@ import { createTestServer, type TestServer } from './harness';
 const CLI = path.resolve('bin/ips-trial.js');
 
 function auditVerifyCli(dbFile: string) {
-  return spawnSync(process.execPath, [CLI, 'audit', 'verify', '--db', dbFile], { encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, [CLI, 'audit', 'verify', '--db', dbFile], { encoding: 'utf8', timeout: 180_000 });
 }
 
 describe('server core: audit trail', () => {
@@ -80,7 +80,7 @@ describe('server core: audit trail', () => {
     const cli = auditVerifyCli(server.config.dbFile);
     expect(cli.status, cli.stderr).toBe(0);
     expect(cli.stdout).toMatch(/intact/);
-  });
+  }, 300_000);
 
   it('names an altered entry', async () => {
     server.db.exec('DROP TRIGGER audit_entries_no_update');
@@ -91,7 +91,7 @@ describe('server core: audit trail', () => {
     const cli = auditVerifyCli(server.config.dbFile);
     expect(cli.status).toBe(1);
     expect(cli.stderr).toContain(`entry ${id} was altered`);
-  });
+  }, 300_000);
 
   it('names an entry removed from the middle', () => {
     server.db.exec('DROP TRIGGER audit_entries_no_delete');
@@ -100,7 +100,7 @@ describe('server core: audit trail', () => {
     const cli = auditVerifyCli(server.config.dbFile);
     expect(cli.status).toBe(1);
     expect(cli.stderr).toContain('entry 3 removed');
-  });
+  }, 300_000);
 
   it('names entries removed from the end', () => {
     const last = findAuditEntries(server.db, {}, 1, 0)[0].id;

@@ -35,12 +35,12 @@ describe('server core: backup', () => {
   it('runs from the command line and refuses to overwrite', () => {
     const target = path.join(server.dir, 'backups', 'copy-cli.db');
     const run = () =>
-      spawnSync(process.execPath, [path.resolve('bin/ips-trial.js'), 'backup', '--db', server.config.dbFile, '--to', target], { encoding: 'utf8', timeout: 60_000 });
+      spawnSync(process.execPath, [path.resolve('bin/ips-trial.js'), 'backup', '--db', server.config.dbFile, '--to', target], { encoding: 'utf8', timeout: 180_000 });
     const first = run();
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/integrity: ok; audit trail intact/);
     const second = run();
     expect(second.status).toBe(1);
     expect(second.stderr).toMatch(/already exists/);
-  });
+  }, 300_000);
 });

@@ -22,6 +22,8 @@ import { createTestServer, makeTempDir, testConfig } from './harness';
 
 const CLI = path.resolve('bin/ips-trial.js');
 const dirs: string[] = [];
+/** subprocess tests start Node + tsx several times: slow on a busy two-core machine */
+const SUBPROCESS_TIMEOUT = 300_000;
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 function tempDir(): string {
@@ -41,7 +43,7 @@ function serve(dir: string, extra: string[] = []): Promise<{ child: ChildProcess
   let out = '';
   child.stderr!.on('data', (d) => (out += String(d)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}`)), 180_000);
     child.stdout!.on('data', (d) => {
       out += String(d);
       const match = /listening on (http:\/\/\S+)/.exec(out);
@@ -117,7 +119,7 @@ describe('server core: restarts and first run', () => {
     } finally {
       db.close();
     }
-  });
+  }, SUBPROCESS_TIMEOUT);
 
   it('starts an empty database with --no-demo', async () => {
     const dir = tempDir();
@@ -131,19 +133,19 @@ describe('server core: restarts and first run', () => {
     } finally {
       db.close();
     }
-  });
+  }, SUBPROCESS_TIMEOUT);
 
   it('creates the database with `migrate`, then a staff user with `user add`, the password read from stdin; `user password` and `user list`', async () => {
     const dir = tempDir();
     const dbFile = path.join(dir, 'trial.db');
-    const migrated = spawnSync(process.execPath, [CLI, 'migrate', '--db', dbFile], { env: childEnv(dir), encoding: 'utf8', timeout: 60_000 });
+    const migrated = spawnSync(process.execPath, [CLI, 'migrate', '--db', dbFile], { env: childEnv(dir), encoding: 'utf8', timeout: 180_000 });
     expect(migrated.status, migrated.stderr).toBe(0);
     expect(migrated.stdout).toContain('0001-create-users.sql');
     const add = spawnSync(process.execPath, [CLI, 'user', 'add', '--role', 'admin', '--email', 'first-admin@test.ips-trial.invalid', '--db', dbFile], {
       input: 'a-strong-password-1\n',
       env: childEnv(dir),
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 180_000,
     });
     expect(add.status, add.stderr).toBe(0);
     expect(add.stdout).toContain('created admin first-admin@test.ips-trial.invalid');
@@ -152,7 +154,7 @@ describe('server core: restarts and first run', () => {
       input: 'short\n',
       env: childEnv(dir),
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 180_000,
     });
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain('password must be at least 10 characters');
@@ -161,10 +163,10 @@ describe('server core: restarts and first run', () => {
       input: 'a-changed-password-2\n',
       env: childEnv(dir),
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 180_000,
     });
     expect(reset.status, reset.stderr).toBe(0);
-    const list = spawnSync(process.execPath, [CLI, 'user', 'list', '--db', dbFile], { env: childEnv(dir), encoding: 'utf8', timeout: 60_000 });
+    const list = spawnSync(process.execPath, [CLI, 'user', 'list', '--db', dbFile], { env: childEnv(dir), encoding: 'utf8', timeout: 180_000 });
     expect(list.stdout).toMatch(/admin\s+active\s+first-admin@test\.ips-trial\.invalid/);
     expect(list.stdout).not.toContain('weak@');
 
@@ -180,5 +182,5 @@ describe('server core: restarts and first run', () => {
     } finally {
       db.close();
     }
-  });
+  }, SUBPROCESS_TIMEOUT);
 });
