@@ -5,10 +5,11 @@
  * memory is its own. The floor — a plain typed-array loop doing the same
  * resampling — is measured in this run, and the bootstrap is compared with
  * it; R's boot and mice are compared through the figures quoted in issue 5
- * (constants, not measured here). Then the tablet page's transfer size.
+ * (constants, not measured here). Then the other parts' benchmark scripts
+ * (the tablet page's transfer size, the anonymized export) when present.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,9 +102,18 @@ for (const figures of cases.filter((c) => c.participants === 10000)) {
 }
 print(`\nTotal benchmark time ${seconds((performance.now() - started) / 1000)}`);
 
-print('\nTablet page (bench/web-size.ts):');
-try {
-  execFileSync(tsx, [fileURLToPath(new URL('./web-size.ts', import.meta.url))], { stdio: ['ignore', 'inherit', 'inherit'] });
-} catch (error) {
-  print(`  not measured: ${(error as Error).message.split('\n')[0]}`);
+/** Other parts' benchmarks, each a script of its own printing its figures (run when present). */
+const OTHER_BENCHMARKS = [
+  { file: 'web-size.ts', title: 'Tablet page' },
+  { file: 'export.ts', title: 'Anonymized export' },
+];
+for (const { file, title } of OTHER_BENCHMARKS) {
+  const script = fileURLToPath(new URL(`./${file}`, import.meta.url));
+  if (!existsSync(script)) continue;
+  print(`\n${title} (bench/${file}):`);
+  try {
+    execFileSync(tsx, [script], { stdio: ['ignore', 'inherit', 'inherit'] });
+  } catch (error) {
+    print(`  not measured: ${(error as Error).message.split('\n')[0]}`);
+  }
 }
