@@ -100,6 +100,16 @@ describe('staff workspace: screening to allocation', () => {
     await page.getByRole('button', { name: 'Show the schedule' }).click();
     await page.locator('#timeline li').first().waitFor();
     expect(await page.locator('#timeline li').count()).toBe(5);
+
+    // a job found: recorded on the participant page, listed in the episodes
+    await page.getByText('Record an employment or education episode').click();
+    await page.getByLabel(/Type of occupation/).selectOption({ label: 'Competitive job on the open labour market' });
+    await page.getByLabel(/^Start date/).fill(today());
+    await page.getByLabel(/Hours per week/).fill('20');
+    await page.getByRole('button', { name: 'Save episode' }).click();
+    await expect.poll(() => page.locator('#episodes tbody tr').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.locator('#episodes tbody tr').textContent()).toContain('Competitive job on the open labour market');
+    await screenshot(page, 'staff-participant-randomized');
     await context.close();
   }, 300_000);
 

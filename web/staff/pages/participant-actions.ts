@@ -12,22 +12,23 @@ import { get, paths, send } from '../staff-api';
 
 const armName = (arm: unknown) => (arm === 'ips' ? 'IPS (Individual Placement and Support)' : arm === 'control' ? 'Usual care (control)' : String(arm));
 
-/** A card with a dictionary form that PUTs `{ [formName]: values }`. */
-export function formCard(title: string, formName: string, url: string, onSaved: () => void): HTMLElement {
+/** A card with a dictionary form that sends `{ [part]: values }` (PUT by default; `part` defaults to the form name). */
+export function formCard(title: string, formName: string, url: string, onSaved: () => void, options: { method?: 'PUT' | 'POST'; part?: string; button?: string } = {}): HTMLElement {
+  const part = options.part ?? formName;
   const fields = renderFields(getForm(formName)!, { prefix: formName });
   const error = h('p', { class: 'error', role: 'alert' });
   const form = h('form', { class: 'card', id: `${formName}-form`, novalidate: true }, h('h2', {}, title), fields.root, error,
-    h('button', { type: 'submit', class: 'primary' }, `Save ${title.toLowerCase()}`));
+    h('button', { type: 'submit', class: 'primary' }, options.button ?? `Save ${title.toLowerCase()}`));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.textContent = '';
     try {
-      await send('PUT', url, { [formName]: fields.read() });
+      await send(options.method ?? 'PUT', url, { [part]: fields.read() });
       onSaved();
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       error.textContent = e.fields.length ? `${e.message}: ${e.fields.map((f) => `${f.field}: ${f.message}`).join('; ')}` : e.message;
-      fields.showErrors(e.fields.map((f) => ({ ...f, field: f.field.replace(`${formName}.`, '') })));
+      fields.showErrors(e.fields.map((f) => ({ ...f, field: f.field.replace(`${part}.`, '') })));
     }
   });
   return form;

@@ -20,6 +20,11 @@ function table(caption: string, columns: [string, (row: Obj) => unknown][], rows
       h('tbody', {}, ...rows.map((r) => h('tr', {}, ...columns.map(([, value]) => h('td', {}, format(value(r)))))))));
 }
 
+/** The dictionary's English label of a coded value (e.g. episode_type 'competitive'). */
+function label(formName: string, fieldName: string, value: unknown): unknown {
+  return getForm(formName)?.fields.find((f) => f.name === fieldName)?.choices?.find((c) => c.code === value)?.labels.en ?? value;
+}
+
 function format(value: unknown): string {
   if (value === null || value === undefined || value === '') return '–';
   if (typeof value === 'object') return JSON.stringify(value);
@@ -35,6 +40,7 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
   const studyId = String(get(p, 'study_id'));
   const stage = String(get(p, 'stage') ?? '');
   const canEdit = ['admin', 'trial_manager'].includes(user.role);
+  const canLog = canEdit || user.role === 'coach';
   const [open, assessments, episodes, statuses, logs, audit] = await Promise.all([
     optional(() => getJson(paths.openAssessment(participantId))),
     optional(() => getJson(paths.assessments(participantId)).then((a) => list<Obj>(a, 'assessments'))),
@@ -73,8 +79,12 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
         h('span', { class: `state state-${get(a, 'state')}` }, format(get(a, 'state'))))));
   replace(main, h('h1', {}, `Participant ${studyId}`), facts, ...sections,
     h('section', { class: 'card', id: 'timeline' }, h('h2', {}, 'Assessments'), timeline),
-    table('Employment and education episodes', [['Type', (r) => get(r, 'episode_type')], ['Start', (r) => get(r, 'episode_start_date')], ['End', (r) => get(r, 'episode_end_date')], ['Hours/week', (r) => get(r, 'hours_per_week')]], episodes, 'episodes'),
-    table('Status history', [['Date', (r) => get(r, 'status_date')], ['Stage', (r) => get(r, 'process_stage')], ['Reason ended', (r) => get(r, 'ended_reason')]], statuses, 'statuses'),
-    table('Time logs', [['Date', (r) => get(r, 'log_date')], ['Activity', (r) => get(r, 'activity')], ['Minutes', (r) => get(r, 'minutes')], ['Staff', (r) => get(r, 'staff_name') ?? get(r, 'staff_id')]], logs, 'time-logs'),
+    canLog && stage === 'randomized' ? h('details', { class: 'card' }, h('summary', {}, 'Record an employment or education episode'),
+      formCard('Episode', 'employment_episode', paths.episodes(participantId), reload, { method: 'POST', part: 'episode', button: 'Save episode' })) : null,
+    canLog && stage === 'randomized' ? h('details', { class: 'card' }, h('summary', {}, 'Record a process status'),
+      formCard('Status', 'process_status', paths.statuses(participantId), reload, { method: 'POST', part: 'status', button: 'Save status' })) : null,
+    table('Employment and education episodes', [['Type', (r) => label('employment_episode', 'episode_type', get(r, 'episode_type'))], ['Start', (r) => get(r, 'episode_start_date')], ['End', (r) => get(r, 'episode_end_date')], ['Hours/week', (r) => get(r, 'hours_per_week')]], episodes, 'episodes'),
+    table('Status history', [['Date', (r) => get(r, 'status_date')], ['Stage', (r) => label('process_status', 'process_stage', get(r, 'process_stage'))], ['Reason ended', (r) => label('process_status', 'ended_reason', get(r, 'ended_reason'))]], statuses, 'statuses'),
+    table('Time logs', [['Date', (r) => get(r, 'log_date')], ['Activity', (r) => label('time_log', 'activity', get(r, 'activity'))], ['Minutes', (r) => get(r, 'minutes')], ['Staff', (r) => get(r, 'staff_name') ?? get(r, 'staff_id')]], logs, 'time-logs'),
     table('Audit history', [['When', (r) => get(r, 'at')], ['Who', (r) => get(r, 'actor')], ['Action', (r) => get(r, 'action')], ['What', (r) => get(r, 'entity')], ['Reason', (r) => get(r, 'reason')]], audit, 'audit'));
 }
