@@ -72,9 +72,12 @@ function runWithProgress(
 
 function withProgressBar<T>(run: (onProgress: (p: { stage: string; done: number; total: number }) => void) => T): T {
   const bar = new progress.SingleBar({ stream: process.stderr, format: 'analysis [{bar}] {value}/{total} {stage}', hideCursor: true }, progress.Presets.shades_classic);
-  bar.start(4, 0, { stage: 'outcomes' });
+  bar.start(1, 0, { stage: 'outcomes' });
   try {
-    return run(({ stage, done }) => bar.update(done, { stage }));
+    return run(({ stage, done, total }) => {
+      bar.setTotal(total);
+      bar.update(done, { stage });
+    });
   } finally {
     bar.stop();
   }
