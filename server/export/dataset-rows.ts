@@ -30,8 +30,7 @@ const SEXES: readonly string[] = ['female', 'male', 'other'];
 /** Participants left out: every row is dropped. */
 const leftOut = (c: Pick<ExportRowContext, 'withdrawal_data_use'>) => c.withdrawal_data_use === 'none';
 /** Rows after a "collected_only" withdrawal are dropped. */
-const afterWithdrawal = (c: ExportRowContext, date: string) =>
-  c.withdrawal_data_use === 'collected_only' && c.withdrawal_date !== null && date.slice(0, 10) > c.withdrawal_date;
+const afterWithdrawal = (c: ExportRowContext) => c.withdrawal_data_use === 'collected_only' && c.after_withdrawal === 1;
 
 function quasi(row: ExportParticipantRow): QuasiIdentifiers {
   const sex = typeof row.sex === 'string' && SEXES.includes(row.sex) ? row.sex : null;
@@ -100,7 +99,7 @@ function assessmentOf(group: ExportResponseRow[], eq5dForm: string, pid: string)
   const eqAnswers = eq5d ? (JSON.parse(eq5d.answers_json) as Record<string, unknown>) : {};
   const gseAnswers = gse ? (JSON.parse(gse.answers_json) as Record<string, unknown>) : {};
   const used = [eq5d, gse, su].filter((r): r is ExportResponseRow => r !== undefined);
-  const day = Math.max(...used.map((r) => dayFrom(first.randomized_on, r.at)));
+  const day = Math.max(...used.map((r) => r.day));
   const timepoint = first.timepoint as Timepoint;
   const out: AssessmentOutput[] = [{
     kind: 'assessment',
@@ -128,7 +127,7 @@ export function* assessmentRows(db: Db, pid: Pseudonymize, eq5dForm: string): Ge
   const pidOf = cachedPid(pid);
   let group: ExportResponseRow[] = [];
   const flush = function* (): Generator<AssessmentOutput> {
-    const usable = group.filter((r) => !afterWithdrawal(r, r.at));
+    const usable = group.filter((r) => !afterWithdrawal(r));
     if (usable.length > 0 && !leftOut(usable[0])) yield* assessmentOf(usable, eq5dForm, pidOf(usable[0].participant_id));
   };
   for (const row of iterateExportResponses(db, forms)) {
@@ -144,13 +143,13 @@ export function* assessmentRows(db: Db, pid: Pseudonymize, eq5dForm: string): Ge
 export function* employmentRows(db: Db, pid: Pseudonymize): Generator<EmploymentRow> {
   const pidOf = cachedPid(pid);
   for (const row of iterateExportEpisodes(db)) {
-    if (leftOut(row) || afterWithdrawal(row, row.episode_start_date)) continue;
+    if (leftOut(row) || afterWithdrawal(row)) continue;
     const hours = row.hours_per_week === null ? null : Number(row.hours_per_week);
     yield {
       pid: pidOf(row.participant_id),
       type: row.episode_type as EpisodeType,
-      start_day: dayFrom(row.randomized_on, row.episode_start_date),
-      end_day: row.episode_end_date === null ? null : dayFrom(row.randomized_on, row.episode_end_date),
+      start_day: row.day,
+      end_day: row.end_day,
       hours_per_week: hours !== null && Number.isFinite(hours) ? hours : null,
     };
   }
@@ -158,9 +157,9 @@ export function* employmentRows(db: Db, pid: Pseudonymize): Generator<Employment
 
 export function* timelogRows(db: Db, pid: Pseudonymize): Generator<TimelogRow> {
   const pidOf = cachedPid(pid);
-  for (const row of iterateExportTimeLogs(db)) {
-    if (leftOut(row) || afterWithdrawal(row, row.log_date)) continue;
-    yield { pid: pidOf(row.participant_id), day: dayFrom(row.randomized_on, row.log_date), role: row.staff_role, activity: row.activity, minutes: row.minutes };
+  for (const [participantId, role, activity, minutes, dataUse, day, after] of iterateExportTimeLogs(db)) {
+    if (dataUse === 'none' || (dataUse === 'collected_only' && after === 1)) continue;
+    yield { pid: pidOf(participantId), day, role, activity, minutes };
   }
 }
 

@@ -32,6 +32,8 @@ export interface SyntheticStudyOptions {
   withdrawalDataUse?: 'collected_and_registers' | 'collected_only' | 'none';
   /** store the dataset's unit costs and settings as the study's (default true) */
   storeSettings?: boolean;
+  /** number of the first synthetic identity (loading a study in chunks: identities stay unique) */
+  identityOffset?: number;
 }
 
 const WORDS = ['Ett', 'Två', 'Tre', 'Fyra', 'Fem', 'Sex', 'Sju', 'Åtta', 'Nio', 'Tio'];
@@ -119,7 +121,7 @@ export function loadSyntheticStudy(db: Db, keys: IdentifierKeys, dataset: TrialD
     const randomizedOn = addDays(start, Math.floor((i * spread) / Math.max(1, n)));
     const referralDate = addDays(randomizedOn, -10);
     const sequence = sql.maxSiteSequence(db, siteId) + 1;
-    const { identity, personnummer } = syntheticIdentity(i);
+    const { identity, personnummer } = syntheticIdentity(i + (options.identityOffset ?? 0));
     const referral = { referral_source: 'psychiatry', referral_date: referralDate, on_waiting_list: false, referral_source_other: identity.person_name };
     const id = sql.insertSyntheticParticipant(db, { studyId: studyIdFor(p.site, sequence), siteId, sequence, referralDate, referralJson: JSON.stringify(referral), coachId: p.arm === 'ips' ? coachId : null, now });
     ids.push(id);
