@@ -67,7 +67,7 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
         : h('ul', {}, ...baselineForms.map((f) => h('li', { 'data-form': String(get(f, 'form')) }, `${getForm(String(get(f, 'form')))?.labels.en ?? get(f, 'form')}: `,
           get(get(f, 'response'), 'complete') ? h('span', { class: 'state state-completed' }, 'complete') : get(f, 'response') ? h('span', { class: 'state state-open' }, 'started') : h('span', { class: 'state state-upcoming' }, 'not started')))),
       baselineDone && stage === 'consented' ? h('p', { class: 'ok', id: 'baseline-complete' }, 'Baseline complete.') : null));
-    if (!(open instanceof Error) && get(open, 'timepoint') !== null) sections.push(tabletCard(participantId, studyId));
+    if (canLog && !(open instanceof Error) && get(open, 'timepoint') !== null) sections.push(tabletCard(participantId, studyId));
   }
   if (canEdit && stage === 'consented') sections.push(randomizeCard(participantId, studyId, missing, reload));
   const timeline = assessments instanceof Error ? h('p', { class: 'hint' }, `Not available: ${assessments.message}`)
