@@ -74,7 +74,7 @@ export function headlineSection(result: AnalysisResult, effect: EffectKind, unit
 <h2 id="headline-${effect}-title">${TITLES[effect]}</h2>
 <table class="headline">
 <caption>Per participant over 24 months (year 2 discounted). Difference = IPS − usual care; intervals are bootstrap percentile intervals.</caption>
-<thead><tr><th scope="col"></th><th scope="col">IPS</th><th scope="col">Usual care</th><th scope="col">Difference (IPS − usual care)</th></tr></thead>
+<thead><tr><td></td><th scope="col">IPS</th><th scope="col">Usual care</th><th scope="col">Difference (IPS − usual care)</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>

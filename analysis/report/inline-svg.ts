@@ -2,7 +2,8 @@
  * Prepares an SVG document (as rendered by vega) for inlining in report.html:
  * drops the XML prolog and namespace declarations (an HTML parser needs none,
  * and the report then holds no URL at all), and makes the chart one image for
- * assistive technology: role="img", an aria-label and a <title>. Ids inside
+ * assistive technology: role="img", an aria-label and a <title> on the root,
+ * no roles or labels inside. Ids inside
  * the SVG (vega's clip paths: "clip1" …) get a per-chart prefix, because
  * several charts share one page and an id must be unique in it.
  */
@@ -23,7 +24,12 @@ export function inlineSvg(svg: string, label: string, idPrefix = 'chart'): strin
     .slice(0, openEnd)
     .replace(/\s+xmlns(:\w+)?="[^"]*"/g, '')
     .replace(/\s+(role|aria-label|aria-roledescription)="[^"]*"/g, '');
-  const rest = body.slice(openEnd + 1).replace(/\s+xmlns(:\w+)?="[^"]*"/g, '');
+  // inside one image, vega's per-mark roles and labels would be hidden from assistive technology anyway
+  // (and axe flags graphics-symbol roles without text): the root's label describes the chart
+  const rest = body
+    .slice(openEnd + 1)
+    .replace(/\s+xmlns(:\w+)?="[^"]*"/g, '')
+    .replace(/\s+(role|aria-label|aria-roledescription)="[^"]*"/g, '');
   const text = escapeHtml(label);
   return prefixIds(`${open} role="img" aria-label="${text}"><title>${text}</title>${rest}`, idPrefix);
 }

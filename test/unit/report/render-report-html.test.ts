@@ -132,6 +132,11 @@ describe('analysis/report/inline-svg', () => {
     expect(() => inlineSvg('<div></div>', 'x')).toThrow('inlineSvg requires an <svg> element');
   });
 
+  it('leaves no role or label inside the image', () => {
+    const svg = inlineSvg('<svg class="marks"><g role="graphics-object" aria-roledescription="group mark container"><path aria-label="x: 1" role="graphics-symbol"/></g></svg>', 'chart');
+    expect(svg).toBe('<svg class="marks" role="img" aria-label="chart"><title>chart</title><g><path/></g></svg>');
+  });
+
   it('prefixes ids and the references to them, so charts on one page never share an id', () => {
     const svg = inlineSvg('<svg><defs><clipPath id="clip1"><rect/></clipPath></defs><g clip-path="url(#clip1)"><use href="#clip1"/><a href="#other"/></g></svg>', 'x', 'ce-plane-qaly');
     expect(svg).toContain('<clipPath id="ce-plane-qaly-clip1">');
