@@ -15,7 +15,7 @@ import type { AssessmentRow, EmploymentRow, EpisodeType, ParticipantRow, Service
 import { getForm } from '../../data-dictionary/index';
 import type { Db } from '../db/connection';
 import {
-  iterateExportEpisodes, iterateExportParticipants, iterateExportResponses, iterateExportTimeLogs,
+  iterateExportContexts, iterateExportEpisodes, iterateExportParticipants, iterateExportResponses, iterateExportTimeLogs,
   type ExportParticipantRow, type ExportResponseRow, type ExportRowContext,
 } from '../db/queries/export-rows';
 import { ageBand } from './age-band';
@@ -155,11 +155,39 @@ export function* employmentRows(db: Db, pid: Pseudonymize): Generator<Employment
   }
 }
 
+/** Day number of a date (cached: a study has a few thousand distinct dates). */
+function dayNumbers(): (date: string) => number {
+  const cache = new Map<string, number>();
+  return (date) => {
+    let day = cache.get(date);
+    if (day === undefined) {
+      day = dayFrom('1970-01-01', date);
+      cache.set(date, day);
+    }
+    return day;
+  };
+}
+
+/**
+ * timelogs.csv rows: the logs (covering index, participant order) merged with
+ * the randomized participants' randomization and withdrawal (participant
+ * order too), so no join is made per log.
+ */
 export function* timelogRows(db: Db, pid: Pseudonymize): Generator<TimelogRow> {
   const pidOf = cachedPid(pid);
-  for (const [participantId, role, activity, minutes, dataUse, day, after] of iterateExportTimeLogs(db)) {
-    if (dataUse === 'none' || (dataUse === 'collected_only' && after === 1)) continue;
-    yield { pid: pidOf(participantId), day, role, activity, minutes };
+  const dayOf = dayNumbers();
+  const contexts = iterateExportContexts(db);
+  let context = contexts.next();
+  try {
+    for (const [participantId, date, role, activity, minutes] of iterateExportTimeLogs(db)) {
+      while (!context.done && context.value[0] < participantId) context = contexts.next();
+      if (context.done || context.value[0] !== participantId) continue; // not randomized
+      const [, randomizedOn, withdrawalDate, dataUse] = context.value;
+      if (dataUse === 'none' || (dataUse === 'collected_only' && withdrawalDate !== null && date > withdrawalDate)) continue;
+      yield { pid: pidOf(participantId), day: dayOf(date) - dayOf(randomizedOn), role, activity, minutes };
+    }
+  } finally {
+    contexts.return?.();
   }
 }
 

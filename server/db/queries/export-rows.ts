@@ -24,16 +24,15 @@ const PARTICIPANTS_SQL = `
 SELECT p.id, s.code AS site, a.randomized_on,
   COALESCE((SELECT c.corrected_arm FROM allocation_corrections c WHERE c.participant_id = p.id ORDER BY c.id DESC LIMIT 1), a.arm) AS arm,
   w.withdrawal_date, w.withdrawal_data_use,
-  b.sex, b.birth_year
+  json_extract(b.answers_json, '$.sex') AS sex, json_extract(b.answers_json, '$.birth_year') AS birth_year
 FROM allocations a
 JOIN participants p ON p.id = a.participant_id
 JOIN sites s ON s.id = p.site_id
 LEFT JOIN withdrawals w ON w.participant_id = p.id
-LEFT JOIN (
-  SELECT participant_id, json_extract(answers_json, '$.sex') AS sex, json_extract(answers_json, '$.birth_year') AS birth_year,
-    row_number() OVER (PARTITION BY participant_id ORDER BY complete DESC, updated_at DESC, id DESC) AS pick
-  FROM responses WHERE form = 'baseline' AND timepoint = 0
-) b ON b.participant_id = p.id AND b.pick = 1
+LEFT JOIN responses b ON b.id = (
+  SELECT r.id FROM responses r WHERE r.participant_id = p.id AND r.timepoint = 0 AND r.form = 'baseline'
+  ORDER BY r.complete DESC, r.updated_at DESC, r.id DESC LIMIT 1
+)
 ORDER BY p.id`;
 
 export function iterateExportParticipants(db: Db): IterableIterator<ExportParticipantRow> {
@@ -100,20 +99,31 @@ export function iterateExportEpisodes(db: Db): IterableIterator<ExportEpisodeRow
 }
 
 /**
- * A participant's time log as a tuple (raw mode: no object per row, the
- * export's largest table): [participant_id, staff_role, activity, minutes,
- * withdrawal_data_use, day, after_withdrawal].
+ * A time log as a tuple (raw mode: no object per row, the export's largest
+ * table; read from the covering index time_logs_export, without joins):
+ * [participant_id, log_date, staff_role, activity, minutes]. Logs of
+ * participants who were never randomized come too: the caller merges with
+ * iterateExportContexts and skips them.
  */
-export type ExportTimeLogTuple = [number, string, string, number, string | null, number, 0 | 1];
+export type ExportTimeLogTuple = [number, string, string, string, number];
 
 export function iterateExportTimeLogs(db: Db): IterableIterator<ExportTimeLogTuple> {
   return statement(
     db,
-    `SELECT t.participant_id, t.staff_role, t.activity, t.minutes, ${CONTEXT_COLUMNS('t.log_date')}
-     FROM time_logs t JOIN allocations a ON a.participant_id = t.participant_id ${WITHDRAWAL_JOIN('t')}
-     WHERE t.log_scope = 'participant'
-     ORDER BY t.participant_id`,
+    `SELECT participant_id, log_date, staff_role, activity, minutes FROM time_logs INDEXED BY time_logs_export
+     WHERE participant_id IS NOT NULL AND log_scope = 'participant' ORDER BY participant_id`,
   ).raw(true).iterate() as IterableIterator<ExportTimeLogTuple>;
+}
+
+/** [participant_id, randomized_on, withdrawal_date, withdrawal_data_use] of every randomized participant, in participant order. */
+export type ExportContextTuple = [number, string, string | null, string | null];
+
+export function iterateExportContexts(db: Db): IterableIterator<ExportContextTuple> {
+  return statement(
+    db,
+    `SELECT a.participant_id, a.randomized_on, w.withdrawal_date, w.withdrawal_data_use
+     FROM allocations a LEFT JOIN withdrawals w ON w.participant_id = a.participant_id ORDER BY a.participant_id`,
+  ).raw(true).iterate() as IterableIterator<ExportContextTuple>;
 }
 
 /** Number of randomized participants. */
