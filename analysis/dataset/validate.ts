@@ -18,9 +18,19 @@ export interface DatasetProblem {
   message: string;
 }
 
+/**
+ * One CSV file's records, compact: the cells of all data rows in one flat
+ * array (row i is cells[starts[i]] … cells[starts[i + 1] - 1], the last row
+ * ending at cells.length) and each row's CSV line apart, so a file of
+ * 470,000 rows holds no object per row.
+ */
 export interface RawTable {
   header: string[];
-  rows: { line: number; cells: string[] }[];
+  /** CSV line of each data row (header = 1) */
+  lines: number[];
+  /** index in cells of each data row's first cell */
+  starts: number[];
+  cells: string[];
 }
 
 export interface RawDataset {
@@ -30,7 +40,11 @@ export interface RawDataset {
   settingsFile?: string;
 }
 
-type Parsed = Record<string, unknown> & { __line: number };
+/** The parsed rows of one file, with each row's CSV line kept apart (lines[i] is the line of rows[i]) for the cross-file messages. */
+interface Parsed {
+  rows: Record<string, unknown>[];
+  lines: number[];
+}
 
 /**
  * Parses and checks the folder.
@@ -74,33 +88,38 @@ export function validateDataset(
     }
   }
   const specs = columnSpecs(settings.instrument === 'eq5d3l' ? 3 : 5);
-  const parsed = {} as Record<FileName, Parsed[]>;
+  const parsed = {} as Record<FileName, Parsed>;
   for (const file of FILE_NAMES) parsed[file] = parseTable(file, raw.tables[file], specs[file], problems);
   crossCheck(parsed, problems);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, dataset: toDataset(parsed), settings };
 }
 
-function parseTable(file: FileName, table: RawTable | undefined, spec: Record<string, (cell: string) => unknown>, problems: DatasetProblem[]): Parsed[] {
+function parseTable(file: FileName, table: RawTable | undefined, spec: Record<string, (cell: string) => unknown>, problems: DatasetProblem[]): Parsed {
+  const rows: Record<string, unknown>[] = [];
+  const lines: number[] = [];
   if (!table) {
     problems.push({ file, row: null, column: null, message: 'required file is missing' });
-    return [];
+    return { rows, lines };
   }
   const header = table.header.map((name) => name.trim());
   const missing = Object.keys(spec).filter((column) => !header.includes(column));
   for (const column of missing) problems.push({ file, row: 1, column, message: 'required column is missing' });
-  if (missing.length > 0) return [];
-  const index = Object.fromEntries(Object.keys(spec).map((column) => [column, header.indexOf(column)]));
-  const rows: Parsed[] = [];
-  for (const { line, cells } of table.rows) {
-    if (cells.length !== header.length) {
-      problems.push({ file, row: line, column: null, message: `has ${cells.length} cells but the header has ${header.length}` });
+  if (missing.length > 0) return { rows, lines };
+  const columns = Object.entries(spec).map(([column, parse]) => ({ column, parse, index: header.indexOf(column) }));
+  const { lines: rawLines, starts, cells } = table;
+  for (let r = 0; r < rawLines.length; r += 1) {
+    const line = rawLines[r];
+    const start = starts[r];
+    const count = (r + 1 < starts.length ? starts[r + 1] : cells.length) - start;
+    if (count !== header.length) {
+      problems.push({ file, row: line, column: null, message: `has ${count} cells but the header has ${header.length}` });
       continue;
     }
-    const row: Parsed = { __line: line };
+    const row: Record<string, unknown> = {};
     let rowOk = true;
-    for (const [column, parse] of Object.entries(spec)) {
-      const result = parse(cells[index[column]]) as { value: unknown } | { problem: string };
+    for (const { column, parse, index } of columns) {
+      const result = parse(cells[start + index]) as { value: unknown } | { problem: string };
       if ('problem' in result) {
         problems.push({ file, row: line, column, message: result.problem });
         rowOk = false;
@@ -108,64 +127,67 @@ function parseTable(file: FileName, table: RawTable | undefined, spec: Record<st
         row[column] = result.value;
       }
     }
-    if (rowOk) rows.push(row);
+    if (rowOk) {
+      rows.push(row);
+      lines.push(line);
+    }
   }
-  return rows;
+  return { rows, lines };
 }
 
-function crossCheck(parsed: Record<FileName, Parsed[]>, problems: DatasetProblem[]): void {
+function crossCheck(parsed: Record<FileName, Parsed>, problems: DatasetProblem[]): void {
   const pids = new Set<string>();
-  for (const row of parsed['participants.csv']) {
-    if (pids.has(row.pid as string)) problems.push({ file: 'participants.csv', row: row.__line, column: 'pid', message: `duplicate pid "${row.pid}"` });
+  each(parsed['participants.csv'], (row, line) => {
+    if (pids.has(row.pid as string)) problems.push({ file: 'participants.csv', row: line, column: 'pid', message: `duplicate pid "${row.pid}"` });
     pids.add(row.pid as string);
-  }
+  });
   for (const file of FILE_NAMES.filter((name) => name !== 'participants.csv' && name !== 'unit_costs.csv')) {
-    for (const row of parsed[file]) {
-      if (!pids.has(row.pid as string)) problems.push({ file, row: row.__line, column: 'pid', message: `pid "${row.pid}" is not in participants.csv` });
-    }
+    each(parsed[file], (row, line) => {
+      if (!pids.has(row.pid as string)) problems.push({ file, row: line, column: 'pid', message: `pid "${row.pid}" is not in participants.csv` });
+    });
   }
   const unitCosts = new Set<string>();
-  for (const row of parsed['unit_costs.csv']) {
-    if (unitCosts.has(row.item as string)) problems.push({ file: 'unit_costs.csv', row: row.__line, column: 'item', message: `duplicate item "${row.item}"` });
+  each(parsed['unit_costs.csv'], (row, line) => {
+    if (unitCosts.has(row.item as string)) problems.push({ file: 'unit_costs.csv', row: line, column: 'item', message: `duplicate item "${row.item}"` });
     unitCosts.add(row.item as string);
-  }
+  });
   const seen = new Set<string>();
-  for (const row of parsed['assessments.csv']) {
+  each(parsed['assessments.csv'], (row, line) => {
     const key = `${row.pid}\u0000${row.timepoint}`;
-    if (seen.has(key)) problems.push({ file: 'assessments.csv', row: row.__line, column: 'timepoint', message: `duplicate row for pid "${row.pid}" at timepoint ${row.timepoint}` });
+    if (seen.has(key)) problems.push({ file: 'assessments.csv', row: line, column: 'timepoint', message: `duplicate row for pid "${row.pid}" at timepoint ${row.timepoint}` });
     seen.add(key);
-  }
-  for (const row of parsed['service_use.csv']) {
-    if (!unitCosts.has(row.item as string)) problems.push({ file: 'service_use.csv', row: row.__line, column: 'item', message: `item "${row.item}" has no unit cost in unit_costs.csv` });
-  }
-  for (const row of parsed['timelogs.csv']) {
+  });
+  each(parsed['service_use.csv'], (row, line) => {
+    if (!unitCosts.has(row.item as string)) problems.push({ file: 'service_use.csv', row: line, column: 'item', message: `item "${row.item}" has no unit cost in unit_costs.csv` });
+  });
+  each(parsed['timelogs.csv'], (row, line) => {
     if (!unitCosts.has(`staff_hour:${row.role}`)) {
-      problems.push({ file: 'timelogs.csv', row: row.__line, column: 'role', message: `role "${row.role}" has no unit cost "staff_hour:${row.role}" in unit_costs.csv` });
+      problems.push({ file: 'timelogs.csv', row: line, column: 'role', message: `role "${row.role}" has no unit cost "staff_hour:${row.role}" in unit_costs.csv` });
     }
-  }
-  for (const row of parsed['employment.csv']) {
+  });
+  each(parsed['employment.csv'], (row, line) => {
     if (row.end_day !== null && (row.end_day as number) < (row.start_day as number)) {
-      problems.push({ file: 'employment.csv', row: row.__line, column: 'end_day', message: `end_day ${row.end_day} is before start_day ${row.start_day}` });
+      problems.push({ file: 'employment.csv', row: line, column: 'end_day', message: `end_day ${row.end_day} is before start_day ${row.start_day}` });
     }
-  }
+  });
 }
 
-function strip<T>(row: Parsed): T {
-  const { __line: _line, ...rest } = row;
-  return rest as T;
+function each(parsed: Parsed, visit: (row: Record<string, unknown>, line: number) => void): void {
+  for (let i = 0; i < parsed.rows.length; i += 1) visit(parsed.rows[i], parsed.lines[i]);
 }
 
-function toDataset(parsed: Record<FileName, Parsed[]>): TrialDataset {
+/** The parsed rows already have the shape of the typed rows (columns in spec order), so only assessments are rebuilt (gse as an array). */
+function toDataset(parsed: Record<FileName, Parsed>): TrialDataset {
+  const rows = <T>(file: FileName) => parsed[file].rows as unknown as T[];
   return {
-    participants: parsed['participants.csv'].map((row) => strip(row)),
-    assessments: parsed['assessments.csv'].map((row) => {
-      const values = strip<Record<string, unknown>>(row);
+    participants: rows('participants.csv'),
+    assessments: parsed['assessments.csv'].rows.map((values) => {
       const assessment = Object.fromEntries(['pid', 'timepoint', 'day', ...EQ5D_DIMENSIONS, 'eq_vas', 'su_complete'].map((key) => [key, values[key]]));
       return { ...assessment, gse: GSE_ITEMS.map((item) => values[item] as number | null) } as unknown as AssessmentRow;
     }),
-    serviceUse: parsed['service_use.csv'].map((row) => strip(row)),
-    employment: parsed['employment.csv'].map((row) => strip(row)),
-    timelogs: parsed['timelogs.csv'].map((row) => strip(row)),
-    unitCosts: parsed['unit_costs.csv'].map((row) => strip(row)),
+    serviceUse: rows('service_use.csv'),
+    employment: rows('employment.csv'),
+    timelogs: rows('timelogs.csv'),
+    unitCosts: rows('unit_costs.csv'),
   };
 }

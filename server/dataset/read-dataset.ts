@@ -7,7 +7,7 @@
  * module only reports what it cannot read (a missing folder, malformed CSV
  * quoting, invalid JSON) in the same { file, row, column, message } form.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -34,21 +34,19 @@ export function readDataset(folder: string, settingsPath?: string): ReadDatasetR
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     return { raw, sha256: '', problems: [{ file: folder, row: null, column: null, message: 'is not a folder' }] };
   }
-  const inputs: { name: string; bytes: Buffer }[] = [];
+  // The files are hashed as they are read (same bytes and order as hashInputs) so no file's bytes outlive its parsing.
+  const hash = createHash('sha256');
   for (const file of FILE_NAMES) {
     const path = join(folder, file);
     if (!existsSync(path)) continue; // reported by validation as a missing required file
-    const bytes = readFileSync(path);
-    inputs.push({ name: file, bytes });
-    const table = parseCsv(file, bytes, problems);
+    const table = parseCsv(file, hashInput(hash, file, readFileSync(path)), problems);
     if (table) raw.tables[file] = table;
   }
   const settingsFile = settingsPath ?? join(folder, 'settings.json');
   if (settingsPath !== undefined && !existsSync(settingsPath)) {
     problems.push({ file: settingsPath, row: null, column: null, message: 'settings file not found' });
   } else if (existsSync(settingsFile)) {
-    const bytes = readFileSync(settingsFile);
-    inputs.push({ name: 'settings.json', bytes });
+    const bytes = hashInput(hash, 'settings.json', readFileSync(settingsFile));
     raw.settingsFile = settingsPath ?? 'settings.json';
     try {
       raw.settings = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
@@ -56,7 +54,7 @@ export function readDataset(folder: string, settingsPath?: string): ReadDatasetR
       problems.push({ file: basename(settingsFile), row: null, column: null, message: `is not valid JSON: ${(error as Error).message}` });
     }
   }
-  return { raw, sha256: hashInputs(inputs), problems };
+  return { raw, sha256: hash.digest('hex'), problems };
 }
 
 /**
@@ -66,26 +64,61 @@ export function readDataset(folder: string, settingsPath?: string): ReadDatasetR
  */
 export function hashInputs(inputs: readonly { name: string; bytes: Buffer }[]): string {
   const hash = createHash('sha256');
-  for (const { name, bytes } of inputs) {
-    hash.update(`${name}\u0000${bytes.length}\u0000`);
-    hash.update(bytes);
-  }
+  for (const { name, bytes } of inputs) hashInput(hash, name, bytes);
   return hash.digest('hex');
 }
 
+function hashInput(hash: Hash, name: string, bytes: Buffer): Buffer {
+  hash.update(`${name}\u0000${bytes.length}\u0000`);
+  hash.update(bytes);
+  return bytes;
+}
+
+/**
+ * Splits one file into records, compactly (RawTable): csv-parse hands each
+ * record to on_record, which copies its cells into one flat array and returns
+ * null so csv-parse keeps nothing; every cell is interned per column (pid,
+ * role, activity, item and day numbers repeat thousands of times). 470,000
+ * time-log rows so cost tens of megabytes rather than hundreds.
+ */
 function parseCsv(file: string, bytes: Buffer, problems: DatasetProblem[]): RawTable | null {
-  let records: { record: string[]; info: { lines: number } }[];
+  const interned: Map<string, string>[] = [];
+  let header: string[] | null = null;
+  const lines: number[] = [];
+  const starts: number[] = [];
+  const cells: string[] = [];
+  const onRecord = (record: string[], context: { lines: number }): null => {
+    if (header === null) {
+      header = record;
+      return null;
+    }
+    lines.push(context.lines);
+    starts.push(cells.length);
+    for (let i = 0; i < record.length; i += 1) {
+      const seen = (interned[i] ??= new Map());
+      const cell = record[i];
+      const known = seen.get(cell);
+      if (known !== undefined) cells.push(known);
+      else {
+        if (seen.size < INTERN_LIMIT) seen.set(cell, cell);
+        cells.push(cell);
+      }
+    }
+    return null;
+  };
   try {
-    records = parse(bytes, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    parse(bytes, { bom: true, relax_column_count: true, skip_empty_lines: true, on_record: onRecord as unknown as (record: string[]) => string[] });
   } catch (error) {
     const err = error as Error & { lines?: number; column?: number | string };
     problems.push({ file, row: err.lines ?? null, column: err.column === undefined ? null : String(err.column), message: `cannot be read as CSV: ${err.message}` });
     return null;
   }
-  if (records.length === 0) {
+  if (header === null) {
     problems.push({ file, row: 1, column: null, message: 'is empty (a header row is required)' });
     return null;
   }
-  const [header, ...rows] = records;
-  return { header: header.record, rows: rows.map(({ record, info }) => ({ line: info.lines, cells: record })) };
+  return { header, lines, starts, cells };
 }
+
+/** distinct values kept per column for interning (a column of unique values stops growing its map) */
+const INTERN_LIMIT = 100_000;

@@ -30,7 +30,7 @@ describe('server/dataset/read-dataset', () => {
     const folder = copy();
     writeFileSync(join(folder, 'unit_costs.csv'), 'item,unit_cost\npsychiatrist_visit,2900\n\nnurse_visit,abc\n');
     const read = readDataset(folder);
-    expect(read.raw.tables['unit_costs.csv']?.rows.map((row) => row.line)).toEqual([2, 4]);
+    expect(read.raw.tables['unit_costs.csv']?.lines).toEqual([2, 4]);
   });
 
   it('reports broken CSV quoting as a problem of that file', () => {
