@@ -1,4 +1,5 @@
 /** README.md of an export: what it is, the options, row counts, what was coarsened or suppressed, the files and their SHA-256. */
+import { basename } from 'node:path';
 import type { WrittenFile } from './csv-sink';
 import type { PidMode } from './pseudonym';
 
@@ -33,7 +34,7 @@ export function exportReadme(s: ExportSummary): string {
     '',
     `- pseudonymous ids: ${PID_TEXT[s.options.pidMode]}`,
     `- k-anonymity: k = ${s.options.k} over site, sex and age band`,
-    `- unit costs: ${s.unitCostSource === 'default' ? 'the documented default table (Swedish reference values, mixed price years 2015–2024, two stated proxies: emergency_visit, social_services_contact); replace before a final analysis' : s.unitCostSource === 'study' ? "the study's own table" : `from ${s.unitCostSource}`}`,
+    `- unit costs: ${s.unitCostSource === 'default' ? 'the documented default table (Swedish reference values, mixed price years 2015–2024, two stated proxies: emergency_visit, social_services_contact); replace before a final analysis' : s.unitCostSource === 'study' ? "the study's own table" : `from the file ${basename(s.unitCostSource)}`}`,
     '',
     '## What is left out',
     '',
