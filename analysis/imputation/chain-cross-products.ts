@@ -17,7 +17,10 @@ export interface ChainCrossProducts {
   width: number;
   /** index in `columns` of variable 0 */
   firstVariable: number;
-  /** P×P row-major S_k per variable (null for a variable without missing values) */
+  /**
+   * S_k per variable, P×P row-major, lower triangle only: entry (a, b) is at
+   * [max(a, b)·P + min(a, b)] (null for a variable without missing values)
+   */
   sums: (Float64Array | null)[];
   /** 1 where variable k is missing, per variable */
   missingMask: Uint8Array[];
@@ -52,7 +55,6 @@ export function chainCrossProducts(
     for (let m = 0; m < rows.length; m++) addRow(s, z, rows[m], P, -1, fromRow);
     const block = fixed?.[k];
     if (block) for (let a = 0; a < firstVariable; a++) for (let b = 0; b <= a; b++) s[a * P + b] = block[a * P + b];
-    for (let a = 0; a < P; a++) for (let b = 0; b < a; b++) s[b * P + a] = s[a * P + b];
     return s;
   });
   return { columns, z, width: P, firstVariable, sums, missingMask };
@@ -90,12 +92,13 @@ export function updateCrossProducts(state: ChainCrossProducts, j: number, rows: 
       const delta = now - before;
       if (delta === 0) continue;
       const zr = r * P;
-      for (let c = 0; c < P; c++) {
-        const v = delta * z[zr + c];
-        s[rowJ + c] += v;
-        s[c * P + J] += v;
-      }
-      // the loop added 2·δ·now at (J, J); the correct change is now² − before²
+      // row and column J of the lower triangle: (J, c) for c < J, (c, J) for c > J
+      for (let c = 0; c < J; c++) s[rowJ + c] += delta * z[zr + c];
+      const v = delta * z[zr + J];
+      s[rowJ + J] += v;
+      s[rowJ + J] += v;
+      for (let c = J + 1; c < P; c++) s[c * P + J] += delta * z[zr + c];
+      // (J, J) got 2·δ·now as in a full-matrix update; the correct change is now² − before²
       s[rowJ + J] += now * now - before * before - 2 * delta * now;
     }
   }
@@ -109,8 +112,12 @@ export function equationSystem(state: ChainCrossProducts, k: number, ws: PmmWork
   const { p, xtx, xty } = ws;
   for (let a = 0; a < p; a++) {
     const ca = a < J ? a : a + 1;
-    xty[a] = s[ca * P + J];
-    for (let b = 0; b < p; b++) xtx[a * p + b] = s[ca * P + (b < J ? b : b + 1)];
+    xty[a] = ca < J ? s[J * P + ca] : s[ca * P + J];
+    for (let b = 0; b <= a; b++) {
+      const value = s[ca * P + (b < J ? b : b + 1)];
+      xtx[a * p + b] = value;
+      xtx[b * p + a] = value;
+    }
   }
 }
 

@@ -29,11 +29,11 @@ describe('analysis/imputation/chain-cross-products', () => {
     for (const k of [0, 1]) {
       const a = state.sums[k] as Float64Array;
       const b = fresh.sums[k] as Float64Array;
-      a.forEach((value, i) => expect(value).toBeCloseTo(b[i], 6));
+      a.forEach((value, i) => expect(value).toBeCloseTo(b[i], 6)); // both lower triangles
     }
     // by hand: S_0[intercept][variable 1] = Σ over rows where variable 0 is observed of variable 1
     let hand = 0;
     for (let r = 0; r < n; r++) if (!missing[0].includes(r)) hand += data[1][r];
-    expect((state.sums[0] as Float64Array)[0 * 5 + 3]).toBeCloseTo(hand, 8);
+    expect((state.sums[0] as Float64Array)[3 * 5 + 0]).toBeCloseTo(hand, 8); // lower triangle: (3, 0)
   });
 });
