@@ -57,3 +57,15 @@ export function maxSiteSequence(db: Db, siteId: number): number {
 export function maxStratumPosition(db: Db, stratum: string): number {
   return (statement(db, "SELECT COALESCE(max(stratum_position), -1) AS n FROM allocations WHERE method = 'blocks' AND stratum = ?").get(stratum) as { n: number }).n;
 }
+
+/** The indexes of `tables` (name and CREATE statement), dropped for a bulk load; `restoreIndexes` creates them again. */
+export function dropIndexes(db: Db, tables: readonly string[]): { name: string; sql: string }[] {
+  const placeholders = tables.map(() => '?').join(', ');
+  const indexes = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${placeholders})`).all(...tables) as { name: string; sql: string }[];
+  for (const index of indexes) db.exec(`DROP INDEX ${index.name}`);
+  return indexes;
+}
+
+export function restoreIndexes(db: Db, indexes: readonly { name: string; sql: string }[]): void {
+  for (const index of indexes) db.exec(index.sql);
+}
