@@ -24,6 +24,9 @@ export interface ChainCrossProducts {
   sums: (Float64Array | null)[];
   /** 1 where variable k is missing, per variable */
   missingMask: Uint8Array[];
+  /** P-long buffers of updateCrossProducts */
+  scratch: Float64Array;
+  scratch2: Float64Array;
 }
 
 /**
@@ -47,8 +50,17 @@ export function chainCrossProducts(
     for (let r = 0; r < n; r++) z[r * P + c] = column[r];
   }
   const fromRow = fixed ? firstVariable : 0;
+  // S over all rows, lower triangle from row fromRow: one dot product of two columns per entry (kept in a register)
   const all = new Float64Array(P * P);
-  for (let r = 0; r < n; r++) addRow(all, z, r, P, 1, fromRow);
+  for (let a = fromRow; a < P; a++) {
+    const ca = columns[a];
+    for (let b = 0; b <= a; b++) {
+      const cb = columns[b];
+      let sum = 0;
+      for (let r = 0; r < n; r++) sum += ca[r] * cb[r];
+      all[a * P + b] = sum;
+    }
+  }
   const sums = missing.map((rows, k) => {
     if (rows.length === 0) return null;
     const s = Float64Array.from(all);
@@ -57,7 +69,7 @@ export function chainCrossProducts(
     if (block) for (let a = 0; a < firstVariable; a++) for (let b = 0; b <= a; b++) s[a * P + b] = block[a * P + b];
     return s;
   });
-  return { columns, z, width: P, firstVariable, sums, missingMask };
+  return { columns, z, width: P, firstVariable, sums, missingMask, scratch: new Float64Array(P), scratch2: new Float64Array(P) };
 }
 
 /** Adds sign·z_r z_rᵀ to the lower triangle of s, rows a ≥ fromRow. */
@@ -72,36 +84,75 @@ function addRow(s: Float64Array, z: Float64Array, r: number, P: number, sign: nu
 
 /**
  * Corrects every S_k (k ≠ j) after variable j changed at `rows` from
- * `previous` to its current values. O(|rows| · P · variables).
+ * `previous` to its current values. Row and column j of S_k change by
+ * Σ δ_r z_r over the changed rows r where k is observed (δ_r = now − before;
+ * at (j, j) by Σ now² − before²). That sum is formed once over all changed
+ * rows; for each k it is then either summed directly over the rows where k is
+ * observed or taken as the total minus the rows where k is missing, whichever
+ * has fewer rows (dropout makes missingness nested, so one side is small).
+ * O(|rows| · P) plus O(min side · P) per variable.
  */
 export function updateCrossProducts(state: ChainCrossProducts, j: number, rows: Int32Array, previous: Float64Array): void {
   const { columns, z, width: P, firstVariable, sums, missingMask } = state;
   const J = firstVariable + j;
   const changed = columns[J];
   for (let m = 0; m < rows.length; m++) z[rows[m] * P + J] = changed[rows[m]];
+  const total = state.scratch;
+  const part = state.scratch2;
+  total.fill(0);
+  const totalDiagonal = accumulate(z, P, J, changed, rows, previous, null, 0, total);
   for (let k = 0; k < sums.length; k++) {
     const s = sums[k];
     if (s === null || k === j) continue;
     const mask = missingMask[k];
-    const rowJ = J * P;
-    for (let m = 0; m < rows.length; m++) {
-      const r = rows[m];
-      if (mask[r] === 1) continue;
-      const now = changed[r];
-      const before = previous[m];
-      const delta = now - before;
-      if (delta === 0) continue;
-      const zr = r * P;
-      // row and column J of the lower triangle: (J, c) for c < J, (c, J) for c > J
-      for (let c = 0; c < J; c++) s[rowJ + c] += delta * z[zr + c];
-      const v = delta * z[zr + J];
-      s[rowJ + J] += v;
-      s[rowJ + J] += v;
-      for (let c = J + 1; c < P; c++) s[c * P + J] += delta * z[zr + c];
-      // (J, J) got 2·δ·now as in a full-matrix update; the correct change is now² − before²
-      s[rowJ + J] += now * now - before * before - 2 * delta * now;
+    let masked = 0;
+    for (let m = 0; m < rows.length; m++) masked += mask[rows[m]];
+    if (masked === rows.length) continue; // every changed row is outside S_k
+    let diagonal: number;
+    part.fill(0);
+    if (2 * masked < rows.length) {
+      const maskedDiagonal = accumulate(z, P, J, changed, rows, previous, mask, 1, part);
+      for (let c = 0; c < P; c++) part[c] = total[c] - part[c];
+      diagonal = totalDiagonal - maskedDiagonal;
+    } else {
+      diagonal = accumulate(z, P, J, changed, rows, previous, mask, 0, part);
     }
+    const rowJ = J * P;
+    for (let c = 0; c < J; c++) s[rowJ + c] += part[c];
+    s[rowJ + J] += diagonal;
+    for (let c = J + 1; c < P; c++) s[c * P + J] += part[c];
   }
+}
+
+/**
+ * Adds δ_r z_r to `into` over the changed rows whose mask value is `keep`
+ * (every row when mask is null); returns Σ now² − before² over them (the
+ * (j, j) entry, where z_r holds the new value).
+ */
+function accumulate(
+  z: Float64Array,
+  P: number,
+  J: number,
+  changed: Float64Array,
+  rows: Int32Array,
+  previous: Float64Array,
+  mask: Uint8Array | null,
+  keep: number,
+  into: Float64Array,
+): number {
+  let diagonal = 0;
+  for (let m = 0; m < rows.length; m++) {
+    const r = rows[m];
+    if (mask !== null && mask[r] !== keep) continue;
+    const now = changed[r];
+    const before = previous[m];
+    const delta = now - before;
+    if (delta === 0) continue;
+    const zr = r * P;
+    for (let c = 0; c < P; c++) into[c] += delta * z[zr + c];
+    diagonal += now * now - before * before;
+  }
+  return diagonal;
 }
 
 /** Fills ws.xtx and ws.xty of the equation of variable k (all columns except k's own). */
