@@ -3,6 +3,7 @@
  * assessments due and overdue, the latest fidelity score; and the caseload
  * per coach with a warning above the fidelity limit (20).
  */
+import { fidelityBandLabel } from '../fidelity-band';
 import { h, replace } from '../../modules/dom';
 import type { RouteContext } from '../routes';
 import { get, getJson, list, optional, paths, type Site } from '../staff-api';
@@ -28,7 +29,7 @@ function siteCard(site: Site, participants: Obj[], due: Obj[] | Error, fidelity:
     dueHere instanceof Error ? note(dueHere) : h('p', {},
       `Assessments due: ${dueHere.filter((a) => get(a, 'state') === 'open').length}, `,
       h('span', { class: dueHere.some((a) => get(a, 'state') === 'overdue') ? 'warn' : '' }, `overdue: ${dueHere.filter((a) => get(a, 'state') === 'overdue').length}`)),
-    reviews instanceof Error ? note(reviews) : h('p', {}, latest ? `Fidelity: ${get(latest, 'total')} of 125 (${String(get(latest, 'band') ?? '').replace(/_/g, ' ')}, ${get(latest, 'review_date')})` : 'Fidelity: no review yet.'));
+    reviews instanceof Error ? note(reviews) : h('p', {}, latest ? `Fidelity: ${get(latest, 'total')} of 125 (${fidelityBandLabel(get(latest, 'band'))}, ${get(latest, 'review_date')})` : 'Fidelity: no review yet.'));
 }
 
 function caseloadTable(answer: unknown): HTMLElement {

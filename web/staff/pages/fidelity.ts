@@ -5,6 +5,7 @@
  */
 import { getForm } from '../../../data-dictionary/index';
 import { ApiError } from '../../modules/api';
+import { fidelityBandLabel } from '../fidelity-band';
 import { h, replace } from '../../modules/dom';
 import { renderFields } from '../form-fields';
 import type { RouteContext } from '../routes';
@@ -22,7 +23,7 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
         h('thead', {}, h('tr', {}, ...['Site', 'Date', 'Type', 'Total (25–125)', 'Band'].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, ...[...reviews].sort((a, b) => String(get(b, 'review_date')).localeCompare(String(get(a, 'review_date')))).map((r) => h('tr', {},
           h('td', {}, String(get(r, 'site') ?? get(r, 'site_code') ?? '')), h('td', {}, String(get(r, 'review_date'))), h('td', {}, String(get(r, 'review_type') ?? '')),
-          h('td', {}, String(get(r, 'total') ?? '')), h('td', {}, String(get(r, 'band') ?? ''))))));
+          h('td', {}, String(get(r, 'total') ?? '')), h('td', {}, fidelityBandLabel(get(r, 'band')))))));
   const canEdit = user.role === 'admin' || user.role === 'trial_manager';
   let editor: HTMLElement | null = null;
   if (canEdit) {
