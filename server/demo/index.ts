@@ -15,6 +15,7 @@ import { recordAudit, type AuditActor } from '../services/audit';
 import { DEMO_PASSWORD, demoStaffStep, type DemoLogin } from './staff';
 import { demoSitesStep } from './sites';
 import { demoParticipantsStep } from './operations/participants-step';
+import { demoWholeTrialStep } from './operations/whole-trial-step';
 
 export { DEMO_PASSWORD };
 
@@ -36,7 +37,7 @@ export interface DemoStep {
 }
 
 /** Seed steps, in order. Add a line per step. */
-export const demoSteps: DemoStep[] = [demoSitesStep, demoStaffStep, demoParticipantsStep];
+export const demoSteps: DemoStep[] = [demoSitesStep, demoStaffStep, demoParticipantsStep, demoWholeTrialStep];
 
 export const DEMO_ACTOR: AuditActor = Object.freeze({ id: null, label: 'demo seed' });
 

@@ -1,5 +1,5 @@
 /**
- * Demo participants: 40 synthetic people ("Demo Deltagare 01" …, valid-format
+ * Demo participants: 40 synthetic people ("Demo Deltagare 001" …, valid-format
  * personnummer in the 98xx serial range, phone 070-000 00 NN) spread over
  * the demo sites, taken through referral, screening (some not eligible, with
  * reasons), consent (some decline), the baseline questionnaire and
@@ -25,7 +25,7 @@ import { saveResponse } from '../../services/responses';
 import type { DemoContext, DemoStep } from '../index';
 import { syntheticAnswers } from './synthetic-answers';
 
-const SITES = [
+export const DEMO_PARTICIPANT_SITES = [
   { code: 'ORE-AFF', coach: 'coach@demo.ips-trial.invalid' },
   { code: 'ORE-DBT', coach: 'coach@demo.ips-trial.invalid' },
   { code: 'ORE-NORR', coach: 'coach2@demo.ips-trial.invalid' },
@@ -35,12 +35,22 @@ const SITES = [
 const NOT_ELIGIBLE = ['not_motivated', 'can_return_to_job', 'outside_working_age', 'declined'];
 
 /** Deterministic small random numbers for the demo (not for anything that must be unpredictable). */
-function demoRandom(seed: number) {
+export function demoRandom(seed: number) {
   let state = seed >>> 0;
   return (n: number) => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     return state % n;
   };
+}
+
+/** "001" … : the number in "Demo Deltagare 001". */
+export function demoLabel(n: number): string {
+  return String(n).padStart(3, '0');
+}
+
+/** 070-000 00 01 … 070-000 01 20: the test-style phone number of demo participant n. */
+export function demoPhone(n: number): string {
+  return `070-000 ${String(Math.floor(n / 100)).padStart(2, '0')} ${String(n % 100).padStart(2, '0')}`;
 }
 
 export function demoPersonnummer(n: number): string {
@@ -51,15 +61,14 @@ export function demoPersonnummer(n: number): string {
 
 function runParticipant(context: DemoContext, n: number, today: string, pick: (n: number) => number): void {
   const { db, config, actor } = context;
-  const site = SITES[n % SITES.length];
+  const site = DEMO_PARTICIPANT_SITES[n % DEMO_PARTICIPANT_SITES.length];
   const coach = findUserByEmail(db, site.coach);
   // participant 37 is randomized so that the 6-month assessment is open today
   const referralDate = n === 37 ? addDays(addCalendarMonths(today, -6), -5) : addDays(today, -760 + n * 18);
-  const label = String(n).padStart(2, '0');
   const row = participants.registerParticipant(db, identifierKeys(config), actor, {
     site: site.code,
     referral: { referral_source: n % 6 === 0 ? 'self_referral' : 'psychiatry', referral_date: referralDate, on_waiting_list: false },
-    identity: { person_name: `Demo Deltagare ${label}`, personal_number: demoPersonnummer(n), person_phone: `070-000 00 ${label}`, postal_town: 'Demostad' },
+    identity: { person_name: `Demo Deltagare ${demoLabel(n)}`, personal_number: demoPersonnummer(n), person_phone: demoPhone(n), postal_town: 'Demostad' },
     coach_id: coach?.id ?? null,
   }, today);
   if (n === 40) return; // newly referred, not yet screened
@@ -119,7 +128,7 @@ export const demoParticipantsStep: DemoStep = {
     const today = new Date().toISOString().slice(0, 10);
     const pick = demoRandom(20261123);
     for (let n = 1; n <= 40; n++) runParticipant(context, n, today, pick);
-    for (const [i, site] of SITES.entries()) {
+    for (const [i, site] of DEMO_PARTICIPANT_SITES.entries()) {
       addReview(context.db, context.actor, site.code, { review_date: addDays(today, -200 + i * 10), review_type: 'independent', reviewers: 'Demo Granskare Ett, Demo Granskare Två', ...fidelityItems(3 + (i % 2), pick) });
     }
     // employer development for a site, not tied to one participant

@@ -36,14 +36,14 @@ describe('demo study: trial operations', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('has 40 participants through the whole flow, with a CONSORT count at every step', async () => {
+  it('has 120 participants through the whole flow, with a CONSORT count at every step', async () => {
     const manager = await login('manager@demo.ips-trial.invalid');
     const consort = (await manager.get('/api/consort')).body.consort;
-    expect(consort.referred).toBe(40);
+    expect(consort.referred).toBe(120);
     expect(consort.notEligible.total).toBeGreaterThan(0);
     expect(consort.declined).toBeGreaterThan(0);
-    expect(consort.randomized.ips + consort.randomized.control).toBeGreaterThan(25);
-    expect(consort.withdrawn.ips + consort.withdrawn.control).toBe(2);
+    expect(consort.randomized.ips + consort.randomized.control).toBeGreaterThan(100);
+    expect(consort.withdrawn.ips + consort.withdrawn.control).toBe(4);
     expect(consort.assessed['6'].ips + consort.assessed['6'].control).toBeGreaterThan(0);
     const summary = (await manager.get('/api/assessments/summary')).body.summary;
     const states = new Set(Object.values(summary).flatMap((byState) => Object.entries(byState as Record<string, number>).filter(([, n]) => n > 0).map(([s]) => s)));
@@ -57,7 +57,7 @@ describe('demo study: trial operations', () => {
     expect([...sites].sort()).toEqual(['ORE-AFF', 'ORE-DBT']);
     const first = (await coach.get('/api/participants')).body.participants[0];
     const ids = (await coach.get(`/api/participants/${first.studyId}/identifiers`)).body.identifiers;
-    expect(ids.person_name).toMatch(/^Demo Deltagare \d\d$/);
+    expect(ids.person_name).toMatch(/^Demo Deltagare \d{3}$/);
   });
 
   it('replays every demo allocation from the sealed seed, and refuses another seed', () => {
