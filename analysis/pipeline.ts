@@ -62,7 +62,8 @@ export function analyzeTrial(dataset: TrialDataset, settings: AnalysisSettings, 
   let sensitivity: AnalysisResult['sensitivity'];
   if (options.sensitivity !== false) {
     report('sensitivity', 3);
-    const inner: AnalyzeOptions = { scoreUtility: options.scoreUtility, sensitivity: false };
+    // every scenario scores the same EQ-5D states: score each distinct state once
+    const inner: AnalyzeOptions = { scoreUtility: memoizedScorer(options.scoreUtility), sensitivity: false };
     const table = runSensitivityAnalyses(dataset, settings, { analyze: (d, s) => analyzeTrial(d, s, inner) });
     sensitivity = table.rows;
     warnings.push(...table.warnings);
@@ -119,4 +120,18 @@ function completeCaseAnalyses(sets: ReturnType<typeof analysedSets>, settings: A
 function imputedAnalyses(table: ReturnType<typeof buildParticipantTable>, settings: AnalysisSettings) {
   const imputed = analyzeImputed(table, settings);
   return { qaly: imputed.qaly, employment: imputed.employment, warnings: imputed.warnings };
+}
+
+/** The same scorer, remembering the index of each state it has scored (levels are small integers). */
+function memoizedScorer(score: UtilityScorer): UtilityScorer {
+  const known = new Map<string, number>();
+  return (levels) => {
+    const key = levels.join(',');
+    let index = known.get(key);
+    if (index === undefined) {
+      index = score(levels);
+      known.set(key, index);
+    }
+    return index;
+  };
 }

@@ -57,9 +57,14 @@ export function participantCosts(
   }
   let staffYearOne = 0;
   let staffYearTwo = 0;
+  const staffItems = new Map<string, string>(); // role → its unit-cost item, built once per role
   for (const log of timelogs) {
     if (log.day < 0 || log.day > HORIZON_END) continue;
-    const item = `staff_hour:${log.role}`;
+    let item = staffItems.get(log.role);
+    if (item === undefined) {
+      item = `staff_hour:${log.role}`;
+      staffItems.set(log.role, item);
+    }
     const cost = (log.minutes / 60) * priceOf(unitCosts, item);
     if (log.day >= YEAR_TWO_START) {
       staffYearTwo += cost;

@@ -1,6 +1,6 @@
 /**
  * Reads an analysis dataset folder (ANALYSIS-DATASET.md) from disk: the six
- * CSV files split into records with their line numbers (csv-parse), the
+ * CSV files split into records with their line numbers (split-csv.ts), the
  * optional settings.json (or the file given by `--settings`), and a sha256
  * over the input files so a report can be traced to the exact data. All
  * checking of the content is done by analysis/dataset/validate.ts; this
@@ -10,9 +10,9 @@
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { FILE_NAMES } from '../../analysis/dataset/columns';
 import type { DatasetProblem, RawDataset, RawTable } from '../../analysis/dataset/validate';
+import { CsvSyntaxError, splitCsv } from './split-csv';
 
 export interface ReadDatasetResult {
   raw: RawDataset;
@@ -74,51 +74,16 @@ function hashInput(hash: Hash, name: string, bytes: Buffer): Buffer {
   return bytes;
 }
 
-/**
- * Splits one file into records, compactly (RawTable): csv-parse hands each
- * record to on_record, which copies its cells into one flat array and returns
- * null so csv-parse keeps nothing; every cell is interned per column (pid,
- * role, activity, item and day numbers repeat thousands of times). 470,000
- * time-log rows so cost tens of megabytes rather than hundreds.
- */
+/** Splits one file into records (split-csv.ts); a syntax error becomes a problem of that file. */
 function parseCsv(file: string, bytes: Buffer, problems: DatasetProblem[]): RawTable | null {
-  const interned: Map<string, string>[] = [];
-  let header: string[] | null = null;
-  const lines: number[] = [];
-  const starts: number[] = [];
-  const cells: string[] = [];
-  const onRecord = (record: string[], context: { lines: number }): null => {
-    if (header === null) {
-      header = record;
-      return null;
-    }
-    lines.push(context.lines);
-    starts.push(cells.length);
-    for (let i = 0; i < record.length; i += 1) {
-      const seen = (interned[i] ??= new Map());
-      const cell = record[i];
-      const known = seen.get(cell);
-      if (known !== undefined) cells.push(known);
-      else {
-        if (seen.size < INTERN_LIMIT) seen.set(cell, cell);
-        cells.push(cell);
-      }
-    }
-    return null;
-  };
+  let table: RawTable | null;
   try {
-    parse(bytes, { bom: true, relax_column_count: true, skip_empty_lines: true, on_record: onRecord as unknown as (record: string[]) => string[] });
+    table = splitCsv(bytes.toString('utf8'));
   } catch (error) {
-    const err = error as Error & { lines?: number; column?: number | string };
-    problems.push({ file, row: err.lines ?? null, column: err.column === undefined ? null : String(err.column), message: `cannot be read as CSV: ${err.message}` });
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    problems.push({ file, row: error.line, column: null, message: `cannot be read as CSV: ${error.message}` });
     return null;
   }
-  if (header === null) {
-    problems.push({ file, row: 1, column: null, message: 'is empty (a header row is required)' });
-    return null;
-  }
-  return { header, lines, starts, cells };
+  if (table === null) problems.push({ file, row: 1, column: null, message: 'is empty (a header row is required)' });
+  return table;
 }
-
-/** distinct values kept per column for interning (a column of unique values stops growing its map) */
-const INTERN_LIMIT = 100_000;

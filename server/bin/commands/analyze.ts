@@ -36,10 +36,12 @@ export function register(program: Command): void {
 /** Runs the command; returns the exit code (0 = written, 1 = invalid input or failure). */
 export async function runAnalyze(dir: string, options: AnalyzeCommandOptions): Promise<number> {
   const folder = resolve(dir);
-  const read = readDataset(folder, options.settings === undefined ? undefined : resolve(options.settings));
+  let read: ReturnType<typeof readDataset> | undefined = readDataset(folder, options.settings === undefined ? undefined : resolve(options.settings));
   const scoring = await loadScoring();
   const validated = validateDataset(read.raw, { valueSets: scoring.valueSets });
   const problems = [...read.problems, ...(validated.ok ? [] : validated.problems)];
+  const sha256 = read.sha256;
+  read = undefined; // the CSV records are not needed once validated: let them go before the analysis
   if (problems.length > 0 || !validated.ok) {
     printProblems(folder, problems);
     return 1;
@@ -47,7 +49,7 @@ export async function runAnalyze(dir: string, options: AnalyzeCommandOptions): P
   let result: AnalysisResult;
   let html: string;
   try {
-    result = runWithProgress(validated.dataset, validated.settings, scoring.scorer(validated.settings.valueSet), read.sha256);
+    result = runWithProgress(validated.dataset, validated.settings, scoring.scorer(validated.settings.valueSet), sha256);
     html = await renderReport(result);
   } catch (error) {
     process.stderr.write(`analysis failed: ${(error as Error).message}\nNothing was written.\n`);
