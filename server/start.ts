@@ -1,6 +1,7 @@
 /**
  * Starting and stopping the server: open and migrate the database, seed the
- * demo study on a fresh database (when enabled), listen, and on SIGTERM /
+ * demo study on a fresh database (when enabled), mark exports and reports
+ * left "running" by a previous process as failed, listen, and on SIGTERM /
  * SIGINT close the HTTP server (finishing requests in flight) before
  * closing the database.
  */
@@ -10,6 +11,7 @@ import { createApp } from './app';
 import type { Config } from './config';
 import type { Db } from './db/connection';
 import { openMigratedDatabase } from './db/open';
+import { failInterruptedJobs, INTERRUPTED_MESSAGE } from './db/queries/interrupted-jobs';
 import { demoNeeded, isDemoDatabase, seedDemo, DEMO_PASSWORD } from './demo/index';
 import type { DemoLogin } from './demo/staff';
 import type { Log } from './log';
@@ -26,6 +28,8 @@ export interface RunningServer {
 
 export async function startServer(config: Config, log: Log): Promise<RunningServer> {
   const db = openMigratedDatabase(config.dbFile);
+  const interrupted = failInterruptedJobs(db, INTERRUPTED_MESSAGE, new Date().toISOString());
+  if (interrupted.exports + interrupted.reports > 0) log.warn(interrupted, 'exports/reports left running by the previous server marked failed');
   let demoLogins: DemoLogin[] = [];
   if (config.demo && demoNeeded(db)) demoLogins = seedDemo(db, config, log, await hashPassword(DEMO_PASSWORD, config.passwordCost));
   const app = createApp(config, db, log);

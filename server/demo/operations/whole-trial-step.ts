@@ -51,10 +51,10 @@ function gseAnswers(arm: Arm, timepoint: number, pick: Pick): Record<string, unk
 
 /** Six months of service use; admissions a little rarer after randomization to IPS. */
 function serviceUseAnswers(severity: number, arm: Arm, timepoint: number, pick: Pick): Record<string, unknown> {
-  const admitted = pick(arm === 'ips' && timepoint > 0 ? 10 : 8) === 0;
+  const admitted = pick(arm === 'ips' && timepoint > 0 ? 14 : 12) === 0;
   return {
     psychiatrist_visit: pick(3) + (severity > 2 ? 1 : 0), nurse_visit: pick(5), psychologist_visit: pick(4), social_worker_visit: pick(3),
-    gp_visit: pick(3), emergency_visit: pick(6) === 0 ? 1 : 0, inpatient_day: admitted ? 3 + pick(12) : 0, social_services_contact: pick(3),
+    gp_visit: pick(3), emergency_visit: pick(6) === 0 ? 1 : 0, inpatient_day: admitted ? 2 + pick(6) : 0, social_services_contact: pick(3),
     phone_video_physician: pick(2), phone_video_counsellor: pick(3), phone_video_other: pick(2),
   };
 }
@@ -63,8 +63,10 @@ function saveComplete(context: DemoContext, row: ReturnType<typeof findParticipa
   saveResponse(context.db, context.actor, timepoint === 0 ? 'staff' : 'tablet', row, randomUUID(), { timepoint, form, answers, revision: 1, complete: true });
 }
 
-function runParticipant(context: DemoContext, n: number, today: string, pick: Pick): void {
+function runParticipant(context: DemoContext, n: number, today: string): void {
   const { db, config, actor } = context;
+  // one number source per person, so nobody's answers depend on another's arm
+  const pick = demoRandom(20240601 + n * 7919);
   const site = DEMO_PARTICIPANT_SITES[n % DEMO_PARTICIPANT_SITES.length];
   const coach = findUserByEmail(db, site.coach)!;
   const randomizedOn = addDays(today, -(790 + (n - WHOLE_TRIAL_FIRST) * 5));
@@ -97,7 +99,7 @@ function runParticipant(context: DemoContext, n: number, today: string, pick: Pi
   if (withdraws) participants.recordWithdrawal(db, actor, row, { withdrawal_date: addDays(randomizedOn, 270), withdrawal_data_use: 'collected_and_registers' }, undefined);
   const coachActor = { id: coach.id, label: coach.email };
   const coachUser = { id: coach.id, role: coach.role };
-  const every = arm === 'ips' ? 14 : 56;
+  const every = arm === 'ips' ? 7 : 56; // IPS: about one contact a week and a half
   const logs = [];
   for (let day = 3; day <= lastDay; day += every + pick(7)) {
     const activity = arm === 'ips' ? ['participant_meeting', 'employer_contact', 'participant_meeting', 'benefits_counselling', 'travel'][pick(5)] : ['participant_meeting', 'other'][pick(2)];
@@ -127,7 +129,6 @@ export const demoWholeTrialStep: DemoStep = {
   name: 'finished cohort: two years of follow-up, time logs, employment',
   run: (context) => {
     const today = new Date().toISOString().slice(0, 10);
-    const pick = demoRandom(20240601);
-    for (let n = WHOLE_TRIAL_FIRST; n <= WHOLE_TRIAL_LAST; n++) runParticipant(context, n, today, pick);
+    for (let n = WHOLE_TRIAL_FIRST; n <= WHOLE_TRIAL_LAST; n++) runParticipant(context, n, today);
   },
 };
