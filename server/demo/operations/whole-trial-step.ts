@@ -99,11 +99,11 @@ function runParticipant(context: DemoContext, n: number, today: string): void {
   if (withdraws) participants.recordWithdrawal(db, actor, row, { withdrawal_date: addDays(randomizedOn, 270), withdrawal_data_use: 'collected_and_registers' }, undefined);
   const coachActor = { id: coach.id, label: coach.email };
   const coachUser = { id: coach.id, role: coach.role };
-  const every = arm === 'ips' ? 7 : 56; // IPS: about one contact a week and a half
+  const every = arm === 'ips' ? 5 : 56; // IPS: about one contact a week (8 days on average)
   const logs = [];
   for (let day = 3; day <= lastDay; day += every + pick(7)) {
     const activity = arm === 'ips' ? ['participant_meeting', 'employer_contact', 'participant_meeting', 'benefits_counselling', 'travel'][pick(5)] : ['participant_meeting', 'other'][pick(2)];
-    logs.push({ entry: { log_date: addDays(randomizedOn, day), staff_role: arm === 'ips' ? 'ips_specialist' : 'municipal_coach', activity, minutes: 30 + 15 * pick(4), log_scope: 'participant' }, participantId: row.id });
+    logs.push({ entry: { log_date: addDays(randomizedOn, day), staff_role: arm === 'ips' ? 'ips_specialist' : 'municipal_coach', activity, minutes: 45 + 15 * pick(4), log_scope: 'participant' }, participantId: row.id });
   }
   addTimeLogs(db, coachActor, coachUser, logs, () => '');
   const competitive = pick(100) < (arm === 'ips' ? 52 : 26);
