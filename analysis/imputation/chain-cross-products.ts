@@ -33,7 +33,8 @@ export interface ChainCrossProducts {
  * Builds S_k for the current values: S over all rows minus the rows where k is
  * missing. The block of the fixed columns (ones, covariates) is the same in
  * every chain: pass `fixed` from a previous call (its `sums`) to copy it
- * instead of recomputing it. O(n·P²).
+ * instead of recomputing it, and `reuse` (a previous state's `z`) to fill
+ * that buffer instead of allocating one. O(n·P²).
  */
 export function chainCrossProducts(
   columns: Float64Array[],
@@ -41,10 +42,12 @@ export function chainCrossProducts(
   missing: readonly Int32Array[],
   missingMask: Uint8Array[],
   fixed?: readonly (Float64Array | null)[],
+  reuse?: Float64Array,
 ): ChainCrossProducts {
   const P = columns.length;
   const n = columns[0].length;
-  const z = new Float64Array(n * P); // row-major copy for contiguous access
+  // row-major copy for contiguous access (a previous chain's buffer when given: chains run one after another)
+  const z = reuse && reuse.length === n * P ? reuse : new Float64Array(n * P);
   for (let c = 0; c < P; c++) {
     const column = columns[c];
     for (let r = 0; r < n; r++) z[r * P + c] = column[r];

@@ -80,10 +80,12 @@ export function imputeChained(frame: ImputationFrame, options: ChainedImputation
   const firstVariable = 1 + frame.covariates.length;
   const completed: Float64Array[][] = [];
   let fixed: (Float64Array | null)[] | undefined;
+  let z: Float64Array | undefined; // the n × P buffer, shared by the chains (they run one after another)
   for (let imp = 0; imp < options.m; imp++) {
     const data = frame.values.map((column) => Float64Array.from(column));
     initialise(data, observed, missing, rng);
-    const state = chainCrossProducts([ones, ...frame.covariates, ...data], firstVariable, missing, missingMask, fixed);
+    const state = chainCrossProducts([ones, ...frame.covariates, ...data], firstVariable, missing, missingMask, fixed, z);
+    z = state.z;
     fixed ??= state.sums.map((sum) => sum && Float64Array.from(sum)); // its fixed block serves every later chain
     for (let it = 0; it < options.iterations; it++) {
       for (let k = 0; k < K; k++) {
