@@ -1,11 +1,13 @@
 /**
  * Prints one plain closing line, `N passed, N failed`, after vitest's own
- * report, so CI can read the totals. A test file that fails to load counts as
+ * report (as the very last line), so CI can read the totals. A test file that fails to load counts as
  * one failure, and so does any unhandled error.
  */
 import type { Reporter, TestModule, TestCase } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
+  private line = '';
+
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     let passed = 0;
     let failed = 0;
@@ -23,6 +25,11 @@ export default class SummaryReporter implements Reporter {
     }
     failed += unhandledErrors.length;
     const skippedPart = skipped > 0 ? `, ${skipped} skipped` : '';
-    process.stdout.write(`\n${passed} passed, ${failed} failed${skippedPart}\n`);
+    this.line = `${passed} passed, ${failed} failed${skippedPart}`;
+  }
+
+  /** called after every reporter's onTestRunEnd, and after the default reporter's summary */
+  onFinished(): void {
+    if (this.line !== '') process.stdout.write(`\n${this.line}\n`);
   }
 }
