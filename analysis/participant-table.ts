@@ -4,7 +4,7 @@
  * multiple imputation (analysis/imputation): it completes the null utilities
  * and period service-use costs and returns completed copies.
  */
-import { TIMEPOINTS, type Arm, type TrialDataset } from './dataset/types';
+import { TIMEPOINTS, type Arm, type AssessmentRow, type TrialDataset } from './dataset/types';
 import { participantCosts } from './outcomes/costs';
 import { employmentDays } from './outcomes/employment-days';
 import { qalys } from './outcomes/qalys';
@@ -50,7 +50,7 @@ export interface ParticipantRecord {
  * @example buildParticipantTable(dataset, score, 0.03)[0].qaly
  */
 export function buildParticipantTable(dataset: TrialDataset, score: UtilityScorer, discountRate: number): ParticipantRecord[] {
-  const utilities = utilitiesByParticipant(dataset.assessments, score);
+  const utilities = scoredUtilities(dataset.assessments, score);
   const suComplete = new Map<string, boolean[]>();
   for (const row of dataset.assessments) {
     const flags = suComplete.get(row.pid) ?? TIMEPOINTS.map(() => false);
@@ -87,8 +87,36 @@ export function buildParticipantTable(dataset: TrialDataset, score: UtilityScore
   });
 }
 
+/** Utilities per participant, remembered per assessments array and scorer (as groupBy; the sensitivity scenarios share both). */
+const scored = new WeakMap<readonly AssessmentRow[], WeakMap<UtilityScorer, Map<string, (number | null)[]>>>();
+
+function scoredUtilities(assessments: readonly AssessmentRow[], score: UtilityScorer): Map<string, (number | null)[]> {
+  let byScorer = scored.get(assessments);
+  if (!byScorer) {
+    byScorer = new WeakMap();
+    scored.set(assessments, byScorer);
+  }
+  let utilities = byScorer.get(score);
+  if (!utilities) {
+    utilities = utilitiesByParticipant(assessments, score);
+    byScorer.set(score, utilities);
+  }
+  return utilities;
+}
+
+/**
+ * Rows grouped by pid, remembered per rows array: the sensitivity scenarios
+ * rebuild the table from datasets that share most of their row arrays (only
+ * the unit costs or settings change), so each array is grouped once. The
+ * rows and groups are only read.
+ */
+const grouped = new WeakMap<readonly { pid: string }[], Map<string, { pid: string }[]>>();
+
 function groupBy<Row extends { pid: string }>(rows: readonly Row[]): Map<string, Row[]> {
+  const known = grouped.get(rows);
+  if (known) return known as Map<string, Row[]>;
   const groups = new Map<string, Row[]>();
+  grouped.set(rows, groups);
   for (const row of rows) {
     const group = groups.get(row.pid);
     if (group) group.push(row);
