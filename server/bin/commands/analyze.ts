@@ -52,11 +52,16 @@ export async function runAnalyze(dir: string, options: AnalyzeCommandOptions): P
     result = runWithProgress(validated.dataset, validated.settings, scoring.scorer(validated.settings.valueSet), sha256);
     html = await renderReport(result);
   } catch (error) {
-    process.stderr.write(`analysis failed: ${(error as Error).message}\nNothing was written.\n`);
+    process.stderr.write(`analysis failed: ${(error as Error).message}\n`);
     return 1;
   }
   const out = resolve(options.out ?? join(folder, 'analysis'));
-  writeAtomically(out, { 'result.json': `${JSON.stringify(result, null, 2)}\n`, 'report.html': html });
+  try {
+    writeAtomically(out, { 'result.json': `${JSON.stringify(result, null, 2)}\n`, 'report.html': html });
+  } catch (error) {
+    process.stderr.write(`cannot write the results to ${out}: ${(error as Error).message}\n`);
+    return 1;
+  }
   process.stdout.write(formatSummary(result, out));
   return 0;
 }

@@ -105,4 +105,14 @@ describe('ips-trial analyze', { timeout: 300_000 }, () => {
     const second = (JSON.parse(readFileSync(join(folder, 'b', 'result.json'), 'utf8')) as AnalysisResult).dataset.sha256;
     expect(second).not.toBe(first);
   });
+
+  it('reports an output folder it cannot create with exit code 1 and a clear message, not a crash', async () => {
+    const folder = trialCopy();
+    const out = join(folder, 'participants.csv'); // a file, so no folder can be made there
+    const { code, stderr, stdout } = await analyze([folder, '--out', out]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`cannot write the results to ${out}`);
+    expect(stderr).not.toContain('Node.js v');
+    expect(stdout).toBe('');
+  });
 });
