@@ -32,7 +32,7 @@ export function readEnvelope(body: unknown, spec: EnvelopeSpec): Record<string, 
   const forms = spec.forms ?? {};
   const fields = spec.fields ?? {};
   for (const key of Object.keys(input)) {
-    if (!(key in forms) && !(key in fields)) errors.push({ field: key, message: `unknown field '${key}'` });
+    if (!Object.hasOwn(forms, key) && !Object.hasOwn(fields, key)) errors.push({ field: key, message: `unknown field '${key}'` });
   }
   for (const [part, formName] of Object.entries(forms)) {
     const value = input[part];

@@ -80,7 +80,7 @@ function checkSettings(s: StudySettings): FieldProblem[] {
 }
 
 export function updateStudySettings(db: Db, actor: AuditActor, changes: Record<string, unknown>, reason: string | null, validValueSet: (id: string) => boolean): StudySettings {
-  const unknown = Object.keys(changes).filter((k) => !(k in DEFAULT_STUDY_SETTINGS));
+  const unknown = Object.keys(changes).filter((k) => !Object.hasOwn(DEFAULT_STUDY_SETTINGS, k));
   if (unknown.length) throw problems.invalidBody(unknown.map((f) => ({ field: f, message: `unknown field '${f}'` })));
   return inTransaction(db, () => {
     const before = getStudySettings(db);
