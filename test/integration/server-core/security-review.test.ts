@@ -63,4 +63,15 @@ describe('security review', () => {
     expect(screening.status).toBe(400);
     expect(JSON.stringify(screening.body)).toContain('constructor');
   });
+
+  it('answers a cookie that cannot be decoded as no session (401), never 500', async () => {
+    for (const cookie of ['ips_trial_session=%E0%A4%A', 'ips_trial_tablet=%ZZ']) {
+      for (const url of ['/api/session', '/api/tablet-session']) {
+        const res = await request(server.app).get(url).set('Cookie', cookie);
+        expect(res.status, `${url} with ${cookie}`).toBe(401);
+      }
+    }
+    const exit = await request(server.app).post('/api/tablet-session/exit').set('Cookie', 'ips_trial_tablet=%ZZ').send({ pin: '1234' });
+    expect(exit.status).toBe(401);
+  });
 });
