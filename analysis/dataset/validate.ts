@@ -90,7 +90,7 @@ export function validateDataset(
   const specs = columnSpecs(settings.instrument === 'eq5d3l' ? 3 : 5);
   const parsed = {} as Record<FileName, Parsed>;
   for (const file of FILE_NAMES) parsed[file] = parseTable(file, raw.tables[file], specs[file], problems);
-  crossCheck(parsed, problems);
+  crossCheck(parsed, listedPids(raw.tables['participants.csv']), problems);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, dataset: toDataset(parsed), settings };
 }
@@ -135,7 +135,15 @@ function parseTable(file: FileName, table: RawTable | undefined, spec: Record<st
   return { rows, lines };
 }
 
-function crossCheck(parsed: Record<FileName, Parsed>, problems: DatasetProblem[]): void {
+/** Every pid written in participants.csv, including rows rejected for another cell (so their other rows are not called unknown). */
+function listedPids(table: RawTable | undefined): Set<string> {
+  const listed = new Set<string>();
+  const index = table ? table.header.map((name) => name.trim()).indexOf('pid') : -1;
+  if (table && index >= 0) for (const start of table.starts) listed.add((table.cells[start + index] ?? '').trim());
+  return listed;
+}
+
+function crossCheck(parsed: Record<FileName, Parsed>, listed: ReadonlySet<string>, problems: DatasetProblem[]): void {
   const pids = new Set<string>();
   each(parsed['participants.csv'], (row, line) => {
     if (pids.has(row.pid as string)) problems.push({ file: 'participants.csv', row: line, column: 'pid', message: `duplicate pid "${row.pid}"` });
@@ -143,7 +151,7 @@ function crossCheck(parsed: Record<FileName, Parsed>, problems: DatasetProblem[]
   });
   for (const file of FILE_NAMES.filter((name) => name !== 'participants.csv' && name !== 'unit_costs.csv')) {
     each(parsed[file], (row, line) => {
-      if (!pids.has(row.pid as string)) problems.push({ file, row: line, column: 'pid', message: `pid "${row.pid}" is not in participants.csv` });
+      if (!pids.has(row.pid as string) && !listed.has(row.pid as string)) problems.push({ file, row: line, column: 'pid', message: `pid "${row.pid}" is not in participants.csv` });
     });
   }
   const unitCosts = new Set<string>();

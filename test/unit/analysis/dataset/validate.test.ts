@@ -47,6 +47,17 @@ describe('analysis/dataset/validate', () => {
     expect(problems).toContainEqual({ file: 'participants.csv', row: 4, column: 'withdrawn_day', message: 'must be an integer, got "x"' });
   });
 
+  it('does not call a pid unknown when its participants.csv row has a bad cell', () => {
+    let pid = '';
+    const problems = problemsAfter((folder) => {
+      const line = readFileSync(join(folder, 'participants.csv'), 'utf8').split('\n')[1];
+      pid = line.split(',')[0];
+      setLine(folder, 'participants.csv', 2, line.replace(/,(ips|control),/, ',treatment,'));
+    });
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'participants.csv', row: 2, column: 'arm' }));
+    expect(problems.filter((problem) => problem.message.includes(`pid "${pid}" is not in participants.csv`))).toEqual([]);
+  });
+
   it('reports a duplicate pid', () => {
     const problems = problemsAfter((folder) => {
       setLine(folder, 'participants.csv', 4, 'T002,ips,SITE-B,male,50-64,');
