@@ -27,7 +27,9 @@ export function formatSummary(result: AnalysisResult, out: string): string {
 
 function section(title: string, analysis: EffectAnalysis, effectName: string, digits: number, money: string): string[] {
   const { incremental, ci95 } = analysis;
-  const ratio = analysis.icer === null ? 'none' : `${number(analysis.icer, 0)} ${money} per ${effectName.replace(/s$/, '').replace(/QALY$/, 'QALY')}`;
+  // a dominance ratio (SE, NW) is negative and not one to act on: the quadrant in words says it (as the report does)
+  const dominance = analysis.quadrant === 'SE' || analysis.quadrant === 'NW';
+  const ratio = analysis.icer === null ? 'none' : dominance ? 'not reported' : `${number(analysis.icer, 0)} ${money} per ${effectName.replace(/s$/, '').replace(/QALY$/, 'QALY')}`;
   return [
     `${title} — analysed: IPS ${analysis.analysed.ips}, control ${analysis.analysed.control}`,
     `  Δcost ${number(incremental.cost, 0)} ${money} (95 % CI ${number(ci95.cost[0], 0)} to ${number(ci95.cost[1], 0)})`,
