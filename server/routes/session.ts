@@ -42,7 +42,9 @@ export const sessionRouter: MakeRouter = ({ config, db }) => {
     res.status(204).end();
   });
 
-  router.put('/session/password', requireLogin, validateBody('password_change'), async (req, res) => {
+  // the current password must not be guessable by trying from a session left open (the login's lockout does not cover this)
+  const passwordGuessLimit = rateLimit({ windowMs: 15 * 60_000, max: 10, key: (req) => `password:${req.auth!.user.id}` });
+  router.put('/session/password', requireLogin, validateBody('password_change'), passwordGuessLimit, async (req, res) => {
     const auth = req.auth!;
     await changeOwnPassword(db, auth.user, auth.tokenHash, req.body as { current_password: string; new_password: string }, config.passwordCost);
     res.status(204).end();

@@ -2,7 +2,9 @@
  * Privacy and security review probes: identifiers never reach the audit
  * trail a data monitor reads (JSON and CSV) nor the server's log lines;
  * request bodies with inherited property names (toString, constructor) are
- * unknown fields (400, nothing saved), not silently accepted.
+ * unknown fields (400, nothing saved), not silently accepted; a cookie that
+ * cannot be decoded is no session; the current password cannot be guessed
+ * without limit through a password change.
  */
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
@@ -73,5 +75,16 @@ describe('security review', () => {
     }
     const exit = await request(server.app).post('/api/tablet-session/exit').set('Cookie', 'ips_trial_tablet=%ZZ').send({ pin: '1234' });
     expect(exit.status).toBe(401);
+  });
+
+  it('limits guesses of the current password through a password change (10 per 15 minutes per staff member)', async () => {
+    const monitor = server.as('data_monitor');
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await monitor.send('PUT', '/api/session/password', { current_password: `guess-number-${i}`, new_password: 'a-new-password-0001' })).status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(400));
+    expect(statuses[10]).toBe(429);
+    const right = await monitor.send('PUT', '/api/session/password', { current_password: TEST_PASSWORD, new_password: 'a-new-password-0001' });
+    expect(right.status).toBe(429);
+    expect(right.headers['retry-after']).toBeDefined();
   });
 });
