@@ -16,3 +16,10 @@ export function requireRole(...roles: Role[]): RequestHandler {
 }
 
 export const requireLogin: RequestHandler = requireRole(...ROLES);
+
+/**
+ * Participant-level research data (participant records, assessments,
+ * responses, episodes, statuses, allocations): every role but the
+ * evaluator, who works from reports and anonymized exports only.
+ */
+export const requireParticipantReader: RequestHandler = requireRole('admin', 'trial_manager', 'coach', 'data_monitor');

@@ -8,7 +8,7 @@ import express from 'express';
 import type { Request } from 'express';
 import { findAllocation, listCorrections } from '../db/queries/allocations';
 import { problems } from '../errors';
-import { requireLogin, requireRole } from '../http/require-role';
+import { requireRole, requireParticipantReader } from '../http/require-role';
 import { noBody } from '../http/validate-body';
 import { allocate, balanceReport, correctAllocation, randomizationSeed } from '../services/allocations';
 import { checks, readEnvelope } from '../services/operations-forms';
@@ -31,7 +31,7 @@ export const allocationsRouter: MakeRouter = ({ db, config }) => {
     res.status(201).json({ allocation: view(row, participant.study_id) });
   });
 
-  router.get('/participants/:id/allocation', requireLogin, (req, res) => {
+  router.get('/participants/:id/allocation', requireParticipantReader, (req, res) => {
     const participant = participantFromParam(db, user(req), String(req.params.id));
     const row = findAllocation(db, participant.id);
     if (!row) throw problems.notFound('allocation of participant', participant.study_id);

@@ -8,7 +8,7 @@ import express from 'express';
 import type { Request } from 'express';
 import { findSiteByCode } from '../db/queries/sites';
 import { problems } from '../errors';
-import { requireLogin, requireRole } from '../http/require-role';
+import { requireLogin, requireRole, requireParticipantReader } from '../http/require-role';
 import { assessmentsOf, dueAssessments, reminders, scheduleSummary } from '../services/assessments';
 import { participantFromParam, studyToday } from '../services/participant-access';
 import { siteScope } from '../services/site-access';
@@ -48,7 +48,7 @@ export const assessmentsRouter: MakeRouter = ({ db }) => {
     return { siteIds, coachId, states };
   }
 
-  router.get('/participants/:id/assessments', requireLogin, (req, res) => {
+  router.get('/participants/:id/assessments', requireParticipantReader, (req, res) => {
     const participant = participantFromParam(db, req.auth!.user, String(req.params.id));
     res.json({ studyId: participant.study_id, today: studyToday(db), assessments: assessmentsOf(db, participant.id, studyToday(db)) });
   });

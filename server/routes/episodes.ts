@@ -4,7 +4,7 @@
  * required). Coaches may write for participants of their own sites.
  */
 import express from 'express';
-import { requireLogin, requireRole } from '../http/require-role';
+import { requireRole, requireParticipantReader } from '../http/require-role';
 import { idParam } from '../http/params';
 import { checks, readEnvelope, type Answers } from '../services/operations-forms';
 import { participantFromParam } from '../services/participant-access';
@@ -16,7 +16,7 @@ export const episodesRouter: MakeRouter = ({ db }) => {
   const router = express.Router();
   const writers = requireRole('admin', 'trial_manager', 'coach');
 
-  router.get('/participants/:id/episodes', requireLogin, (req, res) => {
+  router.get('/participants/:id/episodes', requireParticipantReader, (req, res) => {
     const participant = participantFromParam(db, req.auth!.user, String(req.params.id));
     res.json({ studyId: participant.study_id, episodes: listEpisodes(db, participant.id) });
   });

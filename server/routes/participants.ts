@@ -7,7 +7,7 @@
  */
 import express from 'express';
 import type { Request } from 'express';
-import { requireLogin, requireRole } from '../http/require-role';
+import { requireRole, requireParticipantReader } from '../http/require-role';
 import { listParticipants } from '../db/queries/participants';
 import { findSiteByCode } from '../db/queries/sites';
 import { problems } from '../errors';
@@ -40,12 +40,12 @@ export const participantsRouter: MakeRouter = ({ db, config }) => {
     res.status(201).location(`/api/participants/${row.study_id}`).json({ participant: participants.summarize(db, row) });
   });
 
-  router.get('/participants', requireLogin, (req, res) => {
+  router.get('/participants', requireParticipantReader, (req, res) => {
     const rows = listParticipants(db, siteScope(db, user(req)));
     res.json({ participants: rows.map((row) => participants.summarize(db, row)) });
   });
 
-  router.get('/participants/:id', requireLogin, (req, res) => {
+  router.get('/participants/:id', requireParticipantReader, (req, res) => {
     const row = participantOf(req);
     res.json({
       participant: participants.summarize(db, row),

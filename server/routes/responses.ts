@@ -11,7 +11,7 @@ import express from 'express';
 import type { Request } from 'express';
 import { listResponsesOf } from '../db/queries/responses';
 import { problems } from '../errors';
-import { requireLogin, requireRole } from '../http/require-role';
+import { requireRole, requireParticipantReader } from '../http/require-role';
 import { participantFromParam, studyToday } from '../services/participant-access';
 import { checkSubmission, openAssessment, saveResponse, viewResponse } from '../services/responses';
 import { actorOf } from '../services/sessions';
@@ -50,7 +50,7 @@ export const responsesRouter: MakeRouter = ({ db }) => {
     res.json(openAssessment(db, participant, studyToday(db)));
   });
 
-  router.get('/participants/:id/responses', requireLogin, (req, res) => {
+  router.get('/participants/:id/responses', requireParticipantReader, (req, res) => {
     const participant = participantFromParam(db, req.auth!.user, String(req.params.id));
     res.json({ studyId: participant.study_id, responses: listResponsesOf(db, participant.id, null).map(viewResponse) });
   });

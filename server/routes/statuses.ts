@@ -3,7 +3,7 @@
  * history, POST a new status (form process_status).
  */
 import express from 'express';
-import { requireLogin, requireRole } from '../http/require-role';
+import { requireRole, requireParticipantReader } from '../http/require-role';
 import { readEnvelope, type Answers } from '../services/operations-forms';
 import { participantFromParam } from '../services/participant-access';
 import { addStatus, statusHistory } from '../services/participant-progress';
@@ -13,7 +13,7 @@ import type { MakeRouter } from './context';
 export const statusesRouter: MakeRouter = ({ db }) => {
   const router = express.Router();
 
-  router.get('/participants/:id/statuses', requireLogin, (req, res) => {
+  router.get('/participants/:id/statuses', requireParticipantReader, (req, res) => {
     const participant = participantFromParam(db, req.auth!.user, String(req.params.id));
     res.json({ studyId: participant.study_id, ...statusHistory(db, participant.id) });
   });

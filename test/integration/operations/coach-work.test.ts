@@ -67,7 +67,7 @@ describe('api: time logs, caseload, episodes, statuses, fidelity', () => {
     const noReason = await coach.send('POST', `/api/participants/${studyA}/statuses`, { status: { status_date: '2026-04-01', process_stage: 'ended' } });
     expect(noReason.status).toBe(400);
     await coach.send('POST', `/api/participants/${studyA}/statuses`, { status: { status_date: '2026-04-01', process_stage: 'employed' } });
-    const history = await server.as('evaluator').get(`/api/participants/${studyA}/statuses`);
+    const history = await server.as('data_monitor').get(`/api/participants/${studyA}/statuses`);
     expect(history.body.current.process_stage).toBe('employed');
     expect(history.body.history.map((s: { process_stage: string }) => s.process_stage)).toEqual(['job_search', 'employed']);
   });
