@@ -4,6 +4,7 @@
  * `ips-trial analyze` on the export gives exactly the ICER report made from
  * the live database.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,5 +66,24 @@ describe('the demo study', () => {
     expect(exported.qaly).toEqual(liveJson.qaly);
     expect(exported.employment).toEqual(liveJson.employment);
     expect(exported.dataset.sha256).toBe(liveJson.dataset.sha256);
+  }, 120_000);
+
+  it('loads in R with variable and value labels (load.R, base R only)', () => {
+    // Rscript comes from Debian's r-base-core, installed by test/prepare-test-machine.js
+    const script = [
+      'source("load.R", chdir = TRUE)',
+      'cat("rows", nrow(participants), "\\n")',
+      'cat("arm label:", attr(participants$arm, "label"), "\\n")',
+      'cat("arm codes:", paste(unname(attr(participants$arm, "labels")), collapse = ","), "\\n")',
+      'cat("mobility labels:", length(attr(assessments$eq5d_mo, "labels")), "\\n")',
+      'cat("quantity class:", class(service_use$quantity), "\\n")',
+    ].join('\n');
+    const out = execFileSync('Rscript', ['-e', script], { cwd: join(dir, 'export-keyed'), encoding: 'utf8' });
+    const exportedRows = readFileSync(join(dir, 'export-keyed', 'participants.csv'), 'utf8').trim().split('\n').length - 1;
+    expect(out).toContain(`rows ${exportedRows} `);
+    expect(out).toMatch(/arm label: \S/);
+    expect(out).toContain('arm codes: ips,control');
+    expect(out).toMatch(/mobility labels: 5 /);
+    expect(out).toContain('quantity class: numeric');
   }, 120_000);
 });
