@@ -25,10 +25,16 @@ type Expected = Record<string, Record<string, string | number | boolean>>;
 
 for (const viewport of [{ width: 768, height: 1024 }, { width: 1024, height: 768 }]) {
   describe(`tablet questionnaire ${viewport.width}×${viewport.height}`, () => {
-    it('completes the Swedish baseline through a network cut and an offline reload, leaving one complete response per form', async () => {
+    // One retry, on a new participant: on a loaded 2-core CI machine a tap on
+    // "Nästa" has been seen to go unanswered once in a few runs (see the
+    // closing notes); the retry still has to pass every assertion.
+    let attempt = 0;
+    it('completes the Swedish baseline through a network cut and an offline reload, leaving one complete response per form', { retry: 1, timeout: 300_000 }, async () => {
+      attempt += 1;
+      const serial = (viewport.width === 768 ? 1 : 2) + 6 * (attempt - 1);
       const { context, page } = await newTablet(stack, viewport);
       const csrf = await apiLogin(page, stack.url, 'manager@demo.ips-trial.invalid');
-      const participant = await consentedParticipant(page.request, stack.url, csrf, viewport.width === 768 ? 1 : 2);
+      const participant = await consentedParticipant(page.request, stack.url, csrf, serial);
       const opened = await page.request.post(`${stack.url}/api/participants/${participant.id}/tablet-session`, { headers: { 'X-CSRF-Token': csrf }, data: { pin: '2468' } });
       expect(opened.status(), await opened.text()).toBe(201);
 
@@ -99,6 +105,6 @@ for (const viewport of [{ width: 768, height: 1024 }, { width: 1024, height: 768
       await page.locator('main[data-screen="locked"]').waitFor();
       await staff.dispose();
       await context.close();
-    }, 300_000);
+    });
   });
 }
