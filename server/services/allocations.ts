@@ -21,7 +21,7 @@ import { findParticipant, type ParticipantRow } from '../db/queries/participants
 import { findCompleteResponse } from '../db/queries/responses';
 import { inTransaction } from '../db/transaction';
 import { problems } from '../errors';
-import { RANDOMIZATION_SEED_FILE, loadOrCreateKeyFile } from '../identity/key-files';
+import { RANDOMIZATION_SEED, readOrCreateSecret } from '../secrets';
 import type { Arm } from '../randomization/arms';
 import { addToMarginals, minimisationAllocation, type MarginalCounts } from '../randomization/minimisation';
 import { blockAllocationAt } from '../randomization/permuted-blocks';
@@ -34,7 +34,7 @@ import { requiredForms } from './assessments';
 import { getStudySettings, type StudySettings } from './study-settings';
 
 export function randomizationSeed(config: Pick<Config, 'secretsDir'>): Buffer {
-  return loadOrCreateKeyFile(config.secretsDir, RANDOMIZATION_SEED_FILE);
+  return readOrCreateSecret(config.secretsDir, RANDOMIZATION_SEED);
 }
 
 /** What still stands between the participant and allocation (empty when ready). */

@@ -9,7 +9,7 @@ import { findByNationalIdIndex, findIdentifiers, upsertIdentifiers } from '../db
 import { problems } from '../errors';
 import { checkCpr } from '../identity/cpr';
 import { blindIndex, decryptIdentifier, deriveIdentifierKeys, encryptIdentifier, type IdentifierKeys } from '../identity/identifier-cipher';
-import { IDENTIFIER_KEY_FILE, loadOrCreateKeyFile } from '../identity/key-files';
+import { IDENTIFIER_KEY, readOrCreateSecret } from '../secrets';
 import { checkPersonnummer } from '../identity/personnummer';
 import type { Answers } from './operations-forms';
 import type { IdentifierAccess } from './participant-access';
@@ -17,7 +17,7 @@ import type { IdentifierAccess } from './participant-access';
 export type NationalIdKind = 'SE' | 'DK';
 
 export function identifierKeys(config: Pick<Config, 'secretsDir'>): IdentifierKeys {
-  return deriveIdentifierKeys(loadOrCreateKeyFile(config.secretsDir, IDENTIFIER_KEY_FILE));
+  return deriveIdentifierKeys(readOrCreateSecret(config.secretsDir, IDENTIFIER_KEY));
 }
 
 export interface CheckedNationalId {

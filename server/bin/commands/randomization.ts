@@ -5,11 +5,10 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { simulateRandomization, type RandomizationMethod } from '../../randomization/simulate';
 import { seedFromText } from '../../randomization/seed';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { addDbOption, configFromOptions } from '../db-option';
 import { openDatabase } from '../../db/connection';
-import { RANDOMIZATION_SEED_FILE } from '../../identity/key-files';
+import { RANDOMIZATION_SEED, readSecretFile, secretFile } from '../../secrets';
 import { verifyAllocations } from '../../services/allocations';
 
 function positiveInteger(name: string) {
@@ -73,13 +72,18 @@ export function register(program: Command): void {
     randomization
       .command('verify')
       .description('replay every allocation in the database from the sealed seed; exits 1 on any mismatch')
-      .option('--seed-file <file>', 'the sealed seed (default: <secrets dir>/randomization-seed)'),
+      .option('--seed-file <file>', 'the sealed seed (default: <secrets dir>/randomization-seed.key)'),
   ).action((options: { db?: string; seedFile?: string }) => {
     const config = configFromOptions(options);
-    const seedFile = options.seedFile ?? path.join(config.secretsDir, RANDOMIZATION_SEED_FILE);
+    const seedFile = options.seedFile ?? secretFile(config.secretsDir, RANDOMIZATION_SEED);
     if (!existsSync(config.dbFile)) program.error(`no database at ${config.dbFile}`);
     if (!existsSync(seedFile)) program.error(`no seed file at ${seedFile}`);
-    const seed = Buffer.from(readFileSync(seedFile, 'utf8').trim(), 'base64');
+    let seed: Buffer;
+    try {
+      seed = readSecretFile(seedFile, 32);
+    } catch (error) {
+      program.error((error as Error).message);
+    }
     const db = openDatabase(config.dbFile, { readonly: true });
     try {
       const result = verifyAllocations(db, seed);

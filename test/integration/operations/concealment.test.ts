@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockAllocationAt } from '../../../server/randomization/permuted-blocks';
-import { RANDOMIZATION_SEED_FILE } from '../../../server/identity/key-files';
+import { RANDOMIZATION_SEED, readSecretFile, secretFile } from '../../../server/secrets';
 import { createTestServer, type TestServer } from '../server-core/harness';
 import { makeReady, register } from './fixtures';
 
@@ -49,8 +48,7 @@ describe('allocation concealment through the API', () => {
       expect(res.status).toBe(201);
       arms.push(res.body.allocation.arm);
     }
-    const seedFile = path.join(server.config.secretsDir, RANDOMIZATION_SEED_FILE);
-    const seed = Buffer.from(readFileSync(seedFile, 'utf8').trim(), 'base64');
+    const seed = readSecretFile(secretFile(server.config.secretsDir, RANDOMIZATION_SEED));
     expect(arms).toEqual(studyIds.map((_, i) => blockAllocationAt(seed, 'TST-A', i)));
     server.db.pragma('wal_checkpoint(TRUNCATE)');
     const bytes = Buffer.concat([server.config.dbFile, `${server.config.dbFile}-wal`].filter(existsSync).map((f) => readFileSync(f)));

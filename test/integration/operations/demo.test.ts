@@ -70,9 +70,15 @@ describe('demo study: trial operations', () => {
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/^\d+ allocations reproduced from the seed \(fingerprint [0-9a-f]{16}\)/);
     const wrong = path.join(dir, 'wrong-seed');
-    writeFileSync(wrong, Buffer.alloc(32, 1).toString('base64'));
+    writeFileSync(wrong, Buffer.alloc(32, 1).toString('hex'));
     const bad = verify(wrong);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/allocations do not match the seed/);
+    const damaged = path.join(dir, 'damaged-seed');
+    writeFileSync(damaged, 'not a key\n');
+    const refused = verify(damaged);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('is damaged (expected hexadecimal)');
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
   });
 });
