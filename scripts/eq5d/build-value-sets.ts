@@ -15,6 +15,7 @@ import { parse } from 'csv-parse/sync';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ValueSet, ValueSetModel } from '../../instruments/eq5d/types';
 import { NAMED_SETS, AUSTRALIA_IMPLAUSIBLE, EQ5D_PACKAGE, ZIMBABWE_NOTE } from './sources';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,29 +23,9 @@ const sourceDir = resolve(process.argv[2] ?? join(repoRoot, '../shared/reference
 const outDir = join(repoRoot, 'instruments/eq5d/value-sets');
 
 type Row = Record<string, string>;
-type Model =
-  | { type: 'additive' | 'multiplicative'; terms: Record<string, number>; overrides?: Record<string, number> }
-  | { type: 'table'; values: number[] }
-  | { type: 'crosswalk-probabilities'; valueSet3L: string };
-
-interface ValueSetFile {
-  id: string;
-  instrument: 'eq5d3l' | 'eq5d5l';
-  kind: 'value-set' | 'crosswalk';
-  country: string;
-  method: string;
-  citation: string;
-  doi: string | null;
-  pubmed: string | null;
-  isbn: string | null;
-  url: string | null;
-  derived: boolean;
-  licence: string;
-  source: string;
-  sameAs: string[];
-  notes: string[];
-  model: Model;
-}
+type Model = ValueSetModel;
+/** the JSON files the build writes are the instrument's own ValueSet shape */
+type ValueSetFile = ValueSet;
 
 const KNOWN_TERMS = new Set<string>([
   'FullHealth', 'StartValue', 'AtLeastOne2Or3', 'AtLeastOne3', 'Intercept', 'N4', 'N5',
