@@ -27,35 +27,44 @@ export interface ChainCrossProducts {
   /** P-long buffers of updateCrossProducts */
   scratch: Float64Array;
   scratch2: Float64Array;
+  /** P-long buffer of predictRows (the coefficients by column of z) */
+  wide: Float64Array;
 }
 
 /**
  * Builds S_k for the current values: S over all rows minus the rows where k is
- * missing. The block of the fixed columns (ones, covariates) is the same in
- * every chain: pass `fixed` from a previous call (its `sums`) to copy it
- * instead of recomputing it, and `reuse` (a previous state's `z`) to fill
- * that buffer instead of allocating one. O(n·P²).
+ * missing. Later chains start from these sums by updates (the chains differ
+ * only at the missing values). O(n·P²).
  */
 export function chainCrossProducts(
   columns: Float64Array[],
   firstVariable: number,
   missing: readonly Int32Array[],
   missingMask: Uint8Array[],
-  fixed?: readonly (Float64Array | null)[],
-  reuse?: Float64Array,
 ): ChainCrossProducts {
   const P = columns.length;
   const n = columns[0].length;
-  // row-major copy for contiguous access (a previous chain's buffer when given: chains run one after another)
-  const z = reuse && reuse.length === n * P ? reuse : new Float64Array(n * P);
+  // row-major copy for contiguous access
+  const z = new Float64Array(n * P);
   for (let c = 0; c < P; c++) {
     const column = columns[c];
     for (let r = 0; r < n; r++) z[r * P + c] = column[r];
   }
-  const fromRow = fixed ? firstVariable : 0;
-  // S over all rows, lower triangle from row fromRow: one dot product of two columns per entry (kept in a register)
+  const all = lowerCrossProducts(columns, n);
+  const sums = missing.map((rows) => {
+    if (rows.length === 0) return null;
+    const s = Float64Array.from(all);
+    for (let m = 0; m < rows.length; m++) subtractRow(s, z, rows[m], P);
+    return s;
+  });
+  return { columns, z, width: P, firstVariable, sums, missingMask, scratch: new Float64Array(P), scratch2: new Float64Array(P), wide: new Float64Array(P) };
+}
+
+/** Σ over all rows of z zᵀ, lower triangle (P × P row-major): one dot product of two columns per entry. */
+function lowerCrossProducts(columns: Float64Array[], n: number): Float64Array {
+  const P = columns.length;
   const all = new Float64Array(P * P);
-  for (let a = fromRow; a < P; a++) {
+  for (let a = 0; a < P; a++) {
     const ca = columns[a];
     for (let b = 0; b <= a; b++) {
       const cb = columns[b];
@@ -64,24 +73,16 @@ export function chainCrossProducts(
       all[a * P + b] = sum;
     }
   }
-  const sums = missing.map((rows, k) => {
-    if (rows.length === 0) return null;
-    const s = Float64Array.from(all);
-    for (let m = 0; m < rows.length; m++) addRow(s, z, rows[m], P, -1, fromRow);
-    const block = fixed?.[k];
-    if (block) for (let a = 0; a < firstVariable; a++) for (let b = 0; b <= a; b++) s[a * P + b] = block[a * P + b];
-    return s;
-  });
-  return { columns, z, width: P, firstVariable, sums, missingMask, scratch: new Float64Array(P), scratch2: new Float64Array(P) };
+  return all;
 }
 
-/** Adds sign·z_r z_rᵀ to the lower triangle of s, rows a ≥ fromRow. */
-function addRow(s: Float64Array, z: Float64Array, r: number, P: number, sign: number, fromRow: number): void {
+/** Subtracts z_r z_rᵀ from the lower triangle of s. */
+function subtractRow(s: Float64Array, z: Float64Array, r: number, P: number): void {
   const row = r * P;
-  for (let a = fromRow; a < P; a++) {
-    const za = sign * z[row + a];
+  for (let a = 0; a < P; a++) {
+    const za = z[row + a];
     const base = a * P;
-    for (let b = 0; b <= a; b++) s[base + b] += za * z[row + b];
+    for (let b = 0; b <= a; b++) s[base + b] -= za * z[row + b];
   }
 }
 
@@ -175,7 +176,11 @@ export function equationSystem(state: ChainCrossProducts, k: number, ws: PmmWork
   }
 }
 
-/** out[i] = Σ_a coefficients[a] · z_a[rows[i]] over the columns of variable k's equation. */
+/**
+ * out[i] = Σ_a coefficients[a] · z_a[rows[i]] over the columns of variable k's
+ * equation (every column but k's own: the coefficients are spread over the P
+ * columns with 0 at k's, so each row is one contiguous dot product).
+ */
 export function predictRows(
   state: ChainCrossProducts,
   k: number,
@@ -183,14 +188,19 @@ export function predictRows(
   rows: Int32Array,
   out: Float64Array,
 ): void {
-  const { z, width: P } = state;
+  const { z, width: P, wide } = state;
   const J = state.firstVariable + k;
-  const p = coefficients.length;
+  for (let a = 0; a < P; a++) wide[a] = a < J ? coefficients[a] : a > J ? coefficients[a - 1] : 0;
   for (let i = 0; i < rows.length; i++) {
     const zr = rows[i] * P;
-    let fit = 0;
-    for (let a = 0; a < J; a++) fit += coefficients[a] * z[zr + a];
-    for (let a = J; a < p; a++) fit += coefficients[a] * z[zr + a + 1];
-    out[i] = fit;
+    let even = 0;
+    let odd = 0;
+    let a = 0;
+    for (; a + 1 < P; a += 2) {
+      even += wide[a] * z[zr + a];
+      odd += wide[a + 1] * z[zr + a + 1];
+    }
+    if (a < P) even += wide[a] * z[zr + a];
+    out[i] = even + odd;
   }
 }

@@ -79,14 +79,12 @@ export function imputeChained(frame: ImputationFrame, options: ChainedImputation
   });
   const firstVariable = 1 + frame.covariates.length;
   const completed: Float64Array[][] = [];
-  let fixed: (Float64Array | null)[] | undefined;
-  let z: Float64Array | undefined; // the n × P buffer, shared by the chains (they run one after another)
+  let state: ChainCrossProducts | undefined;
   for (let imp = 0; imp < options.m; imp++) {
-    const data = frame.values.map((column) => Float64Array.from(column));
+    const data = frame.values.map((column) => column.slice());
     initialise(data, observed, missing, rng);
-    const state = chainCrossProducts([ones, ...frame.covariates, ...data], firstVariable, missing, missingMask, fixed, z);
-    z = state.z;
-    fixed ??= state.sums.map((sum) => sum && Float64Array.from(sum)); // its fixed block serves every later chain
+    if (state === undefined) state = chainCrossProducts([ones, ...frame.covariates, ...data], firstVariable, missing, missingMask);
+    else restartChain(state, data, missing, ws.previous);
     for (let it = 0; it < options.iterations; it++) {
       for (let k = 0; k < K; k++) {
         if (missing[k].length > 0) imputeStep(state, ws, data[k], k, observed[k], missing[k], options, rng);
@@ -120,6 +118,23 @@ function initialise(data: Float64Array[], observed: Int32Array[], missing: Int32
   data.forEach((column, k) => {
     const obs = observed[k];
     for (const row of missing[k]) column[row] = column[obs[uniformIndex(rng, obs.length)]];
+  });
+}
+
+/**
+ * Starts the next chain from the last one's cross-products: the chains differ
+ * only at the missing values, so moving each variable from the last chain's
+ * values to the new starting draws is an update at its missing rows
+ * (updateCrossProducts), much cheaper than building the sums anew.
+ */
+function restartChain(state: ChainCrossProducts, data: Float64Array[], missing: Int32Array[], previous: Float64Array): void {
+  data.forEach((column, k) => {
+    const rows = missing[k];
+    const J = state.firstVariable + k;
+    const before = state.columns[J];
+    for (let m = 0; m < rows.length; m++) previous[m] = before[rows[m]];
+    state.columns[J] = column;
+    updateCrossProducts(state, k, rows, previous);
   });
 }
 

@@ -1,11 +1,11 @@
 /**
  * Donor selection of predictive mean matching, as mice's `matchindex`: the
- * observed rows are shuffled (so ties are broken at random) and sorted by their
- * predicted value; for each missing row, the h-th closest observed prediction
- * is taken, h drawn uniformly from 1 … d.
+ * observed rows are sorted by their predicted value, ties in random order;
+ * for each missing row, the h-th closest observed prediction is taken, h
+ * drawn uniformly from 1 … d.
  */
 import type { PmmWorkspace } from './pmm-workspace';
-import { shuffleInPlace, uniformIndex, type Uniform } from './random-draws';
+import { uniformIndex, type Uniform } from './random-draws';
 
 /**
  * Chooses a donor for each missing row and writes the donor's observed value
@@ -23,11 +23,9 @@ export function matchDonors(
   rng: Uniform,
 ): void {
   const nObs = observed.length;
-  const { order, sortKeys, yhatObs } = ws;
-  for (let i = 0; i < nObs; i++) order[i] = i;
-  shuffleInPlace(rng, order, nObs);
-  for (let i = 0; i < nObs; i++) sortKeys[i] = yhatObs[order[i]];
-  bucketSort(ws, nObs);
+  sortPredictions(ws, nObs);
+  shuffleTies(ws.sortKeys, ws.order, nObs, rng);
+  const { order, sortKeys } = ws;
   const k = Math.max(1, Math.min(donors, nObs));
   for (let m = 0; m < missing.length; m++) {
     const target = yhatMis[m];
@@ -45,13 +43,16 @@ export function matchDonors(
 }
 
 /**
- * Sorts ws.sortKeys[0 … n − 1] carrying ws.order: keys are spread over n
- * equal-width buckets between their minimum and maximum (a counting pass),
- * then each bucket holding more than one key is sorted by sortPairs. O(n)
- * for smooth distributions; a crowded bucket costs O(k log k).
+ * Sorts the predictions of the observed rows (ws.yhatObs[0 … n − 1]) into
+ * ws.sortKeys, with their positions in ws.order: the keys are spread over n
+ * equal-width buckets between their minimum and maximum (a counting pass and
+ * one scatter), then sorted within buckets — by one insertion pass over the
+ * whole array when every bucket is small (an element only moves inside its
+ * bucket), else bucket by bucket with a quicksort. O(n) for smooth
+ * distributions; a crowded bucket costs O(k log k).
  */
-function bucketSort(ws: PmmWorkspace, n: number): void {
-  const { sortKeys: keys, order, bucketStarts: starts, bucketKeys, bucketOrder } = ws;
+function sortPredictions(ws: PmmWorkspace, n: number): void {
+  const { yhatObs: keys, sortKeys, order, bucketStarts: starts } = ws;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -61,25 +62,57 @@ function bucketSort(ws: PmmWorkspace, n: number): void {
   }
   const scale = (n - 1) / (max - min);
   if (!(max > min) || !Number.isFinite(scale)) {
-    if (n > 1) sortPairs(keys, order, 0, n - 1);
+    for (let i = 0; i < n; i++) {
+      sortKeys[i] = keys[i];
+      order[i] = i;
+    }
+    if (n > 1) sortPairs(sortKeys, order, 0, n - 1);
     return;
   }
   starts.fill(0, 0, n + 1);
   for (let i = 0; i < n; i++) starts[Math.floor((keys[i] - min) * scale) + 1]++;
-  for (let b = 1; b <= n; b++) starts[b] += starts[b - 1];
+  let largest = 0;
+  for (let b = 1; b <= n; b++) {
+    if (starts[b] > largest) largest = starts[b];
+    starts[b] += starts[b - 1];
+  }
   // stable scatter into buckets (starts[b] is advanced to the end of bucket b)
   for (let i = 0; i < n; i++) {
     const at = starts[Math.floor((keys[i] - min) * scale)]++;
-    bucketKeys[at] = keys[i];
-    bucketOrder[at] = order[i];
+    sortKeys[at] = keys[i];
+    order[at] = i;
   }
-  keys.set(bucketKeys.subarray(0, n));
-  order.set(bucketOrder.subarray(0, n));
+  if (largest <= SMALL_BUCKET) {
+    insertionSort(sortKeys, order, 0, n - 1);
+    return;
+  }
   let from = 0;
   for (let b = 0; b < n; b++) {
     const to = starts[b]; // end (exclusive) of bucket b
-    if (to - from > 1) sortPairs(keys, order, from, to - 1);
+    if (to - from > 1) sortPairs(sortKeys, order, from, to - 1);
     from = to;
+  }
+}
+
+/** Buckets up to this size are sorted by the one insertion pass over the whole array. */
+const SMALL_BUCKET = 16;
+
+/**
+ * Puts each run of equal keys in random order (Fisher–Yates on their
+ * positions): with the sort above this is the same as mice's shuffling of
+ * all observed rows before sorting — only the order among ties depends on it.
+ */
+function shuffleTies(keys: Float64Array, order: Int32Array, n: number, rng: Uniform): void {
+  let start = 0;
+  for (let i = 1; i <= n; i++) {
+    if (i < n && keys[i] === keys[start]) continue;
+    for (let last = i - 1; last > start; last--) {
+      const j = start + uniformIndex(rng, last - start + 1);
+      const t = order[last];
+      order[last] = order[j];
+      order[j] = t;
+    }
+    start = i;
   }
 }
 
@@ -118,8 +151,14 @@ function sortPairs(keys: Float64Array, index: Int32Array, left: number, right: n
       right = j;
     }
   }
+  insertionSort(keys, index, left, right);
+}
+
+/** Insertion sort of keys[left … right] carrying `index`: fast on short or nearly sorted ranges. */
+function insertionSort(keys: Float64Array, index: Int32Array, left: number, right: number): void {
   for (let i = left + 1; i <= right; i++) {
     const key = keys[i];
+    if (keys[i - 1] <= key) continue;
     const idx = index[i];
     let j = i - 1;
     while (j >= left && keys[j] > key) {

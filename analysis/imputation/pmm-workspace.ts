@@ -22,13 +22,11 @@ export interface PmmWorkspace {
   yhatMis: Float64Array;
   /** values before the current step, at the missing rows */
   previous: Float64Array;
-  /** observed positions (0 … nObs − 1) in the order of yhatObs */
-  order: Int32Array;
+  /** the observed predictions sorted (matchDonors), and their positions (0 … nObs − 1) in yhatObs */
   sortKeys: Float64Array;
-  /** scratch of the bucket sort: bucket starts (n + 1), keys and positions */
+  order: Int32Array;
+  /** scratch of the bucket sort: bucket starts (n + 1) */
   bucketStarts: Int32Array;
-  bucketKeys: Float64Array;
-  bucketOrder: Int32Array;
 }
 
 /** Allocates the buffers for `n` rows and `p` predictors (intercept included). */
@@ -47,7 +45,5 @@ export function createPmmWorkspace(n: number, p: number): PmmWorkspace {
     order: new Int32Array(n),
     sortKeys: new Float64Array(n),
     bucketStarts: new Int32Array(n + 1),
-    bucketKeys: new Float64Array(n),
-    bucketOrder: new Int32Array(n),
   };
 }

@@ -1,8 +1,8 @@
 /**
  * Random draws that multiple imputation needs on top of a seeded uniform
- * generator: standard normal, chi-square, a uniform integer and an in-place
- * shuffle. The uniform generator is passed in (never Math.random), so the same
- * seed gives the same imputations.
+ * generator: standard normal, chi-square and a uniform integer. The uniform
+ * generator is passed in (never Math.random), so the same seed gives the same
+ * imputations.
  */
 
 import type { Rng } from '../stats/xoshiro128';
@@ -61,14 +61,4 @@ export function chiSquareDraw(rng: Uniform, df: number): number {
 /** Uniform integer in 0 … n − 1. */
 export function uniformIndex(rng: Uniform, n: number): number {
   return rng.nextIndex(n);
-}
-
-/** Fisher–Yates shuffle of the first `length` entries of `values`, in place. */
-export function shuffleInPlace(rng: Uniform, values: Int32Array, length: number): void {
-  for (let i = length - 1; i > 0; i--) {
-    const j = uniformIndex(rng, i + 1);
-    const t = values[i];
-    values[i] = values[j];
-    values[j] = t;
-  }
 }

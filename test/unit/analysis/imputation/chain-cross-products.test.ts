@@ -22,9 +22,6 @@ describe('analysis/imputation/chain-cross-products', () => {
     for (const r of missing[1]) data[1][r] = rng.nextFloat() * 100;
     updateCrossProducts(state, 1, missing[1], previous);
     const fresh = chainCrossProducts([ones, covariate, ...data], 2, missing, masks);
-    // reusing the fixed block (ones, covariate) of an earlier chain gives the same matrices
-    const reused = chainCrossProducts([ones, covariate, ...data], 2, missing, masks, state.sums);
-    expect(reused.sums).toEqual(fresh.sums);
     expect(state.sums[2]).toBeNull();
     for (const k of [0, 1]) {
       const a = state.sums[k] as Float64Array;
