@@ -2,16 +2,35 @@
  * The staff workspace: a single page with hash routes (#/dashboard,
  * #/participants/12 …). It asks the server who is logged in, shows the login
  * form when nobody is, and offers each role only its pages (evaluators:
- * reports and exports; the server refuses the rest anyway).
+ * reports and exports; the server refuses the rest anyway). The header has
+ * the language selector (Svenska / Dansk / English); a switch redraws the
+ * header and the page in place.
  */
 import { api, ApiError, setCsrfToken } from '../modules/api';
 import { h, replace } from '../modules/dom';
+import { language, LANGUAGE_NAMES, setLanguage, STAFF_LANGUAGES, type Language } from './i18n';
+import { roleLabel } from './labels';
 import { showLogin } from './login';
-import { ROUTES, type Role, type StaffUser, type Route } from './routes';
+import { ROUTES, routeTitle, type Role, type StaffUser, type Route } from './routes';
+import { t } from './texts/index';
 
 interface SessionAnswer { user: StaffUser; csrf_token: string }
 
+/** The language selector; `onChange` redraws whatever shows words. */
+export function languageSelector(onChange: () => void): HTMLElement {
+  const select = h('select', { id: 'staff-language' },
+    ...STAFF_LANGUAGES.map((code) => h('option', { value: code, lang: code }, LANGUAGE_NAMES[code])));
+  select.value = language();
+  select.addEventListener('change', () => {
+    setLanguage(select.value as Language);
+    onChange();
+    document.getElementById('staff-language')?.focus();
+  });
+  return h('p', { class: 'language' }, h('label', { for: 'staff-language' }, t('app.language')), ' ', select);
+}
+
 export async function startStaff(root: HTMLElement): Promise<void> {
+  language(); // sets <html lang> before anything is drawn
   let session: SessionAnswer | undefined;
   try {
     session = await api<SessionAnswer>('GET', '/api/session');
@@ -22,7 +41,7 @@ export async function startStaff(root: HTMLElement): Promise<void> {
     showLogin(root, (answer) => {
       setCsrfToken(answer.csrf_token);
       startWorkspace(root, answer.user);
-    });
+    }, languageSelector);
     return;
   }
   setCsrfToken(session.csrf_token);
@@ -35,42 +54,49 @@ function allowed(route: Route, role: Role): boolean {
 
 function startWorkspace(root: HTMLElement, user: StaffUser): void {
   const main = h('main', { id: 'main', tabindex: -1 });
-  const links = ROUTES.filter((r) => r.nav && allowed(r, user.role)).map((r) =>
-    h('li', {}, h('a', { href: `#/${r.path}`, 'data-route': r.path }, r.title)));
-  const logout = h('button', { type: 'button', class: 'link', id: 'logout' }, 'Log out');
-  logout.addEventListener('click', async () => {
-    await api('DELETE', '/api/session').catch(() => undefined);
-    setCsrfToken(undefined);
-    location.hash = '';
-    location.reload();
-  });
-  replace(root,
-    h('a', { class: 'skip', href: '#main' }, 'Skip to content'),
-    h('header', { class: 'top' },
-      h('p', { class: 'brand' }, 'IPS trial'),
-      h('nav', { 'aria-label': 'Main' }, h('ul', {}, ...links)),
-      h('p', { class: 'who' }, `${user.display_name} (${user.role.replace('_', ' ')})`, ' ', logout)),
-    main);
+  const drawShell = () => {
+    const links = ROUTES.filter((r) => r.nav && allowed(r, user.role)).map((r) =>
+      h('li', {}, h('a', { href: `#/${r.path}`, 'data-route': r.path }, routeTitle(r))));
+    const logout = h('button', { type: 'button', class: 'link', id: 'logout' }, t('app.logout'));
+    logout.addEventListener('click', async () => {
+      await api('DELETE', '/api/session').catch(() => undefined);
+      setCsrfToken(undefined);
+      location.hash = '';
+      location.reload();
+    });
+    replace(root,
+      h('a', { class: 'skip', href: '#main' }, t('app.skip')),
+      h('header', { class: 'top' },
+        h('p', { class: 'brand' }, t('app.brand')),
+        h('nav', { 'aria-label': t('app.nav') }, h('ul', {}, ...links)),
+        languageSelector(() => {
+          drawShell();
+          void show(false);
+        }),
+        h('p', { class: 'who' }, t('app.who', { name: user.display_name, role: roleLabel(user.role) }), ' ', logout)),
+      main);
+  };
 
-  const show = async () => {
+  const show = async (focusHeading = true) => {
     const [path, ...rest] = location.hash.replace(/^#\/?/, '').split('/');
     const fallback = ROUTES.find((r) => r.nav && allowed(r, user.role));
     const route = ROUTES.find((r) => r.path === path && allowed(r, user.role)) ?? fallback;
-    if (!route) return replace(main, h('h1', {}, 'Nothing to show for your role'));
+    if (!route) return replace(main, h('h1', {}, t('app.nothingForRole')));
     for (const link of root.querySelectorAll<HTMLAnchorElement>('nav a')) {
       if (link.dataset.route === route.path) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
     }
-    document.title = `${route.title} – IPS trial`;
-    replace(main, h('p', { class: 'loading' }, 'Loading …'));
+    document.title = t('app.pageTitle', { page: routeTitle(route) });
+    replace(main, h('p', { class: 'loading' }, t('app.loading')));
     try {
       await route.render(main, { user, params: rest.map(decodeURIComponent) });
     } catch (error) {
-      replace(main, h('h1', {}, route.title), h('p', { class: 'error', role: 'alert' }, error instanceof Error ? error.message : String(error)));
+      replace(main, h('h1', {}, routeTitle(route)), h('p', { class: 'error', role: 'alert' }, error instanceof Error ? error.message : String(error)));
     }
     main.querySelector<HTMLElement>('h1')?.setAttribute('tabindex', '-1');
-    main.querySelector<HTMLElement>('h1')?.focus();
+    if (focusHeading) main.querySelector<HTMLElement>('h1')?.focus();
   };
+  drawShell();
   window.addEventListener('hashchange', () => void show());
   void show();
 }

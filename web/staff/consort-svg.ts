@@ -2,9 +2,13 @@
  * The CONSORT flow diagram as SVG, drawn from counts (enrolment → allocation
  * → follow-up → analysis). Text goes in as text nodes, so nothing from the
  * server is ever parsed as markup. A table of the same numbers goes beside it
- * for screen readers and copying.
+ * for screen readers and copying. Words from the staff catalogue, numbers
+ * in the chosen locale.
  */
 import { h, s } from '../modules/dom';
+import { formatNumber } from './i18n';
+import { armLabel } from './labels';
+import { t } from './texts/index';
 
 export interface ArmFlow {
   allocated: number;
@@ -41,44 +45,44 @@ function arrow(x1: number, y1: number, x2: number, y2: number): SVGElement {
   return s('line', { x1, y1, x2, y2, stroke: '#1b1f24', 'stroke-width': 1.5, 'marker-end': 'url(#consort-arrow)' });
 }
 
-function armLines(label: string, arm: ArmFlow): { allocation: string[]; followUp: string[]; analysis: string[] } {
+function armLines(name: 'ips' | 'control', arm: ArmFlow): { allocation: string[]; followUp: string[]; analysis: string[] } {
   return {
-    allocation: [`Allocated to ${label} (n = ${arm.allocated})`],
-    followUp: ['Follow-up', `Withdrawn (n = ${arm.withdrawn})`, ...arm.followUp.map((f) => `${f.timepoint} months: completed n = ${f.completed}`)],
-    analysis: [`Analysed (n = ${arm.analysed})`],
+    allocation: [t('consort.allocatedN', { arm: armLabel(name), n: arm.allocated })],
+    followUp: [t('consort.followUp'), t('consort.withdrawnN', { n: arm.withdrawn }), ...arm.followUp.map((f) => t('consort.followUpN', { count: f.timepoint, n: f.completed }))],
+    analysis: [t('consort.analysedN', { n: arm.analysed })],
   };
 }
 
 export function consortDiagram(counts: ConsortCounts): HTMLElement {
   const svg = s('svg', { viewBox: `0 0 ${W} 640`, width: '100%', role: 'img', 'aria-labelledby': 'consort-title', class: 'consort' });
-  svg.appendChild(s('title', { id: 'consort-title' }, `CONSORT flow: ${counts.assessed} assessed for eligibility, ${counts.randomized} randomized`));
+  svg.appendChild(s('title', { id: 'consort-title' }, t('consort.svgTitle', { assessed: counts.assessed, randomized: counts.randomized })));
   const defs = s('defs', {}, s('marker', { id: 'consort-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto' }, s('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#1b1f24' })));
   svg.appendChild(defs);
   const cx = (W - BOX_W) / 2;
   let y = 10;
-  const enrol = box(cx, y, BOX_W, [`Referred (n = ${counts.referred})`, `Assessed for eligibility (n = ${counts.assessed})`], 'consort-assessed');
+  const enrol = box(cx, y, BOX_W, [t('consort.referredN', { n: counts.referred }), t('consort.assessedN', { n: counts.assessed })], 'consort-assessed');
   svg.appendChild(enrol.el);
-  const excludedLines = [`Excluded (n = ${counts.excluded})`, ...counts.excludedReasons.map((r) => `• ${r.reason}: ${r.n}`)];
+  const excludedLines = [t('consort.excludedN', { n: counts.excluded }), ...counts.excludedReasons.map((r) => `• ${r.reason}: ${formatNumber(r.n)}`)];
   const excluded = box(W - 250, y + enrol.height + 10, 240, excludedLines, 'consort-excluded');
   svg.appendChild(excluded.el);
   svg.appendChild(arrow(W / 2, y + enrol.height + 10 + 20, W - 252, y + enrol.height + 10 + 20));
   y += enrol.height + 20 + excluded.height;
   if (counts.awaiting > 0) {
-    const waiting = box(10, y - excluded.height, 230, [`Awaiting randomization`, `(n = ${counts.awaiting})`], 'consort-awaiting');
+    const waiting = box(10, y - excluded.height, 230, [t('consort.awaiting'), t('consort.n', { n: counts.awaiting })], 'consort-awaiting');
     svg.appendChild(waiting.el);
   }
   svg.appendChild(arrow(W / 2, 10 + enrol.height, W / 2, y + 10));
-  const randomized = box(cx, y + 10, BOX_W, [`Randomized (n = ${counts.randomized})`], 'consort-randomized');
+  const randomized = box(cx, y + 10, BOX_W, [t('consort.randomizedN', { n: counts.randomized })], 'consort-randomized');
   svg.appendChild(randomized.el);
   y += 10 + randomized.height;
-  const columns: [number, string, ArmFlow][] = [[20, 'IPS', counts.arms.ips], [W / 2 + 20, 'usual care', counts.arms.control]];
+  const columns: [number, 'ips' | 'control', ArmFlow][] = [[20, 'ips', counts.arms.ips], [W / 2 + 20, 'control', counts.arms.control]];
   let bottom = y;
-  for (const [x, label, arm] of columns) {
-    const lines = armLines(label, arm);
+  for (const [x, name, arm] of columns) {
+    const lines = armLines(name, arm);
     let ay = y + 40;
     svg.appendChild(arrow(W / 2, y, x + 170, ay));
     for (const [part, text] of [['allocation', lines.allocation], ['followup', lines.followUp], ['analysis', lines.analysis]] as const) {
-      const b = box(x, ay, 340, text, `consort-${label === 'IPS' ? 'ips' : 'control'}-${part}`);
+      const b = box(x, ay, 340, text, `consort-${name}-${part}`);
       svg.appendChild(b.el);
       ay += b.height + 30;
       if (part !== 'analysis') svg.appendChild(arrow(x + 170, ay - 30, x + 170, ay));
@@ -91,19 +95,20 @@ export function consortDiagram(counts: ConsortCounts): HTMLElement {
 
 /** The same numbers as a table. */
 export function consortTable(counts: ConsortCounts): HTMLTableElement {
+  const cell = (c: string | number) => h('td', {}, typeof c === 'number' ? formatNumber(c) : c);
   const row = (label: string, total: string | number, ips: string | number = '', control: string | number = '') =>
-    h('tr', {}, h('th', { scope: 'row' }, label), ...[total, ips, control].map((c) => h('td', {}, String(c))));
-  const fu = (arm: ArmFlow) => arm.followUp.map((f) => `${f.timepoint} mo: ${f.completed}`).join(', ') || '–';
+    h('tr', {}, h('th', { scope: 'row' }, label), ...[total, ips, control].map(cell));
+  const fu = (arm: ArmFlow) => arm.followUp.map((f) => t('consort.followUpShort', { count: f.timepoint, n: f.completed })).join(', ') || '–';
   return h('table', { class: 'data' },
-    h('caption', {}, 'CONSORT counts'),
-    h('thead', {}, h('tr', {}, ...['Stage', 'Total', 'IPS', 'Usual care'].map((c) => h('th', { scope: 'col' }, c)))),
+    h('caption', {}, t('consort.counts')),
+    h('thead', {}, h('tr', {}, ...[t('consort.stage'), t('consort.total'), t('arm.ips'), t('consort.usualCare')].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {},
-      row('Referred', counts.referred),
-      row('Assessed for eligibility', counts.assessed),
-      row('Excluded', counts.excluded),
-      row('Awaiting randomization', counts.awaiting),
-      row('Randomized', counts.randomized, counts.arms.ips.allocated, counts.arms.control.allocated),
-      row('Withdrawn', counts.arms.ips.withdrawn + counts.arms.control.withdrawn, counts.arms.ips.withdrawn, counts.arms.control.withdrawn),
-      row('Follow-up completed', '', fu(counts.arms.ips), fu(counts.arms.control)),
-      row('Analysed (intention to treat)', counts.arms.ips.analysed + counts.arms.control.analysed, counts.arms.ips.analysed, counts.arms.control.analysed)));
+      row(t('consort.referred'), counts.referred),
+      row(t('consort.assessed'), counts.assessed),
+      row(t('consort.excluded'), counts.excluded),
+      row(t('consort.awaiting'), counts.awaiting),
+      row(t('consort.randomized'), counts.randomized, counts.arms.ips.allocated, counts.arms.control.allocated),
+      row(t('consort.withdrawn'), counts.arms.ips.withdrawn + counts.arms.control.withdrawn, counts.arms.ips.withdrawn, counts.arms.control.withdrawn),
+      row(t('consort.followUpCompleted'), '', fu(counts.arms.ips), fu(counts.arms.control)),
+      row(t('consort.analysedItt'), counts.arms.ips.analysed + counts.arms.control.analysed, counts.arms.ips.analysed, counts.arms.control.analysed)));
 }

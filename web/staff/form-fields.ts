@@ -7,6 +7,8 @@
  */
 import type { Field, Form, Language } from '../../data-dictionary/types';
 import { h, replace } from '../modules/dom';
+import { language } from './i18n';
+import { t } from './texts/index';
 
 type Value = string | number | boolean | (string | number)[];
 export type Values = Record<string, Value>;
@@ -21,7 +23,7 @@ function control(field: Field, id: string, lang: Language, value: Value | undefi
   const describedBy = `${id}-error`;
   if (field.type === 'boolean' || (field.type === 'choice' && (field.choices?.length ?? 0) <= 3)) {
     const options = field.type === 'boolean'
-      ? [{ code: 'true', label: 'Yes' }, { code: 'false', label: 'No' }]
+      ? [{ code: 'true', label: t('common.yes') }, { code: 'false', label: t('common.no') }]
       : (field.choices ?? []).map((c) => ({ code: String(c.code), label: c.labels[lang] }));
     return h('div', { class: 'radio-row' }, ...options.map((o, i) => {
       const input = h('input', { type: 'radio', name: id, id: `${id}-${i}`, value: o.code });
@@ -64,7 +66,7 @@ function readField(root: HTMLElement, field: Field, id: string): Value | undefin
 
 /** Renders `form`'s fields (or the named subset) with `values` filled in. */
 export function renderFields(form: Form, options: { lang?: Language; values?: Values; only?: string[]; prefix?: string } = {}): FieldsView {
-  const lang = options.lang ?? 'en';
+  const lang = options.lang ?? language();
   const prefix = options.prefix ?? form.name;
   const fields = form.fields.filter((f) => f.type !== 'descriptive' && (!options.only || options.only.includes(f.name)));
   const rows = new Map<string, { row: HTMLElement; error: HTMLElement }>();

@@ -1,5 +1,6 @@
 /** The pages of the staff workspace and the roles that see each. */
 import type { User } from './staff-api';
+import { t, type MessageKey } from './texts/index';
 
 export type Role = 'admin' | 'trial_manager' | 'coach' | 'evaluator' | 'data_monitor';
 export type StaffUser = User;
@@ -11,7 +12,6 @@ export interface RouteContext {
 
 export interface Route {
   path: string;
-  title: string;
   nav: boolean;
   roles: Role[];
   render(main: HTMLElement, context: RouteContext): Promise<void>;
@@ -22,12 +22,17 @@ const OPERATIONS: Role[] = ['admin', 'trial_manager', 'coach', 'data_monitor'];
 const lazy = (load: () => Promise<{ render: Route['render'] }>): Route['render'] => async (main, context) => (await load()).render(main, context);
 
 export const ROUTES: Route[] = [
-  { path: 'dashboard', title: 'Dashboard', nav: true, roles: OPERATIONS, render: lazy(() => import('./pages/dashboard')) },
-  { path: 'participants', title: 'Participants', nav: true, roles: OPERATIONS, render: lazy(() => import('./pages/participants')) },
-  { path: 'enrol', title: 'Screening & enrolment', nav: true, roles: ['admin', 'trial_manager'], render: lazy(() => import('./pages/enrol')) },
-  { path: 'participant', title: 'Participant', nav: false, roles: OPERATIONS, render: lazy(() => import('./pages/participant')) },
-  { path: 'time-logs', title: 'Time logs', nav: true, roles: ['coach', 'admin', 'trial_manager'], render: lazy(() => import('./pages/time-logs')) },
-  { path: 'fidelity', title: 'Fidelity', nav: true, roles: ['admin', 'trial_manager', 'data_monitor'], render: lazy(() => import('./pages/fidelity')) },
-  { path: 'consort', title: 'CONSORT flow', nav: true, roles: ALL, render: lazy(() => import('./pages/consort')) },
-  { path: 'reports', title: 'Reports & exports', nav: true, roles: ['admin', 'trial_manager', 'evaluator', 'data_monitor'], render: lazy(() => import('./pages/reports')) },
+  { path: 'dashboard', nav: true, roles: OPERATIONS, render: lazy(() => import('./pages/dashboard')) },
+  { path: 'participants', nav: true, roles: OPERATIONS, render: lazy(() => import('./pages/participants')) },
+  { path: 'enrol', nav: true, roles: ['admin', 'trial_manager'], render: lazy(() => import('./pages/enrol')) },
+  { path: 'participant', nav: false, roles: OPERATIONS, render: lazy(() => import('./pages/participant')) },
+  { path: 'time-logs', nav: true, roles: ['coach', 'admin', 'trial_manager'], render: lazy(() => import('./pages/time-logs')) },
+  { path: 'fidelity', nav: true, roles: ['admin', 'trial_manager', 'data_monitor'], render: lazy(() => import('./pages/fidelity')) },
+  { path: 'consort', nav: true, roles: ALL, render: lazy(() => import('./pages/consort')) },
+  { path: 'reports', nav: true, roles: ['admin', 'trial_manager', 'evaluator', 'data_monitor'], render: lazy(() => import('./pages/reports')) },
 ];
+
+/** A page's name in the chosen language (navigation, document title). */
+export function routeTitle(route: Route): string {
+  return t(`route.${route.path}` as MessageKey);
+}

@@ -1,7 +1,9 @@
 /** The live CONSORT flow diagram, from the server's counts (GET /api/consort). */
 import { h, replace } from '../../modules/dom';
 import { consortDiagram, consortTable, type ArmFlow, type ConsortCounts } from '../consort-svg';
+import { choiceLabel } from '../labels';
 import { get, getJson, paths } from '../staff-api';
+import { t } from '../texts/index';
 
 interface ServerCounts {
   referred: number;
@@ -14,17 +16,12 @@ interface ServerCounts {
   assessed: Record<string, { ips: number; control: number }>;
 }
 
-const REASONS: Record<string, string> = {
-  not_in_psychiatric_care: 'not in psychiatric care', can_return_to_job: 'can return to former job', no_public_support: 'no public support',
-  not_motivated: 'not motivated to work', outside_working_age: 'outside working age', declined: 'declined at screening', other: 'other reason',
-};
-
-/** Maps the server's counts onto the diagram's boxes (analysis by intention to treat: everyone randomized). */
+/** Maps the server's counts onto the diagram's boxes (analysis by intention to treat: everyone randomized); reasons in the dictionary's words (screening.not_eligible_reason). */
 export function toDiagram(c: ServerCounts): ConsortCounts {
   const declinedAtScreening = c.notEligible.byReason.declined ?? 0;
   const declinedConsent = Math.max(0, c.declined - declinedAtScreening);
-  const reasons = Object.entries(c.notEligible.byReason).map(([reason, n]) => ({ reason: REASONS[reason] ?? reason, n }));
-  if (declinedConsent > 0) reasons.push({ reason: 'declined consent', n: declinedConsent });
+  const reasons = Object.entries(c.notEligible.byReason).map(([reason, n]) => ({ reason: choiceLabel('screening', 'not_eligible_reason', reason), n }));
+  if (declinedConsent > 0) reasons.push({ reason: t('consort.declinedConsent'), n: declinedConsent });
   const arm = (name: 'ips' | 'control'): ArmFlow => ({
     allocated: c.randomized[name],
     withdrawn: c.withdrawn[name],
@@ -46,7 +43,7 @@ export function toDiagram(c: ServerCounts): ConsortCounts {
 export async function render(main: HTMLElement): Promise<void> {
   const answer = await getJson(paths.consort);
   const counts = toDiagram((get<ServerCounts>(answer, 'consort') ?? answer) as ServerCounts);
-  replace(main, h('h1', {}, 'CONSORT flow'),
-    h('p', { class: 'hint' }, 'Live from the database: referral and screening to allocation, follow-up and analysis (intention to treat).'),
+  replace(main, h('h1', {}, t('consort.title')),
+    h('p', { class: 'hint' }, t('consort.intro')),
     consortDiagram(counts), consortTable(counts));
 }

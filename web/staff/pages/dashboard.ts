@@ -1,47 +1,50 @@
 /**
  * The dashboard, one card per site: recruitment against the target places,
  * assessments due and overdue, the latest fidelity score; and the caseload
- * per coach with a warning above the fidelity limit (20).
+ * per coach with a warning above the fidelity limit (20). Words from the
+ * staff catalogue (texts/), numbers and dates in the chosen locale.
  */
 import { fidelityBandLabel } from '../fidelity-band';
 import { h, replace } from '../../modules/dom';
+import { formatDate, formatNumber } from '../i18n';
+import { t } from '../texts/index';
 import type { RouteContext } from '../routes';
 import { get, getJson, list, optional, paths, type Site } from '../staff-api';
 
 type Obj = Record<string, unknown>;
 
 function note(error: Error): HTMLElement {
-  return h('p', { class: 'hint' }, `Not available: ${error.message}`);
+  return h('p', { class: 'hint' }, t('common.notAvailable', { reason: error.message }));
 }
 
 function siteCard(site: Site, participants: Obj[], due: Obj[] | Error, fidelity: Obj[] | Error): HTMLElement {
   const mine = participants.filter((p) => get(p, 'site') === site.code);
   const randomized = mine.filter((p) => get(p, 'arm')).length;
   const target = site.places_max ?? site.places_min;
-  const targetText = site.places_min === site.places_max ? `${site.places_max}` : `${site.places_min}–${site.places_max}`;
-  const meter = h('div', { class: 'meter', role: 'img', 'aria-label': `${randomized} of ${targetText} places` }, h('span', { style: `width:${Math.min(100, (randomized / Math.max(1, target)) * 100)}%` }));
+  const targetText = site.places_min === site.places_max ? `${site.places_max}` : `${site.places_min}–${site.places_max}`; // a range: no thousands
+  const meter = h('div', { class: 'meter', role: 'img', 'aria-label': t('dashboard.places', { randomized, target: targetText }) }, h('span', { style: `width:${Math.min(100, (randomized / Math.max(1, target)) * 100)}%` }));
   const dueHere = due instanceof Error ? due : due.filter((a) => get(a, 'site') === site.code || get(a, 'site_id') === site.id);
   const reviews = fidelity instanceof Error ? fidelity : fidelity.filter((r) => get(r, 'site') === site.code || get(r, 'site_code') === site.code || get(r, 'site_id') === site.id);
   const latest = reviews instanceof Error ? undefined : [...reviews].sort((a, b) => String(get(b, 'review_date')).localeCompare(String(get(a, 'review_date'))))[0];
   return h('section', { class: 'card site-card', 'data-site': site.code, 'aria-labelledby': `site-${site.code}` },
     h('h2', { id: `site-${site.code}` }, `${site.name} (${site.code})`),
-    h('p', {}, `Recruitment: ${randomized} randomized of ${targetText} places; ${mine.length} referred.`), meter,
+    h('p', {}, t('dashboard.recruitment', { randomized, target: targetText, referred: mine.length })), meter,
     dueHere instanceof Error ? note(dueHere) : h('p', {},
-      `Assessments due: ${dueHere.filter((a) => get(a, 'state') === 'open').length}, `,
-      h('span', { class: dueHere.some((a) => get(a, 'state') === 'overdue') ? 'warn' : '' }, `overdue: ${dueHere.filter((a) => get(a, 'state') === 'overdue').length}`)),
-    reviews instanceof Error ? note(reviews) : h('p', {}, latest ? `Fidelity: ${get(latest, 'total')} of 125 (${fidelityBandLabel(get(latest, 'band'))}, ${get(latest, 'review_date')})` : 'Fidelity: no review yet.'));
+      t('dashboard.due', { count: dueHere.filter((a) => get(a, 'state') === 'open').length }),
+      h('span', { class: dueHere.some((a) => get(a, 'state') === 'overdue') ? 'warn' : '' }, t('dashboard.overdue', { count: dueHere.filter((a) => get(a, 'state') === 'overdue').length }))),
+    reviews instanceof Error ? note(reviews) : h('p', {}, latest ? t('dashboard.fidelity', { total: Number(get(latest, 'total')), band: fidelityBandLabel(get(latest, 'band')), date: formatDate(get(latest, 'review_date')) }) : t('dashboard.noFidelity')));
 }
 
 function caseloadTable(answer: unknown): HTMLElement {
   const limit = Number(get(answer, 'limit') ?? 20);
   const coaches = list<Obj>(answer, 'coaches');
-  return h('section', { class: 'card', id: 'caseload' }, h('h2', {}, 'Caseload per coach'),
+  return h('section', { class: 'card', id: 'caseload' }, h('h2', {}, t('dashboard.caseload')),
     h('table', { class: 'data' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Coach'), h('th', { scope: 'col' }, 'Active participants'), h('th', { scope: 'col' }, 'Note'))),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('dashboard.coach')), h('th', { scope: 'col' }, t('dashboard.active')), h('th', { scope: 'col' }, t('dashboard.note')))),
       h('tbody', {}, ...coaches.map((c) => {
         const n = Number(get(c, 'active_participants') ?? 0);
-        return h('tr', {}, h('th', { scope: 'row' }, String(get(c, 'display_name') ?? get(c, 'coach_name') ?? get(c, 'coach_id'))), h('td', {}, String(n)),
-          h('td', {}, n > limit ? h('span', { class: 'warn' }, `Above ${limit} (IPS fidelity limit)`) : ''));
+        return h('tr', {}, h('th', { scope: 'row' }, String(get(c, 'display_name') ?? get(c, 'coach_name') ?? get(c, 'coach_id'))), h('td', {}, formatNumber(n)),
+          h('td', {}, n > limit ? h('span', { class: 'warn' }, t('dashboard.aboveLimit', { limit })) : ''));
       }))));
 }
 
@@ -55,7 +58,7 @@ export async function render(main: HTMLElement, { user }: RouteContext): Promise
   ]);
   const sites = list<Site>(sitesAnswer, 'sites').filter((s) => user.role !== 'coach' || user.sites.includes(s.code));
   const participants = list<Obj>(participantsAnswer, 'participants');
-  replace(main, h('h1', {}, 'Dashboard'),
+  replace(main, h('h1', {}, t('dashboard.title')),
     h('div', { class: 'cards' }, ...sites.map((site) => siteCard(site, participants, due, fidelity))),
-    caseload instanceof Error ? h('section', { class: 'card' }, h('h2', {}, 'Caseload per coach'), note(caseload)) : caseloadTable(caseload));
+    caseload instanceof Error ? h('section', { class: 'card' }, h('h2', {}, t('dashboard.caseload')), note(caseload)) : caseloadTable(caseload));
 }

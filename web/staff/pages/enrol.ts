@@ -8,6 +8,8 @@ import { getForm } from '../../../data-dictionary/index';
 import { ApiError } from '../../modules/api';
 import { h, replace } from '../../modules/dom';
 import { renderFields } from '../form-fields';
+import { formLabel } from '../labels';
+import { t } from '../texts/index';
 import { get, getJson, list, paths, send, type Site } from '../staff-api';
 
 export async function render(main: HTMLElement): Promise<void> {
@@ -15,15 +17,15 @@ export async function render(main: HTMLElement): Promise<void> {
   const referral = renderFields(getForm('referral')!, { prefix: 'referral' });
   const identity = renderFields(getForm('participant_identity')!, { prefix: 'identity' });
   const site = h('select', { id: 'site', required: true }, h('option', { value: '' }, '—'), ...sites.map((s) => h('option', { value: s.code }, `${s.code} – ${s.name}`)));
-  const idKind = h('select', { id: 'id-kind' }, h('option', { value: 'SE' }, 'Swedish personnummer'), h('option', { value: 'DK' }, 'Danish CPR'));
+  const idKind = h('select', { id: 'id-kind' }, h('option', { value: 'SE' }, t('enrol.idKindSE')), h('option', { value: 'DK' }, t('enrol.idKindDK')));
   const error = h('p', { class: 'error', role: 'alert' });
   const form = h('form', { class: 'card', novalidate: true },
-    h('div', { class: 'field' }, h('label', { for: 'site' }, 'Site *'), site),
-    h('h2', {}, 'Referral'), referral.root,
-    h('h2', {}, 'Identifiers (kept apart from research data, encrypted)'),
-    h('div', { class: 'field' }, h('label', { for: 'id-kind' }, 'Kind of national id'), idKind),
+    h('div', { class: 'field' }, h('label', { for: 'site' }, `${t('common.site')} *`), site),
+    h('h2', {}, formLabel('referral')), referral.root,
+    h('h2', {}, t('enrol.identifiers')),
+    h('div', { class: 'field' }, h('label', { for: 'id-kind' }, t('enrol.idKind')), idKind),
     identity.root, error,
-    h('button', { type: 'submit', class: 'primary' }, 'Register'));
+    h('button', { type: 'submit', class: 'primary' }, t('enrol.register')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.textContent = '';
@@ -40,5 +42,5 @@ export async function render(main: HTMLElement): Promise<void> {
       if (other.length) error.textContent = `${e.message}: ${other.map((f) => `${f.field}: ${f.message}`).join('; ')}`;
     }
   });
-  replace(main, h('h1', {}, 'Screening & enrolment'), h('p', {}, 'Register the referral first; screening, consent, the baseline questionnaire and randomization follow on the participant page.'), form);
+  replace(main, h('h1', {}, t('enrol.title')), h('p', {}, t('enrol.intro')), form);
 }

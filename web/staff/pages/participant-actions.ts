@@ -8,17 +8,18 @@ import { getForm } from '../../../data-dictionary/index';
 import { ApiError } from '../../modules/api';
 import { h, replace } from '../../modules/dom';
 import { renderFields } from '../form-fields';
+import { formatDateTime } from '../i18n';
+import { armLongLabel } from '../labels';
 import { get, paths, send } from '../staff-api';
-
-const armName = (arm: unknown) => (arm === 'ips' ? 'IPS (Individual Placement and Support)' : arm === 'control' ? 'Usual care (control)' : String(arm));
+import { t } from '../texts/index';
 
 /** A card with a dictionary form that sends `{ [part]: values }` (PUT by default; `part` defaults to the form name). */
-export function formCard(title: string, formName: string, url: string, onSaved: () => void, options: { method?: 'PUT' | 'POST'; part?: string; button?: string } = {}): HTMLElement {
+export function formCard(title: string, formName: string, url: string, onSaved: () => void, options: { method?: 'PUT' | 'POST'; part?: string; button: string }): HTMLElement {
   const part = options.part ?? formName;
   const fields = renderFields(getForm(formName)!, { prefix: formName });
   const error = h('p', { class: 'error', role: 'alert' });
   const form = h('form', { class: 'card', id: `${formName}-form`, novalidate: true }, h('h2', {}, title), fields.root, error,
-    h('button', { type: 'submit', class: 'primary' }, options.button ?? `Save ${title.toLowerCase()}`));
+    h('button', { type: 'submit', class: 'primary' }, options.button));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.textContent = '';
@@ -37,16 +38,16 @@ export function formCard(title: string, formName: string, url: string, onSaved: 
 export function randomizeCard(participantId: number, studyId: string, missing: string[], onDone: () => void): HTMLElement {
   const card = h('section', { class: 'card', id: 'randomization', 'aria-labelledby': 'randomization-title' });
   const start = () => {
-    const begin = h('button', { type: 'button', class: 'primary', id: 'randomize', disabled: missing.length > 0 }, 'Randomize …');
+    const begin = h('button', { type: 'button', class: 'primary', id: 'randomize', disabled: missing.length > 0 }, t('randomize.start'));
     begin.addEventListener('click', confirmStep);
-    replace(card, h('h2', { id: 'randomization-title' }, 'Randomization'),
-      missing.length ? h('div', {}, h('p', {}, 'Not yet possible:'), h('ul', {}, ...missing.map((m) => h('li', {}, m)))) : h('p', {}, `${studyId} is ready to be randomized.`),
+    replace(card, h('h2', { id: 'randomization-title' }, t('randomize.title')),
+      missing.length ? h('div', {}, h('p', {}, t('randomize.notYet')), h('ul', {}, ...missing.map((m) => h('li', {}, m)))) : h('p', {}, t('randomize.ready', { studyId })),
       begin);
   };
   const confirmStep = () => {
     const error = h('p', { class: 'error', role: 'alert' });
-    const confirm = h('button', { type: 'button', class: 'danger', id: 'confirm-randomize' }, `Confirm: randomize ${studyId}`);
-    const cancel = h('button', { type: 'button', id: 'cancel-randomize' }, 'Cancel');
+    const confirm = h('button', { type: 'button', class: 'danger', id: 'confirm-randomize' }, t('randomize.confirm', { studyId }));
+    const cancel = h('button', { type: 'button', id: 'cancel-randomize' }, t('common.cancel'));
     cancel.addEventListener('click', start);
     confirm.addEventListener('click', async () => {
       confirm.disabled = true;
@@ -54,18 +55,18 @@ export function randomizeCard(participantId: number, studyId: string, missing: s
         const answer = await send('POST', paths.randomize(participantId), {});
         const allocation = get(answer, 'allocation') ?? answer;
         const arm = get(allocation, 'arm') ?? get(allocation, 'effective_arm');
-        replace(card, h('h2', { id: 'randomization-title' }, 'Randomization'),
-          h('p', { role: 'status' }, `${studyId} has been randomized. Allocation:`),
-          h('p', { class: 'allocation', id: 'allocation' }, armName(arm)),
-          h('p', {}, h('button', { type: 'button', onclick: onDone }, 'Show the schedule')));
+        replace(card, h('h2', { id: 'randomization-title' }, t('randomize.title')),
+          h('p', { role: 'status' }, t('randomize.done', { studyId })),
+          h('p', { class: 'allocation', id: 'allocation', 'data-arm': String(arm) }, armLongLabel(arm)),
+          h('p', {}, h('button', { type: 'button', onclick: onDone }, t('randomize.showSchedule'))));
       } catch (e) {
         confirm.disabled = false;
         if (!(e instanceof ApiError)) throw e;
         error.textContent = e.message;
       }
     });
-    replace(card, h('h2', { id: 'randomization-title' }, 'Confirm randomization'),
-      h('p', {}, `You are about to randomize ${studyId}. The allocation is made by the server, is final, and cannot be repeated or changed here.`),
+    replace(card, h('h2', { id: 'randomization-title' }, t('randomize.confirmTitle')),
+      h('p', {}, t('randomize.confirmText', { studyId })),
       error, h('div', { class: 'actions' }, confirm, cancel));
     confirm.focus();
   };
@@ -77,9 +78,9 @@ export function tabletCard(participantId: number, studyId: string): HTMLElement 
   const pin = h('input', { id: 'tablet-pin', type: 'password', inputmode: 'numeric', autocomplete: 'off', pattern: '[0-9]{4,8}', 'aria-describedby': 'tablet-pin-hint' });
   const error = h('p', { class: 'error', role: 'alert' });
   const open = h('form', { class: 'field' },
-    h('label', { for: 'tablet-pin' }, 'Your PIN for leaving tablet mode (4–8 digits)'), pin,
-    h('p', { class: 'hint', id: 'tablet-pin-hint' }, 'Opening tablet mode logs you out on this device; the participant sees only their questionnaire until the PIN is entered.'),
-    error, h('button', { type: 'submit', class: 'primary', id: 'open-tablet' }, 'Open tablet mode on this device'));
+    h('label', { for: 'tablet-pin' }, t('tablet.pin')), pin,
+    h('p', { class: 'hint', id: 'tablet-pin-hint' }, t('tablet.pinHint')),
+    error, h('button', { type: 'submit', class: 'primary', id: 'open-tablet' }, t('tablet.open')));
   open.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.textContent = '';
@@ -92,11 +93,11 @@ export function tabletCard(participantId: number, studyId: string): HTMLElement 
     }
   });
   const codeOut = h('p', { role: 'status', id: 'home-code-out' });
-  const makeCode = h('button', { type: 'button', id: 'make-home-code' }, 'Make a personal one-time code for home');
+  const makeCode = h('button', { type: 'button', id: 'make-home-code' }, t('tablet.makeCode'));
   makeCode.addEventListener('click', async () => {
     const answer = await send('POST', paths.homeCode(participantId), {});
     const code = get(answer, 'home_code') ?? answer;
-    codeOut.textContent = `Code for ${studyId}: ${get(code, 'code')} (valid until ${get(code, 'expires_at')}). The participant enters it at /tablet.html.`;
+    codeOut.textContent = t('tablet.code', { studyId, code: String(get(code, 'code')), until: formatDateTime(get(code, 'expires_at')), page: '/tablet.html' });
   });
-  return h('section', { class: 'card', 'aria-labelledby': 'tablet-title' }, h('h2', { id: 'tablet-title' }, 'Questionnaire on a tablet'), open, makeCode, codeOut);
+  return h('section', { class: 'card', 'aria-labelledby': 'tablet-title' }, h('h2', { id: 'tablet-title' }, t('tablet.title')), open, makeCode, codeOut);
 }

@@ -7,7 +7,10 @@
 import { ApiError } from '../../modules/api';
 import { h, replace } from '../../modules/dom';
 import type { RouteContext } from '../routes';
+import { formatNumber } from '../i18n';
+import { jobStatusLabel } from '../labels';
 import { get, getJson, list, optional, send } from '../staff-api';
+import { t } from '../texts/index';
 
 type Obj = Record<string, unknown>;
 
@@ -16,7 +19,7 @@ function section(title: string, ...children: (Node | string | null)[]): HTMLElem
 }
 
 function note(error: Error): HTMLElement {
-  return h('p', { class: 'hint' }, `Not available: ${error.message}`);
+  return h('p', { class: 'hint' }, t('common.notAvailable', { reason: error.message }));
 }
 
 function startButton(label: string, url: string, status: HTMLElement, after: () => void): HTMLElement {
@@ -25,7 +28,7 @@ function startButton(label: string, url: string, status: HTMLElement, after: () 
     button.disabled = true;
     try {
       await send('POST', url, {});
-      status.textContent = 'Started. The list updates when you reload this page.';
+      status.textContent = t('reports.started');
       after();
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
@@ -48,23 +51,23 @@ export async function render(main: HTMLElement, context: RouteContext): Promise<
   ]);
   const reportStatus = h('p', { role: 'status' });
   const exportStatus = h('p', { role: 'status' });
-  const reportList = reports instanceof Error ? note(reports) : reports.length === 0 ? h('p', { class: 'hint' }, 'No ICER report yet.')
+  const reportList = reports instanceof Error ? note(reports) : reports.length === 0 ? h('p', { class: 'hint' }, t('reports.noReport'))
     : h('ul', {}, ...reports.map((r) => {
       const links = get<Obj>(r, 'links');
-      return h('li', {}, `#${get(r, 'id')} ${get(r, 'kind') ?? ''} – ${get(r, 'status')}${get(r, 'percent') !== undefined && get(r, 'status') !== 'done' ? ` (${get(r, 'percent')} %)` : ''} `,
-        links ? h('a', { href: String(get(links, 'html')) }, 'report') : null, links ? ' · ' : null,
+      return h('li', {}, `#${get(r, 'id')} ${String(get(r, 'kind') ?? '').toUpperCase()} – ${jobStatusLabel(get(r, 'status'))}${get(r, 'percent') !== undefined && get(r, 'status') !== 'done' ? ` (${formatNumber(Number(get(r, 'percent')))} %)` : ''} `,
+        links ? h('a', { href: String(get(links, 'html')) }, t('reports.report')) : null, links ? ' · ' : null,
         links ? h('a', { href: String(get(links, 'result')) }, 'result.json') : null);
     }));
-  const exportList = exports === null ? null : exports instanceof Error ? note(exports) : exports.length === 0 ? h('p', { class: 'hint' }, 'No export yet.')
-    : h('ul', {}, ...exports.map((x) => h('li', {}, `#${get(x, 'id')} – ${get(x, 'status')} (${get(x, 'participants') ?? '–'} participants) `,
+  const exportList = exports === null ? null : exports instanceof Error ? note(exports) : exports.length === 0 ? h('p', { class: 'hint' }, t('reports.noExport'))
+    : h('ul', {}, ...exports.map((x) => h('li', {}, `#${get(x, 'id')} – ${jobStatusLabel(get(x, 'status'))} (${get(x, 'participants') === undefined || get(x, 'participants') === null ? '–' : t('reports.exportParticipants', { count: Number(get(x, 'participants')) })}) `,
       ...list<Obj>(get(x, 'files') ?? []).flatMap((f) => [h('a', { href: String(get(f, 'url')) }, String(get(f, 'name'))), ' ']))));
-  replace(main, h('h1', {}, 'Reports & exports'),
-    section('Trial flow', h('p', {}, h('a', { href: '#/consort' }, 'CONSORT flow diagram'), ' (counts only, live).')),
-    canMake ? section('Funder report', h('p', {}, h('a', { href: '/api/reports/funder?format=html' }, 'Funder report (HTML)'), ' · ', h('a', { href: '/api/reports/funder?format=csv' }, 'as CSV'))) : null,
-    section('Cost-effectiveness (ICER) reports', reportList, canMake ? startButton('Compute a new ICER report', '/api/reports/icer', reportStatus, again) : null, reportStatus),
-    exportList ? section('Anonymized exports', h('p', { class: 'hint' }, 'Study pseudonyms only; never names, national ids or contact details. Downloads are audited.'),
-      exportList, startButton('Make an anonymized export', '/api/exports', exportStatus, again), exportStatus) : null,
+  replace(main, h('h1', {}, t('reports.title')),
+    section(t('reports.trialFlow'), h('p', {}, h('a', { href: '#/consort' }, t('reports.consortLink')), t('reports.consortNote'))),
+    canMake ? section(t('reports.funder'), h('p', {}, h('a', { href: '/api/reports/funder?format=html' }, t('reports.funderHtml')), ' · ', h('a', { href: '/api/reports/funder?format=csv' }, t('reports.funderCsv')))) : null,
+    section(t('reports.icer'), reportList, canMake ? startButton(t('reports.computeIcer'), '/api/reports/icer', reportStatus, again) : null, reportStatus),
+    exportList ? section(t('reports.exports'), h('p', { class: 'hint' }, t('reports.exportsHint')),
+      exportList, startButton(t('reports.makeExport'), '/api/exports', exportStatus, again), exportStatus) : null,
     user.role === 'admin' || user.role === 'data_monitor'
-      ? section('Audit trail', h('p', {}, h('a', { href: '/api/audit.csv' }, 'Download the audit trail (CSV)'), ' — the download itself is audited.'))
+      ? section(t('reports.audit'), h('p', {}, h('a', { href: '/api/audit.csv' }, t('reports.auditLink')), t('reports.auditNote')))
       : null);
 }

@@ -3,11 +3,16 @@
  * "site work" rows for work not tied to one person) × the days of a week,
  * minutes in each cell, an activity per row. One save sends every filled
  * cell at once (all or none are stored). Below: what is logged that week.
+ * Weekday names and dates in the chosen locale; the cells' accessible names
+ * keep the ISO date, which identifies the day in every language.
  */
 import { getForm } from '../../../data-dictionary/index';
 import { ApiError } from '../../modules/api';
 import { h, replace } from '../../modules/dom';
+import { formatDate, formatNumber, weekdayShort } from '../i18n';
+import { choiceLabel, fieldLabel } from '../labels';
 import type { RouteContext } from '../routes';
+import { t } from '../texts/index';
 import { get, getJson, list, optional, paths, send, type Site } from '../staff-api';
 
 type Obj = Record<string, unknown>;
@@ -20,7 +25,6 @@ export function mondayOf(date: Date): Date {
 }
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
-const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 export async function render(main: HTMLElement, { user, params }: RouteContext): Promise<void> {
   const monday = mondayOf(params[0] && /^\d{4}-\d{2}-\d{2}$/.test(params[0]) ? new Date(`${params[0]}T00:00:00Z`) : new Date());
@@ -36,20 +40,20 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
   const participants = list<Obj>(participantsAnswer, 'participants').filter((p) => get(p, 'stage') !== 'withdrawn' && get(p, 'stage') !== 'not_eligible');
   const rows: Row[] = [
     ...participants.map((p) => ({ key: `p${get(p, 'id')}`, label: String(get(p, 'study_id')), participantId: Number(get(p, 'id')) })),
-    ...sites.map((s) => ({ key: `s${s.code}`, label: `Site work, ${s.code}`, site: s.code })),
+    ...sites.map((s) => ({ key: `s${s.code}`, label: t('timeLogs.siteWork', { site: s.code }), site: s.code })),
   ];
-  const roleSelect = h('select', { id: 'staff-role' }, ...(staffRole.choices ?? []).map((c) => h('option', { value: String(c.code) }, c.labels.en)));
+  const roleSelect = h('select', { id: 'staff-role' }, ...(staffRole.choices ?? []).map((c) => h('option', { value: String(c.code) }, choiceLabel('time_log', 'staff_role', c.code))));
   const status = h('p', { role: 'status', id: 'time-log-status' });
   const body = h('tbody', {}, ...rows.map((row) => h('tr', { 'data-row': row.key },
     h('th', { scope: 'row' }, row.label),
-    h('td', {}, h('select', { 'aria-label': `Activity, ${row.label}`, 'data-activity': row.key }, ...(activity.choices ?? []).map((c) => h('option', { value: String(c.code) }, c.labels.en)))),
-    ...days.map((day, i) => h('td', {}, h('input', { type: 'number', min: 1, max: 1440, step: 1, inputmode: 'numeric', 'aria-label': `Minutes, ${row.label}, ${DAY_NAMES[i]} ${iso(day)}`, 'data-cell': `${row.key}|${iso(day)}` }))))));
+    h('td', {}, h('select', { 'aria-label': t('timeLogs.activityOf', { row: row.label }), 'data-activity': row.key }, ...(activity.choices ?? []).map((c) => h('option', { value: String(c.code) }, choiceLabel('time_log', 'activity', c.code))))),
+    ...days.map((day, i) => h('td', {}, h('input', { type: 'number', min: 1, max: 1440, step: 1, inputmode: 'numeric', 'aria-label': t('timeLogs.minutesOf', { row: row.label, day: weekdayShort(day), date: iso(day) }), 'data-cell': `${row.key}|${iso(day)}` }))))));
   const grid = h('table', { class: 'data grid' },
-    h('caption', {}, `Week of ${iso(monday)}`),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Participant'), h('th', { scope: 'col' }, 'Activity'), ...days.map((d, i) => h('th', { scope: 'col' }, `${DAY_NAMES[i]} ${iso(d).slice(5)}`)))),
+    h('caption', {}, t('timeLogs.week', { date: formatDate(iso(monday), { dateStyle: 'long' }) })),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('timeLogs.participant')), h('th', { scope: 'col' }, fieldLabel('time_log', 'activity')), ...days.map((d) => h('th', { scope: 'col' }, `${weekdayShort(d)} ${formatDate(iso(d), { day: 'numeric', month: 'numeric' })}`)))),
     body);
-  const save = h('button', { type: 'submit', class: 'primary' }, 'Save the week');
-  const formEl = h('form', {}, h('div', { class: 'field' }, h('label', { for: 'staff-role' }, 'Your role'), roleSelect), grid, status, save);
+  const save = h('button', { type: 'submit', class: 'primary' }, t('timeLogs.save'));
+  const formEl = h('form', {}, h('div', { class: 'field' }, h('label', { for: 'staff-role' }, fieldLabel('time_log', 'staff_role')), roleSelect), grid, status, save);
   formEl.addEventListener('submit', async (event) => {
     event.preventDefault();
     const entries: Obj[] = [];
@@ -61,21 +65,21 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
       const entry = { log_date: date, staff_role: roleSelect.value, activity: act, minutes: Number(input.value), log_scope: row.participantId ? 'participant' : 'site' };
       entries.push(row.participantId ? { entry, participantId: row.participantId } : { entry, site: row.site });
     }
-    if (entries.length === 0) return void (status.textContent = 'Nothing to save: enter minutes in the grid.');
+    if (entries.length === 0) return void (status.textContent = t('timeLogs.nothing'));
     try {
       await send('POST', paths.timeLogWeek, { entries });
-      status.textContent = `Saved ${entries.length} entries.`;
+      status.textContent = t('timeLogs.saved', { count: entries.length });
       void render(main, { user, params: [iso(monday)] });
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       status.textContent = `${e.message}${e.fields.length ? `: ${e.fields.map((f) => `${f.field}: ${f.message}`).join('; ')}` : ''}`;
     }
   });
-  const loggedTable = logged instanceof Error ? h('p', { class: 'hint' }, `Not available: ${logged.message}`)
-    : h('table', { class: 'data' }, h('caption', {}, 'Logged this week'),
-      h('thead', {}, h('tr', {}, ...['Date', 'Participant / site', 'Activity', 'Minutes'].map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, ...logged.map((l) => h('tr', {}, h('td', {}, String(get(l, 'log_date'))), h('td', {}, String(get(l, 'study_id') ?? get(l, 'site') ?? get(l, 'participant_id') ?? '')), h('td', {}, activity.choices?.find((c) => c.code === get(l, 'activity'))?.labels.en ?? String(get(l, 'activity'))), h('td', {}, String(get(l, 'minutes')))))));
-  replace(main, h('h1', {}, 'Time logs'),
-    h('p', { class: 'actions' }, h('a', { href: `#/time-logs/${iso(addDays(monday, -7))}` }, '← Previous week'), ' ', h('a', { href: `#/time-logs/${iso(addDays(monday, 7))}` }, 'Next week →')),
+  const loggedTable = logged instanceof Error ? h('p', { class: 'hint' }, t('common.notAvailable', { reason: logged.message }))
+    : h('table', { class: 'data' }, h('caption', {}, t('timeLogs.logged')),
+      h('thead', {}, h('tr', {}, ...[fieldLabel('time_log', 'log_date'), t('timeLogs.participantOrSite'), fieldLabel('time_log', 'activity'), fieldLabel('time_log', 'minutes')].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, ...logged.map((l) => h('tr', {}, h('td', {}, formatDate(get(l, 'log_date'))), h('td', {}, String(get(l, 'study_id') ?? get(l, 'site') ?? get(l, 'participant_id') ?? '')), h('td', {}, choiceLabel('time_log', 'activity', get(l, 'activity'))), h('td', {}, formatNumber(Number(get(l, 'minutes'))))))));
+  replace(main, h('h1', {}, t('timeLogs.title')),
+    h('p', { class: 'actions' }, h('a', { href: `#/time-logs/${iso(addDays(monday, -7))}` }, t('timeLogs.previous')), ' ', h('a', { href: `#/time-logs/${iso(addDays(monday, 7))}` }, t('timeLogs.next'))),
     formEl, h('section', { class: 'card' }, loggedTable));
 }
