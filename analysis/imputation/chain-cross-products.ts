@@ -6,6 +6,7 @@
  * corrected there (row and column of j) instead of being recomputed: each
  * step costs O(missing(j) · columns) instead of O(n · columns²).
  */
+import { changeGroups, type ChangeGroups } from './change-groups';
 import type { PmmWorkspace } from './pmm-workspace';
 
 export interface ChainCrossProducts {
@@ -22,11 +23,13 @@ export interface ChainCrossProducts {
    * [max(a, b)·P + min(a, b)] (null for a variable without missing values)
    */
   sums: (Float64Array | null)[];
-  /** 1 where variable k is missing, per variable */
-  missingMask: Uint8Array[];
-  /** P-long buffers of updateCrossProducts */
-  scratch: Float64Array;
-  scratch2: Float64Array;
+  /** per variable, its missing rows by missingness pattern (changeGroups) */
+  groups: ChangeGroups[];
+  /** buffers of updateCrossProducts: Σ δ·z per pattern group then the total (P each), and Σ now² − before² likewise */
+  groupSums: Float64Array;
+  groupDiagonals: Float64Array;
+  /** P-long buffer of updateCrossProducts */
+  part: Float64Array;
   /** P-long buffer of predictRows (the coefficients by column of z) */
   wide: Float64Array;
 }
@@ -36,12 +39,7 @@ export interface ChainCrossProducts {
  * missing. Later chains start from these sums by updates (the chains differ
  * only at the missing values). O(n·P²).
  */
-export function chainCrossProducts(
-  columns: Float64Array[],
-  firstVariable: number,
-  missing: readonly Int32Array[],
-  missingMask: Uint8Array[],
-): ChainCrossProducts {
+export function chainCrossProducts(columns: Float64Array[], firstVariable: number, missing: readonly Int32Array[]): ChainCrossProducts {
   const P = columns.length;
   const n = columns[0].length;
   // row-major copy for contiguous access
@@ -57,7 +55,20 @@ export function chainCrossProducts(
     for (let m = 0; m < rows.length; m++) subtractRow(s, z, rows[m], P);
     return s;
   });
-  return { columns, z, width: P, firstVariable, sums, missingMask, scratch: new Float64Array(P), scratch2: new Float64Array(P), wide: new Float64Array(P) };
+  const groups = changeGroups(missing, n);
+  const mostGroups = Math.max(0, ...groups.map((g) => g.count));
+  return {
+    columns,
+    z,
+    width: P,
+    firstVariable,
+    sums,
+    groups,
+    groupSums: new Float64Array((mostGroups + 1) * P),
+    groupDiagonals: new Float64Array(mostGroups + 1),
+    part: new Float64Array(P),
+    wide: new Float64Array(P),
+  };
 }
 
 /** Σ over all rows of z zᵀ, lower triangle (P × P row-major): one dot product of two columns per entry. */
@@ -87,76 +98,66 @@ function subtractRow(s: Float64Array, z: Float64Array, r: number, P: number): vo
 }
 
 /**
- * Corrects every S_k (k ≠ j) after variable j changed at `rows` from
- * `previous` to its current values. Row and column j of S_k change by
- * Σ δ_r z_r over the changed rows r where k is observed (δ_r = now − before;
- * at (j, j) by Σ now² − before²). That sum is formed once over all changed
- * rows; for each k it is then either summed directly over the rows where k is
- * observed or taken as the total minus the rows where k is missing, whichever
- * has fewer rows (dropout makes missingness nested, so one side is small).
- * O(|rows| · P) plus O(min side · P) per variable.
+ * Corrects every S_k (k ≠ j) after variable j changed at `rows` (its missing
+ * rows) from `previous` to its current values. Row and column j of S_k change
+ * by Σ δ_r z_r over the changed rows r where k is observed (δ_r = now −
+ * before; at (j, j) by Σ now² − before²). Those sums are formed once per
+ * missingness pattern; each S_k then adds the sums of the patterns where k is
+ * observed (or the total minus the others, whichever is fewer).
+ * O(|rows| · P) plus O(patterns · P) per variable.
  */
 export function updateCrossProducts(state: ChainCrossProducts, j: number, rows: Int32Array, previous: Float64Array): void {
-  const { columns, z, width: P, firstVariable, sums, missingMask } = state;
+  const { columns, z, width: P, firstVariable, sums, groupSums, groupDiagonals: diagonals, part } = state;
+  const { groupOf, count, reach, complement } = state.groups[j];
   const J = firstVariable + j;
   const changed = columns[J];
-  for (let m = 0; m < rows.length; m++) z[rows[m] * P + J] = changed[rows[m]];
-  const total = state.scratch;
-  const part = state.scratch2;
-  total.fill(0);
-  const totalDiagonal = accumulate(z, P, J, changed, rows, previous, null, 0, total);
+  groupSums.fill(0, 0, (count + 1) * P);
+  diagonals.fill(0, 0, count + 1);
+  for (let m = 0; m < rows.length; m++) {
+    const r = rows[m];
+    const now = changed[r];
+    const zr = r * P;
+    z[zr + J] = now;
+    const before = previous[m];
+    const delta = now - before;
+    if (delta === 0) continue;
+    const g = groupOf[m];
+    const gs = g * P;
+    for (let c = 0; c < P; c++) groupSums[gs + c] += delta * z[zr + c];
+    diagonals[g] += now * now - before * before;
+  }
+  const total = count * P; // the last slot: Σ over all groups, formed when a complement needs it
+  let totalFormed = false;
   for (let k = 0; k < sums.length; k++) {
     const s = sums[k];
-    if (s === null || k === j) continue;
-    const mask = missingMask[k];
-    let masked = 0;
-    for (let m = 0; m < rows.length; m++) masked += mask[rows[m]];
-    if (masked === rows.length) continue; // every changed row is outside S_k
-    let diagonal: number;
-    part.fill(0);
-    if (2 * masked < rows.length) {
-      const maskedDiagonal = accumulate(z, P, J, changed, rows, previous, mask, 1, part);
-      for (let c = 0; c < P; c++) part[c] = total[c] - part[c];
-      diagonal = totalDiagonal - maskedDiagonal;
+    const groups = reach[k];
+    if (s === null || k === j || (complement[k] === 0 && groups.length === 0)) continue;
+    let diagonal = 0;
+    let sign = 1;
+    if (complement[k] === 1) {
+      if (!totalFormed) {
+        for (let g = 0; g < count; g++) {
+          for (let c = 0; c < P; c++) groupSums[total + c] += groupSums[g * P + c];
+          diagonals[count] += diagonals[g];
+        }
+        totalFormed = true;
+      }
+      part.set(groupSums.subarray(total, total + P));
+      diagonal = diagonals[count];
+      sign = -1;
     } else {
-      diagonal = accumulate(z, P, J, changed, rows, previous, mask, 0, part);
+      part.fill(0);
+    }
+    for (let i = 0; i < groups.length; i++) {
+      const gs = groups[i] * P;
+      for (let c = 0; c < P; c++) part[c] += sign * groupSums[gs + c];
+      diagonal += sign * diagonals[groups[i]];
     }
     const rowJ = J * P;
     for (let c = 0; c < J; c++) s[rowJ + c] += part[c];
     s[rowJ + J] += diagonal;
     for (let c = J + 1; c < P; c++) s[c * P + J] += part[c];
   }
-}
-
-/**
- * Adds δ_r z_r to `into` over the changed rows whose mask value is `keep`
- * (every row when mask is null); returns Σ now² − before² over them (the
- * (j, j) entry, where z_r holds the new value).
- */
-function accumulate(
-  z: Float64Array,
-  P: number,
-  J: number,
-  changed: Float64Array,
-  rows: Int32Array,
-  previous: Float64Array,
-  mask: Uint8Array | null,
-  keep: number,
-  into: Float64Array,
-): number {
-  let diagonal = 0;
-  for (let m = 0; m < rows.length; m++) {
-    const r = rows[m];
-    if (mask !== null && mask[r] !== keep) continue;
-    const now = changed[r];
-    const before = previous[m];
-    const delta = now - before;
-    if (delta === 0) continue;
-    const zr = r * P;
-    for (let c = 0; c < P; c++) into[c] += delta * z[zr + c];
-    diagonal += now * now - before * before;
-  }
-  return diagonal;
 }
 
 /** Fills ws.xtx and ws.xty of the equation of variable k (all columns except k's own). */

@@ -72,18 +72,13 @@ export function imputeChained(frame: ImputationFrame, options: ChainedImputation
   const p = K + frame.covariates.length; // intercept + covariates + (K − 1) variables
   const ws = createPmmWorkspace(frame.n, p);
   const ones = new Float64Array(frame.n).fill(1);
-  const missingMask = missing.map((rows) => {
-    const mask = new Uint8Array(frame.n);
-    for (const r of rows) mask[r] = 1;
-    return mask;
-  });
   const firstVariable = 1 + frame.covariates.length;
   const completed: Float64Array[][] = [];
   let state: ChainCrossProducts | undefined;
   for (let imp = 0; imp < options.m; imp++) {
     const data = frame.values.map((column) => column.slice());
     initialise(data, observed, missing, rng);
-    if (state === undefined) state = chainCrossProducts([ones, ...frame.covariates, ...data], firstVariable, missing, missingMask);
+    if (state === undefined) state = chainCrossProducts([ones, ...frame.covariates, ...data], firstVariable, missing);
     else restartChain(state, data, missing, ws.previous);
     for (let it = 0; it < options.iterations; it++) {
       for (let k = 0; k < K; k++) {
