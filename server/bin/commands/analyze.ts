@@ -8,13 +8,23 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import progress from 'cli-progress';
 import type { Command } from 'commander';
-import { analyzeTrial, validateDataset, type AnalysisResult, type AnalysisSettings } from '../../../analysis/index';
+import type { AnalysisResult, AnalysisSettings } from '../../../analysis/index';
 import type { DatasetProblem } from '../../../analysis/dataset/validate';
-import { readDataset } from '../../dataset/read-dataset';
-import { formatSummary } from './analyze-summary';
-import { loadScoring, renderReport } from './analyze-modules';
+
+// The analysis, the dataset reader, the scoring and the report (Vega) are
+// loaded only when `analyze` runs, not for `--help` or any other command.
+async function loadAnalyze() {
+  const [analysis, { readDataset }, { formatSummary }, { loadScoring, renderReport }, { default: progress }] = await Promise.all([
+    import('../../../analysis/index'),
+    import('../../dataset/read-dataset'),
+    import('./analyze-summary'),
+    import('./analyze-modules'),
+    import('cli-progress'),
+  ]);
+  return { analyzeTrial: analysis.analyzeTrial, validateDataset: analysis.validateDataset, readDataset, formatSummary, loadScoring, renderReport, progress };
+}
+type AnalyzeModules = Awaited<ReturnType<typeof loadAnalyze>>;
 
 export interface AnalyzeCommandOptions {
   settings?: string;
@@ -35,6 +45,8 @@ export function register(program: Command): void {
 
 /** Runs the command; returns the exit code (0 = written, 1 = invalid input or failure). */
 export async function runAnalyze(dir: string, options: AnalyzeCommandOptions): Promise<number> {
+  const modules = await loadAnalyze();
+  const { readDataset, loadScoring, validateDataset, renderReport, formatSummary } = modules;
   const folder = resolve(dir);
   let read: ReturnType<typeof readDataset> | undefined = readDataset(folder, options.settings === undefined ? undefined : resolve(options.settings));
   const scoring = await loadScoring();
@@ -49,7 +61,7 @@ export async function runAnalyze(dir: string, options: AnalyzeCommandOptions): P
   let result: AnalysisResult;
   let html: string;
   try {
-    result = runWithProgress(validated.dataset, validated.settings, scoring.scorer(validated.settings.valueSet), sha256);
+    result = runWithProgress(modules, validated.dataset, validated.settings, scoring.scorer(validated.settings.valueSet), sha256);
     html = await renderReport(result);
   } catch (error) {
     process.stderr.write(`analysis failed: ${(error as Error).message}\n`);
@@ -67,17 +79,18 @@ export async function runAnalyze(dir: string, options: AnalyzeCommandOptions): P
 }
 
 function runWithProgress(
-  dataset: Parameters<typeof analyzeTrial>[0],
+  { analyzeTrial, progress }: AnalyzeModules,
+  dataset: Parameters<AnalyzeModules['analyzeTrial']>[0],
   settings: AnalysisSettings,
   scoreUtility: (levels: readonly number[]) => number,
   sha256: string,
 ): AnalysisResult {
   const software = { name: 'ips-trial', version: packageVersion() };
   if (!process.stderr.isTTY) return analyzeTrial(dataset, settings, { scoreUtility, datasetSha256: sha256, software });
-  return withProgressBar((onProgress) => analyzeTrial(dataset, settings, { scoreUtility, datasetSha256: sha256, software, onProgress }));
+  return withProgressBar(progress, (onProgress) => analyzeTrial(dataset, settings, { scoreUtility, datasetSha256: sha256, software, onProgress }));
 }
 
-function withProgressBar<T>(run: (onProgress: (p: { stage: string; done: number; total: number }) => void) => T): T {
+function withProgressBar<T>(progress: AnalyzeModules['progress'], run: (onProgress: (p: { stage: string; done: number; total: number }) => void) => T): T {
   const bar = new progress.SingleBar({ stream: process.stderr, format: 'analysis [{bar}] {value}/{total} {stage}', hideCursor: true }, progress.Presets.shades_classic);
   bar.start(1, 0, { stage: 'outcomes' });
   try {

@@ -4,20 +4,20 @@
  * removed or inserted) otherwise.
  */
 import type { Command } from 'commander';
-import { addDbOption, configFromOptions } from '../db-option';
-import { openDatabase } from '../../db/connection';
-import { verifyAudit } from '../../services/audit';
 import { existsSync } from 'node:fs';
+import { addDbOption, configFromOptions } from '../db-option';
 
 export function register(program: Command): void {
   const audit = program.command('audit').description('the audit trail');
   addDbOption(audit.command('verify').description('verify the hash chain of the audit trail; exits non-zero at the first broken link')).action(
-    (options: { db?: string }) => {
+    async (options: { db?: string }) => {
       const config = configFromOptions(options);
       if (!existsSync(config.dbFile)) {
         process.stderr.write(`error: no database at ${config.dbFile}\n`);
         process.exit(2);
       }
+      // loaded only when the command runs (better-sqlite3 and the services), not for --help
+      const [{ openDatabase }, { verifyAudit }] = await Promise.all([import('../../db/connection'), import('../../services/audit')]);
       const db = openDatabase(config.dbFile, { readonly: true });
       try {
         const verdict = verifyAudit(db);

@@ -6,9 +6,6 @@
  */
 import type { Command } from 'commander';
 import { addDbOption, configFromOptions } from '../db-option';
-import { openMigratedDatabase } from '../../db/open';
-import { cliActor } from '../../services/audit';
-import { backupDatabase } from '../../services/backup';
 
 export function register(program: Command): void {
   addDbOption(
@@ -18,6 +15,11 @@ export function register(program: Command): void {
       .requiredOption('--to <file>', 'the new backup file (must not exist)'),
   ).action(async (options: { db?: string; to: string }) => {
     const config = configFromOptions(options);
+    const [{ openMigratedDatabase }, { cliActor }, { backupDatabase }] = await Promise.all([
+      import('../../db/open'),
+      import('../../services/audit'),
+      import('../../services/backup'),
+    ]);
     const db = openMigratedDatabase(config.dbFile);
     try {
       const result = await backupDatabase(db, cliActor(), options.to);

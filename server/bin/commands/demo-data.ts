@@ -6,8 +6,13 @@
  * and docs/report.md.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { DEFAULT_DEMO_PARTICIPANTS, generateDemoTrial } from '../../../analysis/demo';
-import { writeDatasetFolder } from '../../dataset/write-dataset';
+
+/**
+ * The default size shown in `--help`; the same number as the generator's
+ * DEFAULT_DEMO_PARTICIPANTS (test/integration/cli/start-up.test.ts checks),
+ * written here so that registering the command does not load the generator.
+ */
+export const DEMO_PARTICIPANTS_DEFAULT = 200;
 
 function integerOption(name: string, minimum: number) {
   return (value: string): number => {
@@ -24,10 +29,11 @@ export function register(program: Command): void {
     .command('demo-data')
     .description('Write a synthetic trial (known true effects, realistic missingness) as an analysis dataset folder')
     .argument('<dir>', 'folder to write participants.csv … unit_costs.csv and settings.json into')
-    .option('--participants <n>', 'number of randomized participants', integerOption('participants', 2), DEFAULT_DEMO_PARTICIPANTS)
+    .option('--participants <n>', 'number of randomized participants', integerOption('participants', 2), DEMO_PARTICIPANTS_DEFAULT)
     .option('--seed <s>', 'seed of the generator (the same seed gives the same trial)', integerOption('seed', 0), 1)
     .option('--force', 'overwrite dataset files already in <dir>')
-    .action((dir: string, options: { participants: number; seed: number; force?: boolean }) => {
+    .action(async (dir: string, options: { participants: number; seed: number; force?: boolean }) => {
+      const [{ generateDemoTrial }, { writeDatasetFolder }] = await Promise.all([import('../../../analysis/demo'), import('../../dataset/write-dataset')]);
       const dataset = generateDemoTrial({ participants: options.participants, seed: options.seed });
       try {
         writeDatasetFolder(dir, dataset, { overwrite: options.force === true });

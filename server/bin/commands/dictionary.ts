@@ -7,13 +7,22 @@
 import type { Command } from 'commander';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { forms as dictionaryForms } from '../../../data-dictionary/index';
-import { applyLicensedWording } from '../../../data-dictionary/licensed-wording';
-import { codebookMarkdown } from '../../../data-dictionary/generate/codebook-markdown';
-import { dictionaryJson, formFileText } from '../../../data-dictionary/generate/json';
-import { redcapCsv } from '../../../data-dictionary/generate/redcap-export';
-import { importRedcap, RedcapImportError } from '../../../data-dictionary/generate/redcap-import';
 import { LANGUAGES, type Form, type Language } from '../../../data-dictionary/types';
+
+/** The forms and the generators, loaded when a `dictionary` command runs (not for --help). */
+async function loadDictionary() {
+  const [{ forms }, { applyLicensedWording }, { codebookMarkdown }, { dictionaryJson, formFileText }, { redcapCsv }, { importRedcap, RedcapImportError }] =
+    await Promise.all([
+      import('../../../data-dictionary/index'),
+      import('../../../data-dictionary/licensed-wording'),
+      import('../../../data-dictionary/generate/codebook-markdown'),
+      import('../../../data-dictionary/generate/json'),
+      import('../../../data-dictionary/generate/redcap-export'),
+      import('../../../data-dictionary/generate/redcap-import'),
+    ]);
+  return { dictionaryForms: forms, applyLicensedWording, codebookMarkdown, dictionaryJson, formFileText, redcapCsv, importRedcap, RedcapImportError };
+}
+type Dictionary = Awaited<ReturnType<typeof loadDictionary>>;
 
 const FORMATS = ['redcap', 'json', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -37,7 +46,7 @@ function language(command: Command, value: string): Language {
   return value as Language;
 }
 
-function loadForms(command: Command, wordingFile: string | undefined): readonly Form[] {
+function loadForms({ dictionaryForms, applyLicensedWording }: Dictionary, wordingFile: string | undefined): readonly Form[] {
   if (!wordingFile) return dictionaryForms;
   let overrides: unknown;
   try {
@@ -52,7 +61,12 @@ function loadForms(command: Command, wordingFile: string | undefined): readonly 
   }
 }
 
-function render(format: Format, forms: readonly Form[], options: { lang: Language; instrument: string }): string {
+function render(
+  { redcapCsv, dictionaryJson, codebookMarkdown }: Dictionary,
+  format: Format,
+  forms: readonly Form[],
+  options: { lang: Language; instrument: string },
+): string {
   if (format === 'redcap') return redcapCsv(forms, options);
   if (format === 'json') return dictionaryJson(forms);
   return codebookMarkdown(forms, options);
@@ -67,19 +81,22 @@ function writeStdout(text: string): void {
   process.stdout.write(text);
 }
 
-function printDictionary(command: Command, options: PrintOptions): void {
+async function printDictionary(command: Command, options: PrintOptions): Promise<void> {
   if (!(FORMATS as readonly string[]).includes(options.format)) command.error(`--format must be one of ${FORMATS.join(', ')}, got "${options.format}"`);
   const lang = language(command, options.lang);
+  const dictionary = await loadDictionary();
+  const { dictionaryForms } = dictionary;
   const eq5dForms = dictionaryForms.filter((f) => f.name === 'eq5d5l' || f.alternativeTo === 'eq5d5l').map((f) => f.name);
   if (!eq5dForms.includes(options.instrument)) command.error(`--instrument must be one of ${eq5dForms.join(', ')}, got "${options.instrument}"`);
-  const forms = loadForms(command, options.licensedWording ?? process.env.IPS_LICENSED_WORDING);
-  const text = render(options.format as Format, forms, { lang, instrument: options.instrument });
+  const forms = loadForms(dictionary, options.licensedWording ?? process.env.IPS_LICENSED_WORDING);
+  const text = render(dictionary, options.format as Format, forms, { lang, instrument: options.instrument });
   if (options.out) writeFileSync(options.out, text);
   else writeStdout(text);
 }
 
-function importDictionary(command: Command, file: string, options: { lang: string; out?: string }): void {
+async function importDictionary(command: Command, file: string, options: { lang: string; out?: string }): Promise<void> {
   const lang = language(command, options.lang);
+  const { importRedcap, RedcapImportError, dictionaryJson, formFileText } = await loadDictionary();
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -6,9 +6,6 @@
  */
 import type { Command } from 'commander';
 import { addDbOption, configFromOptions } from '../db-option';
-import { openMigratedDatabase } from '../../db/open';
-import { cliActor } from '../../services/audit';
-import { runExport } from '../../services/exports';
 import type { PidMode } from '../../export/pseudonym';
 
 interface ExportCommandOptions {
@@ -27,14 +24,19 @@ export function register(program: Command): void {
       .option('--pid-mode <mode>', 'keyed (same pid for a person in every export; key in the secrets folder) or fresh (new random pids)', 'keyed')
       .option('--k <n>', 'k-anonymity over site, sex and age band', '5')
       .option('--unit-costs <csv>', 'item,unit_cost file to use instead of the study unit costs'),
-  ).action((dir: string, options: ExportCommandOptions) => {
-    process.exitCode = exportCommand(dir, options);
+  ).action(async (dir: string, options: ExportCommandOptions) => {
+    process.exitCode = await exportCommand(dir, options);
   });
 }
 
-function exportCommand(dir: string, options: ExportCommandOptions): number {
+async function exportCommand(dir: string, options: ExportCommandOptions): Promise<number> {
   const k = Number(options.k);
   const config = configFromOptions(options);
+  const [{ openMigratedDatabase }, { cliActor }, { runExport }] = await Promise.all([
+    import('../../db/open'),
+    import('../../services/audit'),
+    import('../../services/exports'),
+  ]);
   const db = openMigratedDatabase(config.dbFile);
   try {
     const { manifest, folder } = runExport(db, config, cliActor(), dir, { pidMode: options.pidMode as PidMode, k, unitCostsFile: options.unitCosts });

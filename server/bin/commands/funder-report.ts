@@ -7,9 +7,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { addDbOption, configFromOptions } from '../db-option';
-import { openMigratedDatabase } from '../../db/open';
-import { cliActor } from '../../services/audit';
-import { checkFunderQuery, funderReport } from '../../services/funder-reports';
 
 interface FunderReportOptions {
   db?: string;
@@ -35,6 +32,11 @@ export function register(program: Command): void {
 
 async function run(options: FunderReportOptions): Promise<number> {
   const config = configFromOptions(options);
+  const [{ openMigratedDatabase }, { cliActor }, { checkFunderQuery, funderReport }] = await Promise.all([
+    import('../../db/open'),
+    import('../../services/audit'),
+    import('../../services/funder-reports'),
+  ]);
   const db = openMigratedDatabase(config.dbFile);
   try {
     const query = Object.fromEntries(Object.entries({ from: options.from, to: options.to, site: options.site }).filter(([, v]) => v !== undefined));

@@ -5,13 +5,12 @@
  */
 import type { Command } from 'commander';
 import { addDbOption, configFromOptions } from '../db-option';
-import { openDatabase } from '../../db/connection';
-import { migrate } from '../../db/migrate';
 
 export function register(program: Command): void {
   addDbOption(program.command('migrate').description('create the database if needed and apply pending migrations')).action(
-    (options: { db?: string }) => {
+    async (options: { db?: string }) => {
       const config = configFromOptions(options);
+      const [{ openDatabase }, { migrate }] = await Promise.all([import('../../db/connection'), import('../../db/migrate')]);
       const db = openDatabase(config.dbFile);
       try {
         const applied = migrate(db);

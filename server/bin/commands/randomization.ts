@@ -3,13 +3,9 @@
  * on simulated arrivals and prints per-stratum and overall balance.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { simulateRandomization, type RandomizationMethod } from '../../randomization/simulate';
-import { seedFromText } from '../../randomization/seed';
 import { existsSync } from 'node:fs';
+import type { RandomizationMethod } from '../../randomization/simulate';
 import { addDbOption, configFromOptions } from '../db-option';
-import { openDatabase } from '../../db/connection';
-import { RANDOMIZATION_SEED, readSecretFile, secretFile } from '../../secrets';
-import { verifyAllocations } from '../../services/allocations';
 
 function positiveInteger(name: string) {
   return (value: string): number => {
@@ -41,12 +37,13 @@ export function register(program: Command): void {
     .option('--block-sizes <list>', 'block sizes, comma separated', blockSizes, [2, 4, 6])
     .option('--probability <p>', 'minimisation: probability of the arm that minimises imbalance', '0.8')
     .option('--json', 'print JSON {overall, strata, maxStratumImbalance}')
-    .action((options: { participants: number; strata: number; seed: string; method: string; blockSizes: number[]; probability: string; json?: boolean }) => {
+    .action(async (options: { participants: number; strata: number; seed: string; method: string; blockSizes: number[]; probability: string; json?: boolean }) => {
       if (options.method !== 'blocks' && options.method !== 'minimisation') {
         program.error(`--method must be "blocks" or "minimisation", got "${options.method}"`);
       }
       const probability = Number(options.probability);
       if (!(probability >= 0.5 && probability <= 1)) program.error(`--probability must be between 0.5 and 1, got "${options.probability}"`);
+      const [{ simulateRandomization }, { seedFromText }] = await Promise.all([import('../../randomization/simulate'), import('../../randomization/seed')]);
       const result = simulateRandomization({
         participants: options.participants,
         strata: options.strata,
@@ -73,8 +70,9 @@ export function register(program: Command): void {
       .command('verify')
       .description('replay every allocation in the database from the sealed seed; exits 1 on any mismatch')
       .option('--seed-file <file>', 'the sealed seed (default: <secrets dir>/randomization-seed.key)'),
-  ).action((options: { db?: string; seedFile?: string }) => {
+  ).action(async (options: { db?: string; seedFile?: string }) => {
     const config = configFromOptions(options);
+    const { RANDOMIZATION_SEED, readSecretFile, secretFile } = await import('../../secrets');
     const seedFile = options.seedFile ?? secretFile(config.secretsDir, RANDOMIZATION_SEED);
     if (!existsSync(config.dbFile)) program.error(`no database at ${config.dbFile}`);
     if (!existsSync(seedFile)) program.error(`no seed file at ${seedFile}`);
@@ -84,6 +82,7 @@ export function register(program: Command): void {
     } catch (error) {
       program.error((error as Error).message);
     }
+    const [{ openDatabase }, { verifyAllocations }] = await Promise.all([import('../../db/connection'), import('../../services/allocations')]);
     const db = openDatabase(config.dbFile, { readonly: true });
     try {
       const result = verifyAllocations(db, seed);

@@ -5,9 +5,6 @@
  */
 import type { Command } from 'commander';
 import { addDbOption, configFromOptions } from '../db-option';
-import { createLogger } from '../../log';
-import { startServer } from '../../start';
-import { DEMO_PASSWORD } from '../../demo/index';
 
 interface ServeOptions {
   db?: string;
@@ -32,6 +29,12 @@ export function register(program: Command): void {
     if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) {
       throw new Error(`--port must be a whole number from 0 to 65535`);
     }
+    // the server (express, the routes, better-sqlite3, pino) is loaded only now, not for --help
+    const [{ createLogger }, { startServer }, { DEMO_PASSWORD }] = await Promise.all([
+      import('../../log'),
+      import('../../start'),
+      import('../../demo/index'),
+    ]);
     const log = createLogger(config);
     let running;
     try {

@@ -6,11 +6,19 @@
 import type { Command } from 'commander';
 import { addDbOption, configFromOptions } from '../db-option';
 import { readPassword } from '../read-password';
-import { openMigratedDatabase } from '../../db/open';
-import { findUserByEmail, ROLES, type Role } from '../../db/queries/users';
+import { ROLES, type Role } from '../../db/queries/users';
 import { Problem } from '../../errors';
-import { cliActor } from '../../services/audit';
-import { createStaffUser, listStaffUsers, resetPassword } from '../../services/users';
+
+/** The database and the account services, loaded when a `user` command runs (not for --help). */
+async function loadServices() {
+  const [{ openMigratedDatabase }, { findUserByEmail }, { cliActor }, { createStaffUser, listStaffUsers, resetPassword }] = await Promise.all([
+    import('../../db/open'),
+    import('../../db/queries/users'),
+    import('../../services/audit'),
+    import('../../services/users'),
+  ]);
+  return { openMigratedDatabase, findUserByEmail, cliActor, createStaffUser, listStaffUsers, resetPassword };
+}
 
 function fail(err: unknown): never {
   const message = err instanceof Problem ? (err.fields?.map((f) => f.message).join('; ') || err.message) : (err as Error).message;
@@ -30,6 +38,7 @@ async function add(options: AddOptions): Promise<void> {
   if (!ROLES.includes(options.role as Role)) fail(new Error(`--role must be one of ${ROLES.join(', ')}`));
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(options.email)) fail(new Error(`--email '${options.email}' is not an email address`));
   const config = configFromOptions(options);
+  const { openMigratedDatabase, cliActor, createStaffUser } = await loadServices();
   const db = openMigratedDatabase(config.dbFile);
   try {
     const password = await readPassword('Password for the new account');
@@ -48,8 +57,9 @@ async function add(options: AddOptions): Promise<void> {
   }
 }
 
-function list(options: { db?: string }): void {
+async function list(options: { db?: string }): Promise<void> {
   const config = configFromOptions(options);
+  const { openMigratedDatabase, listStaffUsers } = await loadServices();
   const db = openMigratedDatabase(config.dbFile);
   try {
     for (const u of listStaffUsers(db)) {
@@ -62,6 +72,7 @@ function list(options: { db?: string }): void {
 
 async function password(options: { db?: string; email: string }): Promise<void> {
   const config = configFromOptions(options);
+  const { openMigratedDatabase, findUserByEmail, cliActor, resetPassword } = await loadServices();
   const db = openMigratedDatabase(config.dbFile);
   try {
     const user = findUserByEmail(db, options.email);
