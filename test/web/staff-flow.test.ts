@@ -3,7 +3,8 @@
  * logs in, registers a referral, records screening and consent on the
  * participant page, and — once the baseline questionnaire is complete —
  * randomizes with the explicit confirm step; the allocation appears only
- * after confirming.
+ * after confirming. The browser runs with an English locale, so the
+ * workspace starts in English (test/web/staff-languages.test.ts covers sv/da).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ afterAll(async () => {
 
 describe('staff workspace: screening to allocation', () => {
   it('takes a referred person through screening and consent to a confirmed allocation', async () => {
-    const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
     context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     await page.goto(`${stack.url}/`);
@@ -114,7 +115,7 @@ describe('staff workspace: screening to allocation', () => {
   }, 300_000);
 
   async function login(email: string) {
-    const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
     context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     await page.goto(`${stack.url}/`);

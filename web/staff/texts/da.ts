@@ -18,7 +18,7 @@ export const da: Catalogue = {
   'app.loading': 'Henter …',
 
   'role.admin': 'administrator',
-  'role.trial_manager': 'forsøgskoordinator',
+  'role.trial_manager': 'forsøgsansvarlig',
   'role.coach': 'IPS-konsulent',
   'role.evaluator': 'evaluator',
   'role.data_monitor': 'monitor',

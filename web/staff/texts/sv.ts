@@ -18,7 +18,7 @@ export const sv: Catalogue = {
   'app.loading': 'Hämtar …',
 
   'role.admin': 'administratör',
-  'role.trial_manager': 'studiekoordinator',
+  'role.trial_manager': 'studieansvarig',
   'role.coach': 'arbetsspecialist',
   'role.evaluator': 'utvärderare',
   'role.data_monitor': 'monitor',
