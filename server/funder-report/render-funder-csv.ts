@@ -1,10 +1,12 @@
 /**
  * The funder report as one long CSV (group, section, category, label, value,
  * extra): every number of the HTML report; withheld cells are "<5" (the
- * minimum cell size), not a number.
+ * minimum cell size), not a number. Meant for a spreadsheet: text such as a
+ * municipality or site name that would read as a formula is written as text
+ * (server/spreadsheet-csv.ts); numbers stay numbers.
  */
 import type { FunderReport } from '../../analysis/funder/types';
-import { csvCell } from '../export/csv-sink';
+import { spreadsheetCsv } from '../spreadsheet-csv';
 import type { FunderPeriod } from './load-funder-data';
 
 type Row = [string, string, string, string, string | number | null, string | number | null];
@@ -31,5 +33,5 @@ export function renderFunderCsv(report: FunderReport, period: FunderPeriod): str
     rows.push([g.group, 'caseload', 'max', 'Largest caseload', g.caseload.max, null], [g.group, 'caseload', 'over20', 'Coaches above 20 (IPS fidelity maximum)', g.caseload.over20, null]);
     for (const f of g.fidelity) rows.push([g.group, 'fidelity', f.site, `Latest fidelity review ${f.reviewDate} (${f.band})`, f.total, f.band]);
   }
-  return `${['group', 'section', 'category', 'label', 'value', 'extra'].join(',')}\n${rows.map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
+  return spreadsheetCsv(['group', 'section', 'category', 'label', 'value', 'extra'], rows);
 }

@@ -2,16 +2,16 @@
  * The audit trail, read-only, for admins and data monitors:
  * `GET /api/audit` (filters entity, entity_id, action, actor_id, from, to;
  * paging limit ≤ 500 and offset; newest first), `GET /api/audit.csv` (same
- * filters, every matching entry; the download itself is audited as an
- * export) and `GET /api/audit/verify` (the hash-chain check).
+ * filters, every matching entry, text that a spreadsheet would read as a
+ * formula neutralised; the download itself is audited as an export) and `GET /api/audit/verify` (the hash-chain check).
  */
 import express, { type Request } from 'express';
-import { stringify } from 'csv-stringify/sync';
 import { countAuditEntries, findAuditEntries, type AuditFilter, type AuditRow } from '../db/queries/audit-entries';
 import { problems, type FieldProblem } from '../errors';
 import { requireRole } from '../http/require-role';
 import { recordAudit, verifyAudit } from '../services/audit';
 import { actorOf } from '../services/sessions';
+import { spreadsheetCsv } from '../spreadsheet-csv';
 import type { MakeRouter } from './context';
 
 const FILTERS = ['entity', 'entity_id', 'action', 'actor_id', 'from', 'to'] as const;
@@ -50,7 +50,7 @@ function present(row: AuditRow) {
   return { ...row, before: parse(row.before_json), after: parse(row.after_json), before_json: undefined, after_json: undefined };
 }
 
-const CSV_COLUMNS = ['id', 'at', 'actor_id', 'actor', 'action', 'entity', 'entity_id', 'before_json', 'after_json', 'reason', 'prev_hash', 'hash'];
+const CSV_COLUMNS = ['id', 'at', 'actor_id', 'actor', 'action', 'entity', 'entity_id', 'before_json', 'after_json', 'reason', 'prev_hash', 'hash'] as const;
 
 export const auditRouter: MakeRouter = ({ db }) => {
   const router = express.Router();
@@ -67,7 +67,9 @@ export const auditRouter: MakeRouter = ({ db }) => {
     const rows = findAuditEntries(db, filter, Math.max(total, 1), 0);
     recordAudit(db, { actor: actorOf(req.auth!.user), action: 'export', entity: 'audit', after: { format: 'csv', filter, entries: rows.length } });
     res.type('text/csv; charset=utf-8').attachment('audit-trail.csv');
-    res.send(stringify(rows, { header: true, columns: CSV_COLUMNS }));
+    // opened in a spreadsheet: free text that would read as a formula is written as text (server/spreadsheet-csv.ts);
+    // the stored entries, their hashes and GET /api/audit stay verbatim
+    res.send(spreadsheetCsv(CSV_COLUMNS, rows.map((row) => CSV_COLUMNS.map((column) => row[column]))));
   });
 
   router.get('/audit/verify', readers, (_req, res) => {
