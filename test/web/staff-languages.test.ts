@@ -141,6 +141,35 @@ describe('staff workspace languages', () => {
     await context.close();
   }, 300_000);
 
+  it('shows every staff page without English leftovers in Svenska and in Dansk', async () => {
+    const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    context.setDefaultTimeout(60_000);
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/`);
+    await page.getByLabel('E-post', { exact: true }).fill('manager@demo.ips-trial.invalid');
+    await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('heading', { name: 'Översikt', exact: true }).waitFor();
+    const headings: Record<'sv' | 'da', string[]> = {
+      sv: ['Deltagare', 'Bedömning och inskrivning', 'Tidslogg', 'Bedömningar av programtrohet', 'CONSORT-flöde', 'Rapporter och export'],
+      da: ['Deltagere', 'Vurdering og inklusion', 'Tidsregistrering', 'Fidelitetsvurderinger', 'CONSORT-flow', 'Rapporter og eksport'],
+    };
+    const hashes = ['#/participants', '#/enrol', '#/time-logs', '#/fidelity', '#/consort', '#/reports'];
+    const problems: string[] = [];
+    for (const lang of ['sv', 'da'] as const) {
+      if (lang === 'da') await chooseLanguage(page, 'Dansk');
+      for (const [i, hash] of hashes.entries()) {
+        await page.goto(`${stack.url}/${hash}`);
+        await page.getByRole('heading', { name: headings[lang][i], exact: true }).waitFor();
+        expect(await page.getAttribute('html', 'lang')).toBe(lang);
+        problems.push(...(await englishLeftovers(page, lang)).map((text) => `${lang} ${hash}: ${text}`));
+        await screenshot(page, `staff-${lang}-${hash.replace(/[#/]/g, '')}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 300_000);
+
   it('starts in the browser language when nothing is chosen yet: sv-SE → Svenska, da-DK → Dansk', async () => {
     for (const [locale, lang, title, email] of [['sv-SE', 'sv', 'IPS-studien – inloggning för personal', 'E-post'], ['da-DK', 'da', 'IPS-forsøget – log ind for personale', 'E-mail']] as const) {
       const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 }, locale });

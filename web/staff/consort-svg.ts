@@ -33,11 +33,30 @@ export interface ConsortCounts {
 const W = 760;
 const BOX_W = 300;
 
+/** Splits a line into pieces that fit `width` (about 7.8 px per character at 14 px). */
+export function wrapLine(line: string, width: number): string[] {
+  const max = Math.max(10, Math.floor((width - 20) / 7.8));
+  const pieces: string[] = [];
+  let current = '';
+  for (const word of line.split(' ')) {
+    const next = current === '' ? word : `${current} ${word}`;
+    if (next.length > max && current !== '') {
+      pieces.push(current);
+      current = word;
+    } else current = next;
+  }
+  pieces.push(current);
+  return pieces;
+}
+
 function box(x: number, y: number, width: number, lines: string[], id: string): { el: SVGElement; height: number } {
-  const height = 16 + lines.length * 20;
+  // continuation pieces of a bullet line are indented under its text
+  const wrapped = lines.flatMap((line, i) => wrapLine(line, width - (line.startsWith('• ') ? 12 : 0))
+    .map((piece, j) => ({ piece, bold: i === 0, indent: j > 0 && line.startsWith('• ') ? 12 : 0 })));
+  const height = 16 + wrapped.length * 20;
   const g = s('g', { id });
   g.appendChild(s('rect', { x, y, width, height, rx: 4, fill: '#fff', stroke: '#1b1f24', 'stroke-width': 1.5 }));
-  lines.forEach((line, i) => g.appendChild(s('text', { x: x + 10, y: y + 24 + i * 20, 'font-size': 14, fill: '#1b1f24', 'font-weight': i === 0 ? 600 : 400 }, line)));
+  wrapped.forEach(({ piece, bold, indent }, i) => g.appendChild(s('text', { x: x + 10 + indent, y: y + 24 + i * 20, 'font-size': 14, fill: '#1b1f24', 'font-weight': bold ? 600 : 400 }, piece)));
   return { el: g, height };
 }
 
@@ -63,9 +82,9 @@ export function consortDiagram(counts: ConsortCounts): HTMLElement {
   const enrol = box(cx, y, BOX_W, [t('consort.referredN', { n: counts.referred }), t('consort.assessedN', { n: counts.assessed })], 'consort-assessed');
   svg.appendChild(enrol.el);
   const excludedLines = [t('consort.excludedN', { n: counts.excluded }), ...counts.excludedReasons.map((r) => `• ${r.reason}: ${formatNumber(r.n)}`)];
-  const excluded = box(W - 250, y + enrol.height + 10, 240, excludedLines, 'consort-excluded');
+  const excluded = box(W - 340, y + enrol.height + 10, 330, excludedLines, 'consort-excluded');
   svg.appendChild(excluded.el);
-  svg.appendChild(arrow(W / 2, y + enrol.height + 10 + 20, W - 252, y + enrol.height + 10 + 20));
+  svg.appendChild(arrow(W / 2, y + enrol.height + 10 + 20, W - 342, y + enrol.height + 10 + 20));
   y += enrol.height + 20 + excluded.height;
   if (counts.awaiting > 0) {
     const waiting = box(10, y - excluded.height, 230, [t('consort.awaiting'), t('consort.n', { n: counts.awaiting })], 'consort-awaiting');
