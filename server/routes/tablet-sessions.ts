@@ -8,6 +8,13 @@
  * SameSite=Strict; its state-changing requests need the session's
  * X-CSRF-Token. Leaving (PIN) allows 10 tries and redeeming codes 20 tries
  * per 15 minutes, so neither can be found by trying.
+ *
+ * Delivery of queued answers (services/tablet-delivery.ts): POST
+ * /api/tablet-delivery {keep} registers the open session for delivery (and
+ * keeps the earlier sessions whose CSRF tokens are in `keep`); PUT
+ * /api/tablet-delivery/:clientUuid saves a response for the participant of
+ * the session whose X-CSRF-Token it carries (open, or ended at most
+ * DELIVERY_GRACE_DAYS ago).
  */
 import { timingSafeEqual } from 'node:crypto';
 import express from 'express';
@@ -19,7 +26,8 @@ import { rateLimit } from '../http/rate-limit';
 import { requireRole } from '../http/require-role';
 import { clearSessionCookie, readCookie } from '../http/session';
 import { participantFromParam, studyToday } from '../services/participant-access';
-import { openAssessment } from '../services/responses';
+import { checkSubmission, openAssessment, saveResponse } from '../services/responses';
+import { DELIVERY_COOKIE, DELIVERY_GRACE_DAYS, DELIVERY_MAX_SESSIONS, DELIVERY_PATH, MARKER_COOKIE, deliveryCookieValue, deliveryTokens, registeredTokens, sessionForDelivery, sessionMarker } from '../services/tablet-delivery';
 import { actorOf, logout } from '../services/sessions';
 import * as tablets from '../services/tablet-sessions';
 import { readEnvelope } from '../services/operations-forms';
@@ -39,6 +47,7 @@ export function requireTabletCsrf(req: Request, session: tablets.LoadedTabletSes
 
 function setTabletCookie(res: Response, config: Config, opened: tablets.OpenedTabletSession): void {
   res.cookie(tablets.TABLET_COOKIE, opened.token, { httpOnly: true, sameSite: 'strict', secure: config.secureCookies, path: '/', expires: new Date(opened.expiresAt) });
+  res.cookie(MARKER_COOKIE, sessionMarker(opened.token), { httpOnly: false, sameSite: 'strict', secure: config.secureCookies, path: '/', expires: new Date(opened.expiresAt) });
 }
 
 export const tabletSessionsRouter: MakeRouter = ({ db, config }) => {
@@ -67,7 +76,8 @@ export const tabletSessionsRouter: MakeRouter = ({ db, config }) => {
 
   router.get('/tablet-session', (req, res) => {
     const session = requireTablet(req);
-    res.json({ tabletSession: { studyId: session.participant.study_id, participantId: session.participant.id, kind: session.kind, csrfToken: session.csrfToken, expiresAt: session.expiresAt } });
+    const marker = sessionMarker(readCookie(req.headers.cookie, tablets.TABLET_COOKIE)!);
+    res.json({ tabletSession: { studyId: session.participant.study_id, participantId: session.participant.id, kind: session.kind, csrfToken: session.csrfToken, expiresAt: session.expiresAt, marker } });
   });
 
   router.get('/tablet-session/assessment', (req, res) => {
@@ -81,7 +91,38 @@ export const tabletSessionsRouter: MakeRouter = ({ db, config }) => {
     const body = readEnvelope(req.body, { fields: { pin: (v) => (typeof v === 'string' ? null : 'pin must be text') } });
     await tablets.exitClinicSession(db, session, body.pin);
     res.clearCookie(tablets.TABLET_COOKIE, { httpOnly: true, sameSite: 'strict', secure: config.secureCookies, path: '/' });
+    res.clearCookie(MARKER_COOKIE, { sameSite: 'strict', secure: config.secureCookies, path: '/' });
     res.status(204).end();
+  });
+
+  router.post('/tablet-delivery', (req, res) => {
+    const session = requireTablet(req);
+    requireTabletCsrf(req, session);
+    const keepCheck = (v: unknown) => (Array.isArray(v) && v.length <= DELIVERY_MAX_SESSIONS && v.every((x) => typeof x === 'string' && x.length <= 100)
+      ? null : `keep must be a list of at most ${DELIVERY_MAX_SESSIONS} CSRF tokens of earlier tablet sessions`);
+    const body = readEnvelope(req.body, { fields: { keep: keepCheck } });
+    const current = readCookie(req.headers.cookie, tablets.TABLET_COOKIE)!;
+    const earlier = deliveryTokens(readCookie(req.headers.cookie, DELIVERY_COOKIE));
+    const tokens = registeredTokens(db, current, earlier, (body.keep as string[] | undefined) ?? []);
+    res.cookie(DELIVERY_COOKIE, deliveryCookieValue(tokens), {
+      httpOnly: true, sameSite: 'strict', secure: config.secureCookies, path: DELIVERY_PATH,
+      expires: new Date(Date.parse(session.expiresAt) + DELIVERY_GRACE_DAYS * 86_400_000),
+    });
+    res.json({ delivery: { sessions: tokens.length, graceDays: DELIVERY_GRACE_DAYS } });
+  });
+
+  router.put('/tablet-delivery/:clientUuid', (req, res) => {
+    const cookies = req.headers.cookie;
+    const current = readCookie(cookies, tablets.TABLET_COOKIE);
+    const tokens = [...(current ? [current] : []), ...deliveryTokens(readCookie(cookies, DELIVERY_COOKIE))];
+    const session = sessionForDelivery(db, tokens, req.get('x-csrf-token'));
+    const body = checkSubmission(req.body ?? {});
+    if (body.participantId !== undefined && body.participantId !== session.participant.id) throw problems.forbidden();
+    const label = `${session.kind} tablet ${session.participant.study_id}${session.open ? '' : ' (delivered after the session ended)'}`;
+    const result = saveResponse(db, { id: null, label }, session.kind === 'home' ? 'home' : 'tablet', session.participant, String(req.params.clientUuid), body);
+    // the tablet needs the revision only: no answers go back to the device
+    const { clientUuid, revision, complete } = result.response;
+    res.status(result.status === 'created' ? 201 : 200).json({ status: result.status, response: { clientUuid, revision, complete } });
   });
 
   router.post('/participants/:id/home-codes', staff, (req, res) => {

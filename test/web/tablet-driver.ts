@@ -49,3 +49,21 @@ export async function next(page: Page, from: string): Promise<void> {
   }, from);
 }
 
+
+/** The answer the tablet holds in IndexedDB for `form.field` of its open session (undefined when none). */
+export async function storedAnswer(page: Page, key: string): Promise<unknown> {
+  const [form, field] = key.split('.');
+  return page.evaluate(([f, name]) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('ips-trial-tablet');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const all = open.result.transaction('responses').objectStore('responses').getAll();
+      all.onerror = () => reject(all.error);
+      all.onsuccess = () => {
+        const records = (all.result as { form: string; complete: boolean; answers: Record<string, unknown> }[]).filter((r) => r.form === f && !r.complete);
+        open.result.close();
+        resolve(records[0]?.answers[name]);
+      };
+    };
+  }), [form, field]);
+}

@@ -26,7 +26,12 @@ export type SendResult =
   /** network down, 5xx, 408, 429, 401: keep and try again later */
   | { kind: 'retry'; error: string }
   /** the server refused the content (4xx): keep it, show it, do not retry by itself */
-  | { kind: 'rejected'; error: string };
+  | { kind: 'rejected'; error: string }
+  /**
+   * the session it was answered in can no longer deliver (ended too long ago,
+   * or unknown to this device): keep it, show staff the count, do not retry by itself
+   */
+  | { kind: 'undeliverable'; error: string };
 
 export type Send = (clientUuid: string, payload: ResponsePayload) => Promise<SendResult>;
 
@@ -35,6 +40,8 @@ export interface FlushResult {
   /** true when a transient failure stopped the flush (the caller backs off) */
   retry: boolean;
   rejected: number;
+  /** responses kept because their session can no longer deliver them */
+  undeliverable: number;
 }
 
 export function payloadOf(response: ResponseRecord): ResponsePayload {
@@ -95,7 +102,7 @@ export async function changeResponse(db: TabletDb, clientUuid: string, change: (
   await responses.put(updated);
   const outbox = tx.objectStore('outbox');
   const queued = await outbox.get(clientUuid);
-  if (queued) await outbox.put({ ...queued, rejected: false, attempts: 0 });
+  if (queued) await outbox.put({ ...queued, rejected: false, undeliverable: false, attempts: 0 });
   else await outbox.put({ clientUuid, seq: await nextSeq(tx), attempts: 0 });
   await tx.done;
   return updated;
@@ -127,6 +134,7 @@ export async function queuedEntries(db: TabletDb): Promise<OutboxEntry[]> {
 export async function pendingCount(db: TabletDb): Promise<number> {
   let count = 0;
   for (const entry of await queuedEntries(db)) {
+    if (entry.undeliverable) continue;
     const response = await db.get('responses', entry.clientUuid);
     if (response) count += Math.max(1, response.revision - response.ackedRevision);
   }
@@ -147,21 +155,32 @@ async function acknowledge(db: TabletDb, clientUuid: string, sentRevision: numbe
   await tx.done;
 }
 
-async function noteFailure(db: TabletDb, clientUuid: string, error: string, rejected: boolean): Promise<void> {
+/** How many responses are kept because the session they were given in can no longer deliver them. */
+export async function undeliverableCount(db: TabletDb): Promise<number> {
+  return (await queuedEntries(db)).filter((entry) => entry.undeliverable).length;
+}
+
+async function noteFailure(db: TabletDb, clientUuid: string, error: string, kind: SendResult['kind']): Promise<void> {
   const tx = db.transaction('outbox', 'readwrite');
   const entry = await tx.store.get(clientUuid);
-  if (entry) await tx.store.put({ ...entry, attempts: entry.attempts + 1, lastError: error, rejected });
+  if (entry) await tx.store.put({ ...entry, attempts: entry.attempts + 1, lastError: error, rejected: kind === 'rejected', undeliverable: kind === 'undeliverable' });
   await tx.done;
 }
 
 /**
  * Sends every queued response once, oldest first. Stops at the first
  * transient failure (the network is probably down: the rest would fail too);
- * a refused response is kept, marked, and skipped.
+ * a refused response is kept, marked, and skipped, and so is one whose
+ * session can no longer deliver it (so it never holds up the next
+ * participant's answers).
  */
 export async function flushQueue(db: TabletDb, send: Send): Promise<FlushResult> {
-  const result: FlushResult = { sent: 0, retry: false, rejected: 0 };
+  const result: FlushResult = { sent: 0, retry: false, rejected: 0, undeliverable: 0 };
   for (const entry of await queuedEntries(db)) {
+    if (entry.undeliverable) {
+      result.undeliverable += 1;
+      continue;
+    }
     if (entry.rejected) {
       result.rejected += 1;
       continue;
@@ -176,12 +195,13 @@ export async function flushQueue(db: TabletDb, send: Send): Promise<FlushResult>
       await acknowledge(db, response.clientUuid, response.revision, outcome.revision);
       result.sent += 1;
     } else {
-      await noteFailure(db, response.clientUuid, outcome.error, outcome.kind === 'rejected');
+      await noteFailure(db, response.clientUuid, outcome.error, outcome.kind);
       if (outcome.kind === 'retry') {
         result.retry = true;
         return result;
       }
-      result.rejected += 1;
+      if (outcome.kind === 'undeliverable') result.undeliverable += 1;
+      else result.rejected += 1;
     }
   }
   return result;

@@ -42,6 +42,8 @@ export interface OutboxEntry {
   lastError?: string;
   /** the server refused this response (a 4xx other than 401/408/429): kept, not retried automatically */
   rejected?: boolean;
+  /** the session it was given in can no longer deliver it (401 from the delivery route): kept, shown to staff */
+  undeliverable?: boolean;
 }
 
 export type Language = 'sv' | 'da' | 'en';
@@ -60,8 +62,12 @@ export interface SessionRecord {
   createdAt: string;
   /** the server's id of the tablet session (so a finished one is not reopened) */
   serverSessionId?: string;
-  /** the tablet session's CSRF token, kept for sending the queue after a reload */
+  /** the tablet session's CSRF token: it also selects this session when its answers are delivered later */
   csrfToken?: string;
+  /** the server's public marker of the tablet session (cookie ips_trial_tablet_session) */
+  serverMarker?: string;
+  /** the server has registered this session for delivering its answers later (POST /api/tablet-delivery) */
+  deliveryRegistered?: boolean;
 }
 
 export interface TabletSchema extends DBSchema {

@@ -4,7 +4,7 @@
  * Reports the save state for the screen ("saved" / "waiting to send (n)").
  */
 import { Backoff, type BackoffOptions } from './backoff';
-import { flushQueue, pendingCount, type Send } from './queue';
+import { flushQueue, pendingCount, undeliverableCount, type Send } from './queue';
 import { sweepFinished, type TabletDb } from './store';
 
 export interface SyncState {
@@ -12,6 +12,8 @@ export interface SyncState {
   waiting: number;
   /** responses the server refused (kept on the tablet) */
   rejected: number;
+  /** responses of an earlier session that can no longer be delivered (kept on the tablet) */
+  undeliverable: number;
   online: boolean;
   sending: boolean;
 }
@@ -37,7 +39,7 @@ export function startSync(options: SyncOptions): Sync {
   const backoff = new Backoff(options.backoff);
   const isOnline = options.isOnline ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine));
   const events = options.events ?? (typeof window === 'undefined' ? undefined : window);
-  let state: SyncState = { waiting: 0, rejected: 0, online: isOnline(), sending: false };
+  let state: SyncState = { waiting: 0, rejected: 0, undeliverable: 0, online: isOnline(), sending: false };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | undefined;
   let again = false;
@@ -62,7 +64,7 @@ export function startSync(options: SyncOptions): Sync {
         backoff.reset();
         await sweepFinished(options.db);
       }
-      publish({ rejected: result.rejected });
+      publish({ rejected: result.rejected, undeliverable: result.undeliverable });
     } finally {
       publish({ sending: false, waiting: await pendingCount(options.db) });
     }
@@ -94,7 +96,7 @@ export function startSync(options: SyncOptions): Sync {
   const onOffline = () => publish({ online: false });
   events?.addEventListener('online', onOnline);
   events?.addEventListener('offline', onOffline);
-  void pendingCount(options.db).then((waiting) => publish({ waiting }));
+  void Promise.all([pendingCount(options.db), undeliverableCount(options.db)]).then(([waiting, undeliverable]) => publish({ waiting, undeliverable }));
 
   return {
     kick,

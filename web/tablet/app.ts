@@ -12,8 +12,8 @@ import { startSync, type Sync } from '../modules/sync';
 import { createChrome, type Chrome } from './chrome';
 import { TABLET_FORMS } from './forms';
 import { dropHiddenAnswers, formsForTimepoint, missingRequired, questionSequence, type Question } from './questions';
-import { showLocked, showReview, showThanks } from './screens';
-import { exitTabletSession, fetchTabletSession, redeemHomeCode, responseSender, type TabletSessionInfo } from './tablet-api';
+import { showLocked, showReview, showThanks, showUndelivered } from './screens';
+import { currentServerMarker, exitTabletSession, fetchTabletSession, redeemHomeCode, registerDelivery, responseSender, type TabletSessionInfo } from './tablet-api';
 import { TEXTS } from './texts';
 import { renderQuestion, type AnswerValue, type QuestionView } from './widgets';
 import { ApiError, NetworkError } from '../modules/api';
@@ -30,6 +30,8 @@ interface State {
   answers: Record<string, Answers>;
   view?: QuestionView;
   returnToReview: boolean;
+  /** the answers being written (moving on waits for them: they decide which questions follow) */
+  saving: Promise<void>;
 }
 
 const finishedIds = (): string[] => JSON.parse(localStorage.getItem(FINISHED_KEY) ?? '[]') as string[];
@@ -71,6 +73,7 @@ function renderQuestionScreen(state: State, sequence: Question[], index: number)
   state.view = view;
   const go = async (to: number | 'review') => {
     view.commit();
+    await state.saving;
     const fresh = sequenceOf(state);
     const position = fresh.findIndex((x) => x.key === q.key);
     const target = to === 'review' ? 'review' : fresh[Math.max(0, Math.min(fresh.length - 1, position + to))]?.key;
@@ -95,7 +98,12 @@ function renderQuestionScreen(state: State, sequence: Question[], index: number)
   view.heading.focus();
 }
 
-async function answer(state: State, q: Question, value: AnswerValue): Promise<void> {
+function answer(state: State, q: Question, value: AnswerValue): Promise<void> {
+  state.saving = state.saving.then(() => saveAnswer(state, q, value)).catch((error: unknown) => console.error('answer not saved', error));
+  return state.saving;
+}
+
+async function saveAnswer(state: State, q: Question, value: AnswerValue): Promise<void> {
   const entry = state.session?.forms.find((f) => f.form === q.form.name);
   if (!entry) return;
   const updated = await changeResponse(state.db, entry.clientUuid, (answers) => {
@@ -118,6 +126,7 @@ function renderReview(state: State): void {
 
 async function submit(state: State): Promise<void> {
   const session = state.session!;
+  await state.saving;
   if (missingRequired(sequenceOf(state), state.answers).length > 0) return renderReview(state);
   for (const { clientUuid } of session.forms) await completeResponse(state.db, clientUuid);
   markFinished(session.serverSessionId);
@@ -154,7 +163,7 @@ async function openSession(state: State, info: TabletSessionInfo): Promise<void>
   const known = formsForTimepoint(TABLET_FORMS, timepoint, open.map((f) => f.form));
   const session: SessionRecord = {
     id: newUuid(), serverSessionId: info.id, participantId: info.participantId, participantLabel: info.studyId,
-    timepoint, mode: info.kind === 'clinic' ? 'kiosk' : 'home', csrfToken: info.csrfToken,
+    timepoint, mode: info.kind === 'clinic' ? 'kiosk' : 'home', csrfToken: info.csrfToken, serverMarker: info.marker,
     forms: known.map((form) => ({ form: form.name, clientUuid: open.find((f) => f.form === form.name)?.response?.clientUuid ?? newUuid() })),
     step: '', language: state.lang, createdAt: new Date().toISOString(),
   };
@@ -170,8 +179,31 @@ async function openSession(state: State, info: TabletSessionInfo): Promise<void>
   // resume at the first unanswered question
   session.step = (sequence.find((q) => state.answers[q.form.name]?.[q.field.name] === undefined) ?? sequence[0])?.key ?? 'review';
   await putSession(state.db, session);
+  void ensureDelivery(state);
   state.chrome.showExit(session.mode === 'kiosk');
   render(state);
+}
+
+/**
+ * Registers the open session for later delivery (once): its answers can then
+ * be sent after the next participant's session replaced it on this tablet,
+ * or after it expired while the tablet was offline. Earlier sessions with
+ * answers still waiting are kept registered.
+ */
+async function ensureDelivery(state: State): Promise<void> {
+  const session = state.session;
+  if (!session?.csrfToken || session.deliveryRegistered) return;
+  const waiting = new Set((await state.db.getAll('outbox')).map((e) => e.clientUuid));
+  const keep = new Set<string>();
+  for (const response of await state.db.getAll('responses')) {
+    if (!waiting.has(response.clientUuid) || response.sessionId === session.id) continue;
+    const csrf = (await state.db.get('sessions', response.sessionId))?.csrfToken;
+    if (csrf) keep.add(csrf);
+  }
+  if (!(await registerDelivery(session.csrfToken, [...keep]))) return;
+  session.deliveryRegistered = true;
+  const stored = await state.db.get('sessions', session.id);
+  if (stored) await putSession(state.db, { ...stored, deliveryRegistered: true });
 }
 
 function renderLocked(state: State): void {
@@ -184,7 +216,7 @@ function renderLocked(state: State): void {
     } catch (error) {
       return error instanceof NetworkError ? t.offlineNoSession : t.codeRefused;
     }
-  });
+  }, state.sync?.state().undeliverable ?? 0);
 }
 
 async function exit(state: State, pin: string): Promise<string | undefined> {
@@ -210,9 +242,18 @@ async function csrfFor(db: TabletDb, clientUuid: string): Promise<string | undef
 
 export async function startTablet(root: HTMLElement): Promise<void> {
   const db = await openStore();
-  const saved = await currentSession(db);
+  let saved = await currentSession(db);
+  const marker = currentServerMarker();
+  if (saved?.serverMarker && marker && marker !== saved.serverMarker) {
+    // staff have opened another session on this tablet since: the saved one is
+    // over (its waiting answers stay queued for delivery, nothing of it is shown)
+    markFinished(saved.serverSessionId);
+    await forgetSession(db, saved.id);
+    saved = await currentSession(db);
+    if (saved?.serverMarker !== marker) saved = undefined;
+  }
   const lang: Language = saved?.language ?? 'sv';
-  const state = { db, lang, session: saved, answers: {}, returnToReview: saved?.step === 'review' } as unknown as State;
+  const state = { db, lang, session: saved, answers: {}, returnToReview: saved?.step === 'review', saving: Promise.resolve() } as unknown as State;
   state.chrome = createChrome(root, lang, {
     onLanguage: (next) => {
       state.view?.commit();
@@ -224,14 +265,17 @@ export async function startTablet(root: HTMLElement): Promise<void> {
     },
     onExit: (pin) => exit(state, pin),
   });
-  const send = responseSender(() => undefined);
   state.sync = startSync({
     db,
     send: async (uuid, payload) => {
+      await ensureDelivery(state);
       const csrf = await csrfFor(db, uuid);
-      return (csrf ? responseSender(() => csrf) : send)(uuid, payload);
+      return responseSender(() => csrf)(uuid, payload);
     },
-    onState: (sync) => state.chrome.showSync(sync, Object.values(state.answers).some((a) => Object.keys(a).length > 0) || sync.waiting > 0),
+    onState: (sync) => {
+      state.chrome.showSync(sync, Object.values(state.answers).some((a) => Object.keys(a).length > 0) || sync.waiting > 0);
+      if (state.chrome.main.dataset.screen === 'locked') showUndelivered(state.chrome.main, TEXTS[state.lang], sync.undeliverable);
+    },
   });
   if (saved) {
     for (const { form, clientUuid } of saved.forms) state.answers[form] = (await db.get('responses', clientUuid))?.answers ?? {};

@@ -32,7 +32,10 @@ export function createChrome(root: HTMLElement, initial: Language, handlers: Chr
   const exitButton = h('button', { type: 'button', class: 'exit', hidden: true });
   const dialog = h('dialog', { class: 'pin-dialog', 'aria-labelledby': 'pin-title' });
   const main = h('main', { id: 'main' });
-  root.append(h('header', { class: 'bar' }, title, saveState, languageGroup, exitButton), main, dialog);
+  // the save state has a line of its own below the title, languages and exit,
+  // so a change of its text never re-wraps the header and moves the question
+  // (and the button under the participant's finger) up or down
+  root.append(h('header', { class: 'bar' }, title, languageGroup, exitButton, saveState), main, dialog);
   let lastSync: { state: SyncState; hasAnswers: boolean } | undefined;
 
   const closeDialog = () => {

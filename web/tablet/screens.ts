@@ -12,7 +12,13 @@ function focusHeading(main: HTMLElement): void {
   main.querySelector<HTMLElement>('h1')?.focus();
 }
 
-export function showLocked(main: HTMLElement, t: Texts, onCode: (code: string) => Promise<string | undefined>): void {
+/** The staff line of the locked screen: forms of earlier sessions that can no longer be sent (updated in place). */
+export function showUndelivered(main: HTMLElement, t: Texts, count: number): void {
+  const notice = main.querySelector<HTMLElement>('#staff-notice');
+  if (notice) notice.textContent = count > 0 ? t.undelivered(count) : '';
+}
+
+export function showLocked(main: HTMLElement, t: Texts, onCode: (code: string) => Promise<string | undefined>, undelivered = 0): void {
   const input = h('input', { id: 'home-code', type: 'text', autocomplete: 'one-time-code', autocapitalize: 'characters', spellcheck: 'false', required: true });
   const error = h('p', { class: 'field-error', id: 'home-code-error', role: 'alert' });
   input.setAttribute('aria-describedby', 'home-code-error');
@@ -24,7 +30,9 @@ export function showLocked(main: HTMLElement, t: Texts, onCode: (code: string) =
     const problem = await onCode(input.value.trim());
     if (problem) error.textContent = problem;
   });
-  replace(main, h('section', { class: 'locked' }, h('h1', { tabindex: -1 }, t.lockedTitle), h('p', {}, t.lockedText), form));
+  replace(main, h('section', { class: 'locked' }, h('h1', { tabindex: -1 }, t.lockedTitle), h('p', {}, t.lockedText), form,
+    h('p', { id: 'staff-notice', class: 'staff-notice', role: 'status' })));
+  showUndelivered(main, t, undelivered);
   main.dataset.screen = 'locked';
   focusHeading(main);
 }

@@ -13,8 +13,18 @@ export const PATHS = {
   assessment: '/api/tablet-session/assessment',
   exit: '/api/tablet-session/exit',
   homeSession: '/api/home-sessions',
-  response: (clientUuid: string) => `/api/responses/${encodeURIComponent(clientUuid)}`,
+  delivery: '/api/tablet-delivery',
+  response: (clientUuid: string) => `/api/tablet-delivery/${encodeURIComponent(clientUuid)}`,
 };
+
+/** The cookie in which the server names the tablet session now on this device (not a credential). */
+export const MARKER_COOKIE = 'ips_trial_tablet_session';
+
+/** The marker of the tablet session the server last opened on this device, if it has not ended. */
+export function currentServerMarker(): string | undefined {
+  const part = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith(`${MARKER_COOKIE}=`));
+  return part ? decodeURIComponent(part.slice(MARKER_COOKIE.length + 1)) : undefined;
+}
 
 export interface SavedResponse {
   clientUuid: string;
@@ -30,12 +40,14 @@ export interface TabletSessionInfo {
   participantId?: number;
   studyId?: string;
   csrfToken: string;
+  /** the server's public marker of this session (see currentServerMarker) */
+  marker?: string;
   /** null when nothing is due */
   timepoint: number | null;
   forms: { form: string; response: SavedResponse | null }[];
 }
 
-interface RawSession { studyId?: string; participantId?: number; kind: 'clinic' | 'home'; csrfToken: string; expiresAt: string }
+interface RawSession { studyId?: string; participantId?: number; kind: 'clinic' | 'home'; csrfToken: string; expiresAt: string; marker?: string }
 interface RawAssessment { studyId: string; timepoint: number | null; forms: { form: string; response: SavedResponse | null }[] }
 
 /** The tablet session this browser holds with its open assessment, or null (none, closed or expired). */
@@ -54,6 +66,7 @@ export async function fetchTabletSession(): Promise<TabletSessionInfo | null> {
     participantId: session.participantId,
     studyId: session.studyId ?? assessment.studyId,
     csrfToken: session.csrfToken,
+    marker: session.marker,
     timepoint: assessment.timepoint,
     forms: assessment.forms,
   };
@@ -80,7 +93,26 @@ export async function exitTabletSession(pin: string, csrf: string | undefined): 
   }
 }
 
-/** PUT of one response: the queue's `send`. */
+/**
+ * Registers the open session for delivering its answers later, keeping the
+ * earlier sessions (their CSRF tokens) that still have answers to send.
+ * Resolves false when the server could not be asked.
+ */
+export async function registerDelivery(csrf: string, keep: string[]): Promise<boolean> {
+  try {
+    await api('POST', PATHS.delivery, { keep }, { csrf });
+    return true;
+  } catch (error) {
+    if (error instanceof NetworkError || error instanceof ApiError) return false;
+    throw error;
+  }
+}
+
+/**
+ * PUT of one response through the delivery route, with the CSRF token of
+ * the session it was answered in (which selects that session on the
+ * server, whichever session is open now): the queue's `send`.
+ */
 export function responseSender(csrf: () => string | undefined) {
   return async (clientUuid: string, payload: ResponsePayload): Promise<SendResult> => {
     try {
@@ -88,6 +120,7 @@ export function responseSender(csrf: () => string | undefined) {
       return { kind: 'ok', revision: stored?.response?.revision ?? payload.revision };
     } catch (error) {
       if (error instanceof NetworkError) return { kind: 'retry', error: error.message };
+      if (error instanceof ApiError && error.status === 401 && error.code === 'delivery_not_possible') return { kind: 'undeliverable', error: `${error.status} ${error.message}` };
       if (error instanceof ApiError && (error.status >= 500 || [401, 403, 408, 429].includes(error.status))) {
         return { kind: 'retry', error: `${error.status} ${error.message}` };
       }

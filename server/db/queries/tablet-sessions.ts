@@ -28,6 +28,14 @@ export function findOpenTabletSession(db: Db, tokenHash: string, now: string): T
   ).get(tokenHash, now) as TabletSessionRow | undefined;
 }
 
+/** A tablet session by its token hash, open, closed or expired (for delivering answers given in it). */
+export function findTabletSessionByTokenHash(db: Db, tokenHash: string): TabletSessionRow | undefined {
+  return statement(
+    db,
+    'SELECT token_hash, participant_id, kind, opened_by, pin_hash, csrf_token, created_at, expires_at, closed_at FROM tablet_sessions WHERE token_hash = ?',
+  ).get(tokenHash) as TabletSessionRow | undefined;
+}
+
 export function closeTabletSession(db: Db, tokenHash: string, now: string): void {
   statement(db, 'UPDATE tablet_sessions SET closed_at = ? WHERE token_hash = ? AND closed_at IS NULL').run(now, tokenHash);
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openStore, type TabletDb } from '../../../web/modules/store';
-import { completeResponse, ensureResponse, flushQueue, pendingCount, queuedEntries, saveAnswer, type ResponsePayload, type Send, type SendResult } from '../../../web/modules/queue';
+import { completeResponse, ensureResponse, flushQueue, pendingCount, queuedEntries, saveAnswer, undeliverableCount, type ResponsePayload, type Send, type SendResult } from '../../../web/modules/queue';
 
 let counter = 0;
 async function freshDb(): Promise<TabletDb> {
@@ -34,7 +34,7 @@ describe('web/modules/queue', () => {
     await saveAnswer(db, 'b', 'y', 2); // coalesces into b's place in the queue
     const server = fakeServer();
     const result = await flushQueue(db, server.send);
-    expect(result).toEqual({ sent: 3, retry: false, rejected: 0 });
+    expect(result).toEqual({ sent: 3, retry: false, rejected: 0, undeliverable: 0 });
     expect(server.calls).toEqual([{ uuid: 'b', revision: 2 }, { uuid: 'a', revision: 1 }, { uuid: 'c', revision: 1 }]);
     expect(await queuedEntries(db)).toEqual([]);
   });
@@ -66,7 +66,7 @@ describe('web/modules/queue', () => {
     await saveAnswer(db, 'b', 'q1', 1);
     const server = fakeServer(() => ({ kind: 'retry', error: 'Failed to fetch' }));
     const result = await flushQueue(db, server.send);
-    expect(result).toEqual({ sent: 0, retry: true, rejected: 0 });
+    expect(result).toEqual({ sent: 0, retry: true, rejected: 0, undeliverable: 0 });
     expect(server.calls).toHaveLength(1);
     const queued = await queuedEntries(db);
     expect(queued.map((e) => [e.clientUuid, e.attempts, e.lastError])).toEqual([['a', 1, 'Failed to fetch'], ['b', 0, undefined]]);
@@ -113,13 +113,31 @@ describe('web/modules/queue', () => {
     await saveAnswer(db, 'a', 'q1', 99);
     await saveAnswer(db, 'b', 'q1', 1);
     const server = fakeServer((uuid) => (uuid === 'a' ? { kind: 'rejected', error: 'q1 must be at most 5' } : undefined));
-    expect(await flushQueue(db, server.send)).toEqual({ sent: 1, retry: false, rejected: 1 });
-    expect(await flushQueue(db, server.send)).toEqual({ sent: 0, retry: false, rejected: 1 });
+    expect(await flushQueue(db, server.send)).toEqual({ sent: 1, retry: false, rejected: 1, undeliverable: 0 });
+    expect(await flushQueue(db, server.send)).toEqual({ sent: 0, retry: false, rejected: 1, undeliverable: 0 });
     expect(server.calls.filter((c) => c.uuid === 'a')).toHaveLength(1);
     // a correction re-queues it
     await saveAnswer(db, 'a', 'q1', 4);
     await flushQueue(db, fakeServer().send);
     expect(await queuedEntries(db)).toEqual([]);
+  });
+
+  it('keeps a response its session can no longer deliver, counts it apart, and never lets it hold up the next participant', async () => {
+    const db = await freshDb();
+    await saveAnswer(db, 'a', 'q1', 1); // the earlier participant's answers, queued first
+    await saveAnswer(db, 'a', 'q2', 2);
+    await saveAnswer(db, 'b', 'q1', 3); // the next participant's
+    const server = fakeServer((uuid) => (uuid === 'a' ? { kind: 'undeliverable', error: '401 session ended too long ago' } : undefined));
+    expect(await flushQueue(db, server.send)).toEqual({ sent: 1, retry: false, rejected: 0, undeliverable: 1 });
+    expect(server.stored.get('b')).toMatchObject({ answers: { q1: 3 } });
+    expect(server.stored.has('a')).toBe(false);
+    // kept on the tablet with its answers, counted for staff, not counted as "waiting to send", not retried by itself
+    expect((await queuedEntries(db)).map((e) => [e.clientUuid, e.undeliverable])).toEqual([['a', true]]);
+    expect((await db.get('responses', 'a'))?.answers).toEqual({ q1: 1, q2: 2 });
+    expect(await undeliverableCount(db)).toBe(1);
+    expect(await pendingCount(db)).toBe(0);
+    expect(await flushQueue(db, server.send)).toEqual({ sent: 0, retry: false, rejected: 0, undeliverable: 1 });
+    expect(server.calls.filter((c) => c.uuid === 'a')).toHaveLength(1);
   });
 
   it('makes a submitted response final', async () => {
