@@ -37,6 +37,7 @@ export function showLogin(root: HTMLElement, onLogin: (answer: { user: StaffUser
     (document.getElementById('email') as HTMLInputElement).value = typed.email;
     (document.getElementById('password') as HTMLInputElement).value = typed.password;
   };
+  document.title = t('login.title');
   replace(root, h('header', { class: 'top' }, h('p', { class: 'brand' }, t('app.brand')), languageSelector(redraw)), h('main', { id: 'main' }, form));
   email.focus();
 }
