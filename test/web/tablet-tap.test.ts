@@ -8,12 +8,15 @@
  *
  * Here the finger goes down on the upper part of "Nästa" while answers wait
  * to be sent, the network comes back, the status turns to "Sparat", and
- * only then the finger is lifted: the next question must open.
+ * only then the finger is lifted: the next question must open. That next
+ * question (the year of birth) also checks that an empty year stepper's
+ * first "+" goes to a sensible year, not to the field's minimum.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, newTablet, startStack, type Stack } from './harness';
 import { consentedParticipant } from './fixtures';
 import { answerQuestion, currentKey } from './tablet-driver';
+import { stepperStart } from '../../web/tablet/questions';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -55,6 +58,16 @@ describe('tablet tap on Nästa', () => {
     expect(moved, 'the tap on Nästa was lost').toBe(true);
     expect(waiting.y, 'Nästa moved when "waiting to send" appeared').toBe(before.y);
     expect(saved.y, 'Nästa moved when "Sparat" appeared').toBe(before.y);
+
+    // the next question, the year of birth: an empty stepper, whose first "+" lands on a
+    // sensible year (the middle of 1940–2012, as this year is out of range), not on 1940
+    expect(await currentKey(page)).toBe('baseline.birth_year');
+    const year = page.locator('main input#answer[type="number"]');
+    expect(await year.inputValue()).toBe('');
+    await page.getByRole('button', { name: /^Öka/ }).click();
+    const [min, max] = [Number(await year.getAttribute('min')), Number(await year.getAttribute('max'))];
+    expect(await year.inputValue()).toBe(String(stepperStart(min, max, new Date().getFullYear())));
+    expect(await year.inputValue()).not.toBe(String(min));
     await context.close();
   });
 });

@@ -93,3 +93,16 @@ export function formsForTimepoint(all: readonly Form[], timepoint: number, names
   }
   return all.filter((f) => f.kind === 'research' && !f.alternativeTo && (!f.timepoints || f.timepoints.includes(timepoint)));
 }
+
+/**
+ * Where a number stepper goes on its first − or + while empty. A calendar
+ * year (bounds between 1800 and 2200, e.g. the year of birth or of the last
+ * job) starts at this year when the field allows it, otherwise at the middle
+ * of its range (a year of birth from 1940–2012 starts at 1976, not 1940);
+ * any other number starts at its minimum (0 visits, 0 years).
+ */
+export function stepperStart(min: number, max: number, thisYear: number): number {
+  const isYear = min >= 1800 && max <= 2200;
+  if (!isYear) return min;
+  return thisYear >= min && thisYear <= max ? thisYear : Math.round((min + max) / 2);
+}

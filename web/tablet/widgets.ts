@@ -6,7 +6,7 @@
  */
 import { h } from '../modules/dom';
 import type { Answers, Language } from '../modules/store';
-import { isAnswered, widgetFor, type Question } from './questions';
+import { isAnswered, stepperStart, widgetFor, type Question } from './questions';
 import type { Texts } from './texts';
 import { vasScale } from './vas';
 
@@ -86,8 +86,9 @@ function stepper(q: Question, t: Texts, lang: Language, current: AnswerValue, on
   };
   const stepBy = (delta: number) => {
     const current = Number(input.value);
-    const from = input.value.trim() === '' || !Number.isFinite(current) ? min - 1 : current;
-    const next = Math.min(max, Math.max(min, from + delta));
+    const empty = input.value.trim() === '' || !Number.isFinite(current);
+    // the first step from empty lands on a sensible start (this year for a year), not on the minimum
+    const next = empty ? stepperStart(min, max, new Date().getFullYear()) : Math.min(max, Math.max(min, current + delta));
     input.value = String(next);
     commit();
   };

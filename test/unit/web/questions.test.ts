@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forms, getForm } from '../../../data-dictionary/index';
-import { dropHiddenAnswers, formsForTimepoint, missingRequired, questionSequence, widgetFor } from '../../../web/tablet/questions';
+import { dropHiddenAnswers, formsForTimepoint, missingRequired, questionSequence, stepperStart, widgetFor } from '../../../web/tablet/questions';
 import { TABLET_FORMS } from '../../../web/tablet/forms';
 
 const baseline = getForm('baseline')!;
@@ -41,5 +41,14 @@ describe('web/tablet/questions', () => {
     expect(widgetFor(getForm('service_use')!, field('service_use', 'inpatient_day'))).toBe('stepper');
     expect(widgetFor(baseline, field('baseline', 'ever_employed'))).toBe('yes-no');
     expect(widgetFor(baseline, field('baseline', 'municipality'))).toBe('text');
+  });
+
+  it('starts an empty year stepper at this year (or the middle of the range), other numbers at their minimum', () => {
+    const field = (name: string) => baseline.fields.find((f) => f.name === name)!;
+    const range = (name: string): [number, number] => [field(name).min!, field(name).max!];
+    expect(stepperStart(...range('last_employed_year'), 2026)).toBe(2026);
+    expect(stepperStart(...range('birth_year'), 2026)).toBe(1976); // 1940–2012: this year is out of range
+    expect(stepperStart(...range('years_employed'), 2026)).toBe(0);
+    expect(stepperStart(0, 999, 2026)).toBe(0);
   });
 });
