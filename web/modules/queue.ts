@@ -2,9 +2,10 @@
  * The submission queue. Every change to a response is written to IndexedDB
  * together with an outbox entry in ONE transaction (so a crash never leaves a
  * change that is not queued), and `flush` sends the whole answer set of each
- * queued response with its current `revision` to
- * `PUT /api/responses/:clientUuid`. The server keeps the highest revision and
- * never creates a second row for a client UUID, so retries are harmless.
+ * queued response with its current `revision` through the `send` the app
+ * passes in (`PUT /api/tablet-delivery/:clientUuid`). The server keeps the
+ * highest revision and never creates a second row for a client UUID, so
+ * retries are harmless.
  *
  * Entries are sent in the order they were first queued; later changes to a
  * queued response coalesce into its entry (only the newest answer set matters).
