@@ -2,8 +2,9 @@
  * `ips-trial` registers every command cheaply: `--help`, and any one command,
  * load commander and the command modules' registration code only; the heavy
  * modules (the analysis, Vega, better-sqlite3, express, the services) are
- * imported inside the action of the command that runs (docs/operations.md,
- * "Start-up"). Checked by recording every module the real CLI process loads.
+ * imported inside the action of the command that runs, and tsx is loaded
+ * only in Node's module-loader thread (docs/operations.md, "Start-up").
+ * Checked by recording every module the real CLI process loads.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -29,11 +30,13 @@ function loadsOf(...args: string[]) {
     encoding: 'utf8',
     env: { ...process.env, IPS_LOAD_LOG: log },
   });
-  const urls = readFileSync(log, 'utf8').trim().split('\n').filter((url) => url.startsWith('file://'));
+  const lines = readFileSync(log, 'utf8').trim().split('\n');
+  const urls = lines.filter((url) => url.startsWith('file://'));
+  const mainThreadCjs = lines.filter((line) => line.startsWith('main-thread-cjs ')).map((line) => line.slice('main-thread-cjs '.length).slice(repoRoot.length));
   const paths = urls.map((url) => fileURLToPath(url).slice(repoRoot.length));
   const packages = new Set(paths.filter((p) => p.startsWith('node_modules/')).map((p) => p.split('/')[p.split('/')[1].startsWith('@') ? 2 : 1]));
   const ownFiles = paths.filter((p) => !p.startsWith('node_modules/'));
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr, packages, ownFiles };
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr, packages, ownFiles, mainThreadCjs };
 }
 
 const HEAVY_PACKAGES = ['better-sqlite3', 'express', 'vega', 'vega-lite', 'pino', 'pino-http', 'helmet', 'ajv', 'csv-parse', 'csv-stringify', 'cli-progress', 'jstat', 'simple-statistics'];
@@ -46,10 +49,13 @@ describe('ips-trial start-up', () => {
     for (const command of ['randomization', 'demo-data', 'serve', 'user', 'audit', 'backup', 'migrate', 'dictionary', 'eq5d-index', 'analyze', 'build-web', 'export', 'funder-report']) {
       expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     }
-    // tsx (and the esbuild it transforms TypeScript with) and commander; nothing of the product's own dependencies
+    // commander, and tsx (with the esbuild it transforms TypeScript with); nothing of the product's own dependencies
     expect([...run.packages].filter((p) => p !== 'tsx' && p !== 'esbuild').sort()).toEqual(['commander']);
     expect(run.ownFiles.filter((file) => HEAVY_FOLDERS.some((folder) => file.startsWith(folder)))).toEqual([]);
     expect(run.ownFiles).toContain('server/bin/commands/analyze.ts');
+    // tsx's hooks are registered straight into the loader thread: the main thread never loads esbuild (bin/ips-trial.js)
+    expect(run.mainThreadCjs).toContain('node_modules/commander/index.js');
+    expect(run.mainThreadCjs.filter((file) => file.includes('/esbuild/'))).toEqual([]);
   });
 
   it('analyze --help prints its options without loading the analysis or the report', () => {
