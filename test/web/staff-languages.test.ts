@@ -6,6 +6,7 @@
  * buttons and labels, and the choice survives a reload. Without a choice the
  * browser's language decides.
  */
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { getForm } from '../../data-dictionary/index';
@@ -44,6 +45,18 @@ async function keyTexts(page: Page): Promise<string[]> {
 async function englishLeftovers(page: Page, lang: 'sv' | 'da'): Promise<string[]> {
   const english = [...englishOnly(lang)];
   return (await keyTexts(page)).filter((text) => english.some((e) => text === e || (e.length > 8 && text.includes(e))));
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious or critical axe-core findings (WCAG 2.x A/AA) on the page as it is, e.g. a bad lang attribute. */
+async function seriousViolations(page: Page, where: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+    return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${where}: ${v.id} (${v.impact})`);
 }
 
 async function chooseLanguage(page: Page, name: 'Svenska' | 'Dansk' | 'English'): Promise<void> {
@@ -141,8 +154,9 @@ describe('staff workspace languages', () => {
     await context.close();
   }, 300_000);
 
-  it('shows every staff page without English leftovers in Svenska and in Dansk', async () => {
-    const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+  it('shows every staff page without English leftovers in Svenska and in Dansk (and no serious axe finding)', async () => {
+    // bypassCSP only lets the test inject axe-core
+    const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', bypassCSP: true });
     context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     await page.goto(`${stack.url}/`);
@@ -163,6 +177,7 @@ describe('staff workspace languages', () => {
         await page.getByRole('heading', { name: headings[lang][i], exact: true }).waitFor();
         expect(await page.getAttribute('html', 'lang')).toBe(lang);
         problems.push(...(await englishLeftovers(page, lang)).map((text) => `${lang} ${hash}: ${text}`));
+        if (lang === 'sv') problems.push(...(await seriousViolations(page, `${lang} ${hash}`)));
         await screenshot(page, `staff-${lang}-${hash.replace(/[#/]/g, '')}`);
       }
     }
