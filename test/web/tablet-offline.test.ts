@@ -62,12 +62,13 @@ for (const viewport of [{ width: 768, height: 1024 }, { width: 1024, height: 768
         }
         if (offlineSince !== undefined && answered === offlineSince + 4 && !reloaded) {
           // reload while offline: the page comes from the service worker, the answers from IndexedDB
-          // (once the tablet has written the answer just given: a reload within the same
-          // milliseconds as a tap may lose that tap, as closing any app would)
+          // (once the tablet holds the answer just given: this checks resuming, not the race
+          // between a tap and a reload) — and the answer is still there afterwards
           await expect.poll(() => storedAnswer(page, key), { timeout: 30_000 }).toEqual(expected[form][field]);
           await page.reload();
           await page.locator('main[data-screen="question"]').waitFor();
           expect(await currentKey(page)).toBe(key);
+          expect(await storedAnswer(page, key)).toEqual(expected[form][field]);
           await expect.poll(() => page.locator('#save-state').textContent(), { timeout: 30_000 }).toMatch(/^Väntar på att skickas/);
           reloaded = true;
         }
