@@ -2,8 +2,9 @@
  * CSV meant to be opened in a spreadsheet (the audit-trail download, the
  * funder report), safe against CSV/formula injection: Excel and LibreOffice
  * read a cell that begins with `=`, `+`, `-`, `@`, a tab, a carriage return
- * or a NUL as a formula, and free text (reasons, notes, names) is stored
- * verbatim. Such a text cell is written with a leading single quote and in
+ * or a NUL (Apple Numbers also a full-width ＝ ＋ － ＠) as a formula, and
+ * free text (reasons, notes, names) is stored verbatim. Such a text cell is
+ * written with a leading single quote and in
  * double quotes (OWASP, "CSV Injection"; ASVS 1.2.10), so a spreadsheet shows
  * it as text. Numbers stay numbers: a number cell, or a text cell that is
  * nothing but a number such as "-1234.5", is written as it is.
@@ -14,7 +15,8 @@
 
 export type SpreadsheetCell = string | number | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r\0]/;
+// the full-width ＝ ＋ － ＠ too: Apple Numbers normalises them to = + - @ (as csv-stringify's escape_formulas)
+const FORMULA_START = /^[=+\-@\t\r\0\uFF1D\uFF0B\uFF0D\uFF20]/;
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const NEEDS_QUOTES = /[",\r\n]/;
 

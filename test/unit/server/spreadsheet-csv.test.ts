@@ -22,6 +22,8 @@ describe('spreadsheet CSV cells', () => {
     expect(spreadsheetCell('\r=1+1')).toBe(`"'\r=1+1"`);
     expect(spreadsheetCell('\0=1+1')).toBe(`"'\0=1+1"`);
     expect(spreadsheetCell('-')).toBe(`"'-"`);
+    expect(spreadsheetCell('\uFF1D1+1')).toBe(`"'\uFF1D1+1"`); // full-width =, read as = by Apple Numbers
+    expect(spreadsheetCell('\uFF20SUM(1)')).toBe(`"'\uFF20SUM(1)"`);
   });
 
   it('leaves numbers and text that is only a number as numbers', () => {
