@@ -119,6 +119,7 @@ try {
 cases.forEach(printCase);
 
 const imputationFirst = stageSeconds(cases[1], 'imputation only, first call');
+const imputationFirstWall = cases[1].stages.find((s) => s.stage.startsWith('imputation only, first call'))?.seconds ?? NaN;
 const imputationSteady = stageSeconds(cases[1], 'imputation only, steady');
 const pipeline1000 = stageSeconds(cases[1], 'imputation + MI-Boot');
 const floorRatio = floor.bootstrapSeconds / floor.floorSeconds;
@@ -126,6 +127,7 @@ const ratioLine = (name: string, figure: string, target: string, ok: boolean) =>
 print('\nAgainst the targets (CPU time; wall time on a busy machine counts other work too):');
 ratioLine('bootstrap / floor (1,000 × 10,000)', `${floorRatio.toFixed(2)}×`, `≤ ${TARGETS.floorRatio}×`, floorRatio <= TARGETS.floorRatio);
 ratioLine(`R mice ${R_MICE_SECONDS} s / imputation, first call (m = ${M}, 1,000)`, `${(R_MICE_SECONDS / imputationFirst).toFixed(1)}×`, `≥ ${TARGETS.miceSpeedup}×`, R_MICE_SECONDS / imputationFirst >= TARGETS.miceSpeedup);
+print(`        (first call in a fresh process, CPU of all threads incl. V8 compiling the code; wall ${seconds(imputationFirstWall)} = ${(R_MICE_SECONDS / imputationFirstWall).toFixed(1)}×)`);
 ratioLine(`R mice ${R_MICE_SECONDS} s / imputation, steady state`, `${(R_MICE_SECONDS / imputationSteady).toFixed(1)}×`, `≥ ${TARGETS.miceSpeedup}×`, R_MICE_SECONDS / imputationSteady >= TARGETS.miceSpeedup);
 print(`        (imputation + pooling + MI-Boot, m = ${M}, 1,000: ${seconds(pipeline1000)} CPU)`);
 for (const figures of cases.filter((c) => c.participants === 10000)) {

@@ -17,10 +17,7 @@ import { chiSquareDraw, standardNormal, type Uniform } from './random-draws';
  */
 export function leastSquaresFit(ws: PmmWorkspace, ridge: number): void {
   const { p, xtx, xty, coef, scratch } = ws;
-  for (let a = 0; a < p; a++) {
-    const d = xtx[a * p + a];
-    xtx[a * p + a] = d > 0 ? d * (1 + ridge) : 1;
-  }
+  addRidge(xtx, p, ridge);
   choleskyInPlace(xtx, p);
   forwardSolve(xtx, p, xty, scratch);
   backSolve(xtx, p, scratch, coef);
@@ -34,9 +31,26 @@ export function leastSquaresFit(ws: PmmWorkspace, ridge: number): void {
 export function posteriorDraw(ws: PmmWorkspace, rss: number, nObs: number, rng: Uniform): void {
   const { p, xtx, coef, beta, scratch } = ws;
   const sigma = Math.sqrt(rss / chiSquareDraw(rng, Math.max(nObs - p, 1)));
-  for (let a = 0; a < p; a++) scratch[a] = standardNormal(rng);
+  standardNormals(rng, scratch, p);
   backSolve(xtx, p, scratch, beta);
-  for (let a = 0; a < p; a++) beta[a] = coef[a] + sigma * beta[a];
+  addScaled(coef, sigma, beta, p);
+}
+
+/** The ridge of mice's `.norm.draw`: diagonal × (1 + κ) (a zero diagonal becomes 1). */
+function addRidge(m: Float64Array, p: number, ridge: number): void {
+  for (let a = 0; a < p; a++) {
+    const d = m[a * p + a];
+    m[a * p + a] = d > 0 ? d * (1 + ridge) : 1;
+  }
+}
+
+function standardNormals(rng: Uniform, into: Float64Array, count: number): void {
+  for (let a = 0; a < count; a++) into[a] = standardNormal(rng);
+}
+
+/** x[a] = base[a] + scale·x[a]. */
+function addScaled(base: Float64Array, scale: number, x: Float64Array, p: number): void {
+  for (let a = 0; a < p; a++) x[a] = base[a] + scale * x[a];
 }
 
 /** Lower Cholesky factor L (row-major, lower triangle) of a symmetric matrix, in place. */

@@ -107,10 +107,56 @@ function subtractRow(s: Float64Array, z: Float64Array, r: number, P: number): vo
  * O(|rows| · P) plus O(patterns · P) per variable.
  */
 export function updateCrossProducts(state: ChainCrossProducts, j: number, rows: Int32Array, previous: Float64Array): void {
-  const { columns, z, width: P, firstVariable, sums, groupSums, groupDiagonals: diagonals, part } = state;
+  const { width: P, firstVariable, sums, groupSums, groupDiagonals: diagonals, part } = state;
   const { groupOf, count, reach, complement } = state.groups[j];
   const J = firstVariable + j;
-  const changed = columns[J];
+  sumChangesByGroup(state, J, rows, previous, groupOf, count);
+  const total = count * P; // the last slot: Σ over all groups, formed when a complement needs it
+  let totalFormed = false;
+  for (let k = 0; k < sums.length; k++) {
+    const s = sums[k];
+    const groups = reach[k];
+    if (s === null || k === j || (complement[k] === 0 && groups.length === 0)) continue;
+    let diagonal = 0;
+    let sign = 1;
+    if (complement[k] === 1) {
+      if (!totalFormed) {
+        sumGroups(groupSums, diagonals, count, P);
+        totalFormed = true;
+      }
+      for (let c = 0; c < P; c++) part[c] = groupSums[total + c];
+      diagonal = diagonals[count];
+      sign = -1;
+    } else {
+      part.fill(0);
+    }
+    for (let i = 0; i < groups.length; i++) {
+      const gs = groups[i] * P;
+      for (let c = 0; c < P; c++) part[c] += sign * groupSums[gs + c];
+      diagonal += sign * diagonals[groups[i]];
+    }
+    const rowJ = J * P;
+    for (let c = 0; c < J; c++) s[rowJ + c] += part[c];
+    s[rowJ + J] += diagonal;
+    for (let c = J + 1; c < P; c++) s[c * P + J] += part[c];
+  }
+}
+
+/**
+ * Writes variable J's new values into z at the changed rows and sums, per
+ * pattern group, δ_r z_r into groupSums[g·P …] and now² − before² into
+ * groupDiagonals[g].
+ */
+function sumChangesByGroup(
+  state: ChainCrossProducts,
+  J: number,
+  rows: Int32Array,
+  previous: Float64Array,
+  groupOf: Int32Array,
+  count: number,
+): void {
+  const { z, width: P, groupSums, groupDiagonals: diagonals } = state;
+  const changed = state.columns[J];
   groupSums.fill(0, 0, (count + 1) * P);
   diagonals.fill(0, 0, count + 1);
   for (let m = 0; m < rows.length; m++) {
@@ -126,37 +172,14 @@ export function updateCrossProducts(state: ChainCrossProducts, j: number, rows: 
     for (let c = 0; c < P; c++) groupSums[gs + c] += delta * z[zr + c];
     diagonals[g] += now * now - before * before;
   }
-  const total = count * P; // the last slot: Σ over all groups, formed when a complement needs it
-  let totalFormed = false;
-  for (let k = 0; k < sums.length; k++) {
-    const s = sums[k];
-    const groups = reach[k];
-    if (s === null || k === j || (complement[k] === 0 && groups.length === 0)) continue;
-    let diagonal = 0;
-    let sign = 1;
-    if (complement[k] === 1) {
-      if (!totalFormed) {
-        for (let g = 0; g < count; g++) {
-          for (let c = 0; c < P; c++) groupSums[total + c] += groupSums[g * P + c];
-          diagonals[count] += diagonals[g];
-        }
-        totalFormed = true;
-      }
-      part.set(groupSums.subarray(total, total + P));
-      diagonal = diagonals[count];
-      sign = -1;
-    } else {
-      part.fill(0);
-    }
-    for (let i = 0; i < groups.length; i++) {
-      const gs = groups[i] * P;
-      for (let c = 0; c < P; c++) part[c] += sign * groupSums[gs + c];
-      diagonal += sign * diagonals[groups[i]];
-    }
-    const rowJ = J * P;
-    for (let c = 0; c < J; c++) s[rowJ + c] += part[c];
-    s[rowJ + J] += diagonal;
-    for (let c = J + 1; c < P; c++) s[c * P + J] += part[c];
+}
+
+/** The total over all groups into the slot after the last group. */
+function sumGroups(groupSums: Float64Array, diagonals: Float64Array, count: number, P: number): void {
+  const total = count * P;
+  for (let g = 0; g < count; g++) {
+    for (let c = 0; c < P; c++) groupSums[total + c] += groupSums[g * P + c];
+    diagonals[count] += diagonals[g];
   }
 }
 

@@ -133,7 +133,10 @@ function restartChain(state: ChainCrossProducts, data: Float64Array[], missing: 
   });
 }
 
-/** One PMM step for variable k: fit on its observed rows, draw β*, match donors, update the cross-products. */
+/**
+ * One PMM step for variable k: fit on its observed rows, draw β*, match donors,
+ * update the cross-products. Every loop is in a small kernel of its own.
+ */
 function imputeStep(
   state: ChainCrossProducts,
   ws: PmmWorkspace,
@@ -147,14 +150,24 @@ function imputeStep(
   equationSystem(state, k, ws);
   leastSquaresFit(ws, options.ridge);
   predictRows(state, k, ws.coef, observed, ws.yhatObs);
-  let rss = 0;
-  for (let i = 0; i < observed.length; i++) {
-    const r = y[observed[i]] - ws.yhatObs[i];
-    rss += r * r;
-  }
-  posteriorDraw(ws, rss, observed.length, rng);
+  posteriorDraw(ws, residualSumOfSquares(y, observed, ws.yhatObs), observed.length, rng);
   predictRows(state, k, ws.beta, missing, ws.yhatMis);
-  for (let m = 0; m < missing.length; m++) ws.previous[m] = y[missing[m]];
+  gatherRows(y, missing, ws.previous);
   matchDonors(ws, y, observed, missing, ws.yhatMis, options.donors, rng);
   updateCrossProducts(state, k, missing, ws.previous);
+}
+
+/** Σ (y_r − fitted_i)² over rows[i]. */
+function residualSumOfSquares(y: Float64Array, rows: Int32Array, fitted: Float64Array): number {
+  let rss = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = y[rows[i]] - fitted[i];
+    rss += r * r;
+  }
+  return rss;
+}
+
+/** into[i] = y[rows[i]]. */
+function gatherRows(y: Float64Array, rows: Int32Array, into: Float64Array): void {
+  for (let i = 0; i < rows.length; i++) into[i] = y[rows[i]];
 }

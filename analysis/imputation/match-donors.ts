@@ -25,13 +25,26 @@ export function matchDonors(
   const nObs = observed.length;
   sortPredictions(ws, nObs);
   shuffleTies(ws.sortKeys, ws.order, nObs, rng);
-  const { order, sortKeys } = ws;
-  const k = Math.max(1, Math.min(donors, nObs));
+  pickDonors(ws.sortKeys, ws.order, nObs, y, observed, missing, yhatMis, Math.max(1, Math.min(donors, nObs)), rng);
+}
+
+/** For each missing row, the h-th nearest of the sorted observed predictions (h uniform in 1 … d); its value is copied. */
+function pickDonors(
+  sortKeys: Float64Array,
+  order: Int32Array,
+  nObs: number,
+  y: Float64Array,
+  observed: Int32Array,
+  missing: Int32Array,
+  yhatMis: Float64Array,
+  d: number,
+  rng: Uniform,
+): void {
   for (let m = 0; m < missing.length; m++) {
     const target = yhatMis[m];
     let hi = lowerBound(sortKeys, nObs, target);
     let lo = hi - 1;
-    const steps = 1 + uniformIndex(rng, k);
+    const steps = 1 + uniformIndex(rng, d);
     let chosen = 0;
     for (let s = 0; s < steps; s++) {
       const takeLow = hi >= nObs || (lo >= 0 && target - sortKeys[lo] <= sortKeys[hi] - target);
