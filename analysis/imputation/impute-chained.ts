@@ -7,7 +7,7 @@
  */
 import { leastSquaresFit, posteriorDraw } from './bayesian-regression-draw';
 import { chainCrossProducts, equationSystem, predictRows, updateCrossProducts, type ChainCrossProducts } from './chain-cross-products';
-import { createDonorOrder, matchDonors, type DonorOrder } from './match-donors';
+import { matchDonors } from './match-donors';
 import { createPmmWorkspace, type PmmWorkspace } from './pmm-workspace';
 import { uniformIndex, type Uniform } from './random-draws';
 
@@ -75,7 +75,6 @@ export function imputeChained(frame: ImputationFrame, options: ChainedImputation
   const firstVariable = 1 + frame.covariates.length;
   const completed: Float64Array[][] = [];
   let state: ChainCrossProducts | undefined;
-  const donorOrders = observed.map((rows) => createDonorOrder(rows.length)); // kept across steps and chains
   for (let imp = 0; imp < options.m; imp++) {
     const data = frame.values.map((column) => column.slice());
     initialise(data, observed, missing, rng);
@@ -83,7 +82,7 @@ export function imputeChained(frame: ImputationFrame, options: ChainedImputation
     else restartChain(state, data, missing, ws.previous);
     for (let it = 0; it < options.iterations; it++) {
       for (let k = 0; k < K; k++) {
-        if (missing[k].length > 0) imputeStep(state, ws, donorOrders[k], data[k], k, observed[k], missing[k], options, rng);
+        if (missing[k].length > 0) imputeStep(state, ws, data[k], k, observed[k], missing[k], options, rng);
       }
     }
     completed.push(data);
@@ -141,7 +140,6 @@ function restartChain(state: ChainCrossProducts, data: Float64Array[], missing: 
 function imputeStep(
   state: ChainCrossProducts,
   ws: PmmWorkspace,
-  donorOrder: DonorOrder,
   y: Float64Array,
   k: number,
   observed: Int32Array,
@@ -155,7 +153,7 @@ function imputeStep(
   posteriorDraw(ws, residualSumOfSquares(y, observed, ws.yhatObs), observed.length, rng);
   predictRows(state, k, ws.beta, missing, ws.yhatMis);
   gatherRows(y, missing, ws.previous);
-  matchDonors(ws, y, observed, missing, ws.yhatMis, options.donors, rng, donorOrder);
+  matchDonors(ws, y, observed, missing, ws.yhatMis, options.donors, rng);
   updateCrossProducts(state, k, missing, ws.previous);
 }
 

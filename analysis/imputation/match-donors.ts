@@ -8,28 +8,10 @@ import type { PmmWorkspace } from './pmm-workspace';
 import { uniformIndex, type Uniform } from './random-draws';
 
 /**
- * The sorted order of one variable's observed predictions, kept from one of
- * its steps to the next: its predictions move little between steps, so the
- * next sort starts from this order (nearly sorted already).
- */
-export interface DonorOrder {
-  /** positions 0 … nObs − 1 of the observed rows, by predicted value at the last step */
-  order: Int32Array;
-  /** false until the first sort */
-  ready: boolean;
-}
-
-/** A DonorOrder for a variable with `observedCount` observed rows. */
-export function createDonorOrder(observedCount: number): DonorOrder {
-  return { order: new Int32Array(observedCount), ready: false };
-}
-
-/**
  * Chooses a donor for each missing row and writes the donor's observed value
  * into `y` at that row.
  * @param yhatMis predicted values of the missing rows (same order as `missing`)
  * @param donors d, the number of closest candidates (5 in mice)
- * @param last the variable's order from its last step (sorting starts from it and it is updated); without it the sort starts afresh
  */
 export function matchDonors(
   ws: PmmWorkspace,
@@ -39,40 +21,11 @@ export function matchDonors(
   yhatMis: Float64Array,
   donors: number,
   rng: Uniform,
-  last: DonorOrder = { order: ws.order, ready: false },
 ): void {
   const nObs = observed.length;
-  const order = last.order;
-  if (!(last.ready && resortFromLastOrder(ws.yhatObs, ws.sortKeys, order, nObs))) sortPredictions(ws, order, nObs);
-  last.ready = true;
-  shuffleTies(ws.sortKeys, order, nObs, rng);
-  pickDonors(ws.sortKeys, order, nObs, y, observed, missing, yhatMis, Math.max(1, Math.min(donors, nObs)), rng);
-}
-
-/**
- * Sorts the predictions starting from the last order: the keys in that order,
- * then insertion sort, which costs O(n + inversions). Gives up (false) when
- * the order has moved too much for that to pay (more than 8n shifts).
- */
-function resortFromLastOrder(keys: Float64Array, sortKeys: Float64Array, order: Int32Array, n: number): boolean {
-  for (let i = 0; i < n; i++) sortKeys[i] = keys[order[i]];
-  let budget = 8 * n;
-  for (let i = 1; i < n; i++) {
-    const key = sortKeys[i];
-    if (sortKeys[i - 1] <= key) continue;
-    const idx = order[i];
-    let j = i - 1;
-    while (j >= 0 && sortKeys[j] > key) {
-      sortKeys[j + 1] = sortKeys[j];
-      order[j + 1] = order[j];
-      j--;
-    }
-    sortKeys[j + 1] = key;
-    order[j + 1] = idx;
-    budget -= i - 1 - j;
-    if (budget < 0) return false;
-  }
-  return true;
+  sortPredictions(ws, nObs);
+  shuffleTies(ws.sortKeys, ws.order, nObs, rng);
+  pickDonors(ws.sortKeys, ws.order, nObs, y, observed, missing, yhatMis, Math.max(1, Math.min(donors, nObs)), rng);
 }
 
 /** For each missing row, the h-th nearest of the sorted observed predictions (h uniform in 1 … d); its value is copied. */
@@ -104,15 +57,15 @@ function pickDonors(
 
 /**
  * Sorts the predictions of the observed rows (ws.yhatObs[0 … n − 1]) into
- * ws.sortKeys, with their positions in `order`: the keys are spread over n
+ * ws.sortKeys, with their positions in ws.order: the keys are spread over n
  * equal-width buckets between their minimum and maximum (a counting pass and
  * one scatter), then sorted within buckets — by one insertion pass over the
  * whole array when every bucket is small (an element only moves inside its
  * bucket), else bucket by bucket with a quicksort. O(n) for smooth
  * distributions; a crowded bucket costs O(k log k).
  */
-function sortPredictions(ws: PmmWorkspace, order: Int32Array, n: number): void {
-  const { yhatObs: keys, sortKeys, bucketStarts: starts } = ws;
+function sortPredictions(ws: PmmWorkspace, n: number): void {
+  const { yhatObs: keys, sortKeys, order, bucketStarts: starts } = ws;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
