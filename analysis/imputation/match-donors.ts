@@ -25,13 +25,18 @@ export function matchDonors(
   const nObs = observed.length;
   sortPredictions(ws, nObs);
   shuffleTies(ws.sortKeys, ws.order, nObs, rng);
-  pickDonors(ws.sortKeys, ws.order, nObs, y, observed, missing, yhatMis, Math.max(1, Math.min(donors, nObs)), rng);
+  pickDonors(ws, nObs, y, observed, missing, yhatMis, Math.max(1, Math.min(donors, nObs)), rng);
 }
 
-/** For each missing row, the h-th nearest of the sorted observed predictions (h uniform in 1 … d); its value is copied. */
+/**
+ * For each missing row, the h-th nearest of the sorted observed predictions
+ * (h uniform in 1 … d); its value is copied. The nearest position is found
+ * through the buckets of the sort: a target's bucket holds, by construction,
+ * every key equal to it, and every key before the bucket is smaller — so a
+ * search of that bucket alone (about one key) replaces a binary search of all.
+ */
 function pickDonors(
-  sortKeys: Float64Array,
-  order: Int32Array,
+  ws: PmmWorkspace,
   nObs: number,
   y: Float64Array,
   observed: Int32Array,
@@ -40,9 +45,16 @@ function pickDonors(
   d: number,
   rng: Uniform,
 ): void {
+  const { sortKeys, order, bucketStarts: ends, bucketMin: min, bucketScale: scale } = ws;
   for (let m = 0; m < missing.length; m++) {
     const target = yhatMis[m];
-    let hi = lowerBound(sortKeys, nObs, target);
+    let hi: number;
+    if (scale === 0) hi = lowerBound(sortKeys, 0, nObs, target);
+    else if (!(target >= min)) hi = 0; // below every key (or NaN, as the binary search)
+    else {
+      const b = Math.floor((target - min) * scale);
+      hi = b >= nObs ? nObs : lowerBound(sortKeys, b === 0 ? 0 : ends[b - 1], ends[b], target);
+    }
     let lo = hi - 1;
     const steps = 1 + uniformIndex(rng, d);
     let chosen = 0;
@@ -62,7 +74,9 @@ function pickDonors(
  * one scatter), then sorted within buckets — by one insertion pass over the
  * whole array when every bucket is small (an element only moves inside its
  * bucket), else bucket by bucket with a quicksort. O(n) for smooth
- * distributions; a crowded bucket costs O(k log k).
+ * distributions; a crowded bucket costs O(k log k). Leaves the buckets for
+ * pickDonors: ws.bucketStarts[b] = end of bucket b, ws.bucketMin and
+ * ws.bucketScale (0 when the keys are all equal: no buckets).
  */
 function sortPredictions(ws: PmmWorkspace, n: number): void {
   const { yhatObs: keys, sortKeys, order, bucketStarts: starts } = ws;
@@ -74,7 +88,9 @@ function sortPredictions(ws: PmmWorkspace, n: number): void {
     if (key > max) max = key;
   }
   const scale = (n - 1) / (max - min);
-  if (!(max > min) || !Number.isFinite(scale)) {
+  ws.bucketMin = min;
+  ws.bucketScale = max > min && Number.isFinite(scale) ? scale : 0;
+  if (ws.bucketScale === 0) {
     for (let i = 0; i < n; i++) {
       sortKeys[i] = keys[i];
       order[i] = i;
@@ -129,9 +145,10 @@ function shuffleTies(keys: Float64Array, order: Int32Array, n: number, rng: Unif
   }
 }
 
-function lowerBound(keys: Float64Array, length: number, value: number): number {
-  let lo = 0;
-  let hi = length;
+/** The first position in keys[from … to − 1] (sorted) whose key is not below `value` (`to` when none). */
+function lowerBound(keys: Float64Array, from: number, to: number, value: number): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (keys[mid] < value) lo = mid + 1;

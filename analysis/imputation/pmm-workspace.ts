@@ -25,8 +25,10 @@ export interface PmmWorkspace {
   /** the observed predictions sorted (matchDonors), and their positions (0 … nObs − 1) in yhatObs */
   sortKeys: Float64Array;
   order: Int32Array;
-  /** scratch of the bucket sort: bucket starts (n + 1) */
+  /** the bucket sort's buckets (see matchDonors): bucket ends (n + 1), the lowest key and keys per unit (0: no buckets) */
   bucketStarts: Int32Array;
+  bucketMin: number;
+  bucketScale: number;
 }
 
 /** Allocates the buffers for `n` rows and `p` predictors (intercept included). */
@@ -45,5 +47,7 @@ export function createPmmWorkspace(n: number, p: number): PmmWorkspace {
     order: new Int32Array(n),
     sortKeys: new Float64Array(n),
     bucketStarts: new Int32Array(n + 1),
+    bucketMin: 0,
+    bucketScale: 0,
   };
 }

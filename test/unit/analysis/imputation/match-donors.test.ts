@@ -45,4 +45,21 @@ describe('analysis/imputation/match-donors', () => {
     }
     expect([...chosen.values()].every((donors) => donors.size >= 5)).toBe(true);
   });
+
+  it('finds the nearest donor for targets at, between, below and above the observed predictions, and when all predictions are equal', () => {
+    const keys = Float64Array.from({ length: nObs }, (_, i) => (i % 3 === 0 ? 7 : -50 + (i * 37) % 101));
+    const edgeTargets = Float64Array.from({ length: nMis }, (_, m) =>
+      [keys[m], -1e6, 1e6, keys[m] + 0.5, -50, 50, 7][m % 7]);
+    for (const predictions of [keys, new Float64Array(nObs).fill(3)]) {
+      const ws = createPmmWorkspace(nObs + nMis, 3);
+      ws.yhatObs.set(predictions);
+      const y = new Float64Array(nObs + nMis).fill(NaN);
+      observed.forEach((r) => (y[r] = 1000 + r));
+      matchDonors(ws, y, observed, missing, edgeTargets, 1, rng);
+      missing.forEach((row, m) => {
+        const best = Math.min(...Array.from(predictions, (p) => Math.abs(p - edgeTargets[m])));
+        expect(Math.abs(predictions[y[row] - 1000] - edgeTargets[m])).toBe(best);
+      });
+    }
+  });
 });
