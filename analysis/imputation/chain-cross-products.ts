@@ -52,7 +52,7 @@ export function chainCrossProducts(columns: Float64Array[], firstVariable: numbe
   const sums = missing.map((rows) => {
     if (rows.length === 0) return null;
     const s = Float64Array.from(all);
-    for (let m = 0; m < rows.length; m++) subtractRow(s, z, rows[m], P);
+    subtractRows(s, z, rows, P);
     return s;
   });
   const groups = changeGroups(missing, n);
@@ -87,13 +87,15 @@ function lowerCrossProducts(columns: Float64Array[], n: number): Float64Array {
   return all;
 }
 
-/** Subtracts z_r z_rᵀ from the lower triangle of s. */
-function subtractRow(s: Float64Array, z: Float64Array, r: number, P: number): void {
-  const row = r * P;
-  for (let a = 0; a < P; a++) {
-    const za = z[row + a];
-    const base = a * P;
-    for (let b = 0; b <= a; b++) s[base + b] -= za * z[row + b];
+/** Subtracts z_r z_rᵀ from the lower triangle of s for every r in rows. */
+function subtractRows(s: Float64Array, z: Float64Array, rows: Int32Array, P: number): void {
+  for (let m = 0; m < rows.length; m++) {
+    const row = rows[m] * P;
+    for (let a = 0; a < P; a++) {
+      const za = z[row + a];
+      const base = a * P;
+      for (let b = 0; b <= a; b++) s[base + b] -= za * z[row + b];
+    }
   }
 }
 

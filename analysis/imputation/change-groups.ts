@@ -38,10 +38,16 @@ export function changeGroups(missing: readonly Int32Array[], n: number): ChangeG
   missing.forEach((rows, k) => {
     for (const r of rows) pattern[r * K + k] = 1;
   });
-  const keyOf = (r: number) => pattern.subarray(r * K, r * K + K).join('');
+  // the pattern as a number (binary digits, exact up to 53 variables), else as a string
+  const keyOf = (r: number): number | string => {
+    if (K > 53) return pattern.subarray(r * K, r * K + K).join('');
+    let key = 0;
+    for (let k = 0; k < K; k++) key = key * 2 + pattern[r * K + k];
+    return key;
+  };
   return missing.map((rows) => {
     const groupOf = new Int32Array(rows.length);
-    const groupIndex = new Map<string, number>();
+    const groupIndex = new Map<number | string, number>();
     const firstRow: number[] = [];
     rows.forEach((r, m) => {
       const key = keyOf(r);
