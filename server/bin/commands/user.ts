@@ -6,18 +6,17 @@
 import type { Command } from 'commander';
 import { addDbOption, configFromOptions } from '../db-option';
 import { readPassword } from '../read-password';
-import { ROLES, type Role } from '../../db/queries/users';
+import { findUserByEmail, ROLES, type Role } from '../../db/queries/users';
 import { Problem } from '../../errors';
 
 /** The database and the account services, loaded when a `user` command runs (not for --help). */
 async function loadServices() {
-  const [{ openMigratedDatabase }, { findUserByEmail }, { cliActor }, { createStaffUser, listStaffUsers, resetPassword }] = await Promise.all([
+  const [{ openMigratedDatabase }, { cliActor }, { createStaffUser, listStaffUsers, resetPassword }] = await Promise.all([
     import('../../db/open'),
-    import('../../db/queries/users'),
     import('../../services/audit'),
     import('../../services/users'),
   ]);
-  return { openMigratedDatabase, findUserByEmail, cliActor, createStaffUser, listStaffUsers, resetPassword };
+  return { openMigratedDatabase, cliActor, createStaffUser, listStaffUsers, resetPassword };
 }
 
 function fail(err: unknown): never {
@@ -72,7 +71,7 @@ async function list(options: { db?: string }): Promise<void> {
 
 async function password(options: { db?: string; email: string }): Promise<void> {
   const config = configFromOptions(options);
-  const { openMigratedDatabase, findUserByEmail, cliActor, resetPassword } = await loadServices();
+  const { openMigratedDatabase, cliActor, resetPassword } = await loadServices();
   const db = openMigratedDatabase(config.dbFile);
   try {
     const user = findUserByEmail(db, options.email);
