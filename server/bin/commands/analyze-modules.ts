@@ -1,11 +1,10 @@
 /**
- * The parts of `analyze` that other modules provide: EQ-5D scoring
- * (instruments/eq5d, bound to the settings' value set) and the HTML report
- * (server/report/render-report.ts, which renders the Vega-Lite charts to SVG).
+ * EQ-5D scoring for `analyze` (and the export's analysis input):
+ * instruments/eq5d, bound to the settings' value set. The HTML report
+ * (server/report/render-report.ts, Vega) is imported by `analyze` itself, only
+ * once the dataset is valid.
  */
 import { eq5dScorer, listValueSets } from '../../../instruments/eq5d/index';
-
-export { renderReport } from '../../report/render-report';
 
 export interface Scoring {
   valueSets: { id: string; instrument: string }[];

@@ -12,17 +12,18 @@ import type { Command } from 'commander';
 import type { AnalysisResult, AnalysisSettings } from '../../../analysis/index';
 import type { DatasetProblem } from '../../../analysis/dataset/validate';
 
-// The analysis, the dataset reader, the scoring and the report (Vega) are
-// loaded only when `analyze` runs, not for `--help` or any other command.
+// The analysis, the dataset reader and the scoring are loaded only when
+// `analyze` runs, not for `--help` or any other command; the report (Vega)
+// only once the dataset is valid.
 async function loadAnalyze() {
-  const [analysis, { readDataset }, { formatSummary }, { loadScoring, renderReport }, { default: progress }] = await Promise.all([
+  const [analysis, { readDataset }, { formatSummary }, { loadScoring }, { default: progress }] = await Promise.all([
     import('../../../analysis/index'),
     import('../../dataset/read-dataset'),
     import('./analyze-summary'),
     import('./analyze-modules'),
     import('cli-progress'),
   ]);
-  return { analyzeTrial: analysis.analyzeTrial, validateDataset: analysis.validateDataset, readDataset, formatSummary, loadScoring, renderReport, progress };
+  return { analyzeTrial: analysis.analyzeTrial, validateDataset: analysis.validateDataset, readDataset, formatSummary, loadScoring, progress };
 }
 type AnalyzeModules = Awaited<ReturnType<typeof loadAnalyze>>;
 
@@ -46,7 +47,7 @@ export function register(program: Command): void {
 /** Runs the command; returns the exit code (0 = written, 1 = invalid input or failure). */
 export async function runAnalyze(dir: string, options: AnalyzeCommandOptions): Promise<number> {
   const modules = await loadAnalyze();
-  const { readDataset, loadScoring, validateDataset, renderReport, formatSummary } = modules;
+  const { readDataset, loadScoring, validateDataset, formatSummary } = modules;
   const folder = resolve(dir);
   let read: ReturnType<typeof readDataset> | undefined = readDataset(folder, options.settings === undefined ? undefined : resolve(options.settings));
   const scoring = await loadScoring();
@@ -62,6 +63,7 @@ export async function runAnalyze(dir: string, options: AnalyzeCommandOptions): P
   let html: string;
   try {
     result = runWithProgress(modules, validated.dataset, validated.settings, scoring.scorer(validated.settings.valueSet), sha256);
+    const { renderReport } = await import('../../report/render-report');
     html = await renderReport(result);
   } catch (error) {
     process.stderr.write(`analysis failed: ${(error as Error).message}\n`);

@@ -66,6 +66,16 @@ describe('ips-trial start-up', () => {
     expect(run.ownFiles.filter((file) => HEAVY_FOLDERS.some((folder) => file.startsWith(folder)))).toEqual([]);
   });
 
+  it('analyze of an invalid folder reports the problems without loading the report (Vega)', () => {
+    const empty = mkdtempSync(join(logDir, 'empty-dataset-'));
+    const run = loadsOf('analyze', empty);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('participants.csv: required file is missing');
+    expect(run.ownFiles).toContain('analysis/index.ts');
+    expect(['vega', 'vega-lite', 'better-sqlite3', 'express'].filter((p) => run.packages.has(p))).toEqual([]);
+    expect(run.ownFiles.filter((file) => file.startsWith('server/report/'))).toEqual([]);
+  });
+
   it('eq5d-index loads the EQ-5D scoring but not the analysis, the database or the web server', () => {
     const run = loadsOf('eq5d-index', '--value-set', 'eq5d5l_SE_Sun2022', '11111');
     expect(run.code).toBe(0);
