@@ -19,7 +19,7 @@ import { standardDeviation } from '../stats/standard-deviation';
 import { xoshiro128 } from '../stats/xoshiro128';
 import { bootstrapImputed, type CompletedOutcomes } from './bootstrap-imputed';
 import { completedEstimates, type CompletedEstimates, type Increment } from './completed-estimates';
-import { completedTable } from './completed-tables';
+import { completedTableBuffer, fillCompletedTable } from './completed-tables';
 import { imputationFrame } from './imputation-frame';
 import { imputationOptions } from './imputation-options';
 import { imputeChained } from './impute-chained';
@@ -52,11 +52,12 @@ export function analyzeImputed(table: readonly ParticipantRecord[], settings: An
   const seed = settings.bootstrap.seed;
   const imputationRng = xoshiro128(seed);
   const imputations = imputeChained(imputationFrame(table), options, imputationRng);
-  // one completed table at a time: estimates and outcome arrays are kept, the table is not (memory)
+  // one completed table, filled with each imputation in turn: estimates and outcome arrays are kept, the table is not (memory)
   const estimates: CompletedEstimates[] = [];
   const outcomes: CompletedOutcomes[] = [];
+  const records = completedTableBuffer(table);
   for (const completed of imputations.completed) {
-    const records = completedTable(table, completed, settings.discountRate);
+    fillCompletedTable(records, completed, settings.discountRate);
     estimates.push(completedEstimates(records, settings.covariates));
     outcomes.push({
       cost: Float64Array.from(records, (r) => r.cost),
