@@ -219,14 +219,19 @@ export function predictRows(
   for (let a = 0; a < P; a++) wide[a] = a < J ? coefficients[a] : a > J ? coefficients[a - 1] : 0;
   for (let i = 0; i < rows.length; i++) {
     const zr = rows[i] * P;
-    let even = 0;
-    let odd = 0;
+    // four partial sums: independent chains of additions the processor can overlap
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
     let a = 0;
-    for (; a + 1 < P; a += 2) {
-      even += wide[a] * z[zr + a];
-      odd += wide[a + 1] * z[zr + a + 1];
+    for (; a + 3 < P; a += 4) {
+      s0 += wide[a] * z[zr + a];
+      s1 += wide[a + 1] * z[zr + a + 1];
+      s2 += wide[a + 2] * z[zr + a + 2];
+      s3 += wide[a + 3] * z[zr + a + 3];
     }
-    if (a < P) even += wide[a] * z[zr + a];
-    out[i] = even + odd;
+    for (; a < P; a++) s0 += wide[a] * z[zr + a];
+    out[i] = s0 + s1 + (s2 + s3);
   }
 }
