@@ -5,7 +5,11 @@
  * memory is its own. The floor — a plain typed-array loop doing the same
  * resampling — is measured in this run, and the bootstrap is compared with
  * it; R's boot and mice are compared through the figures quoted in issue 5
- * (constants, not measured here). Then the other parts' benchmark scripts
+ * (constants, not measured here). CPU time, not wall time, is compared (robust
+ * to other work on a shared machine); for the imputation it is the main
+ * thread's (Linux /proc schedstat), the time the analysis runs for — V8
+ * compiles the hot loops on background threads meanwhile, and that CPU time is
+ * printed beside it. Then the other parts' benchmark scripts
  * (the tablet page's transfer size, the anonymized export) when present.
  */
 import { execFileSync } from 'node:child_process';
@@ -118,17 +122,23 @@ try {
 }
 cases.forEach(printCase);
 
-const imputationFirst = stageSeconds(cases[1], 'imputation only, first call');
-const imputationFirstWall = cases[1].stages.find((s) => s.stage.startsWith('imputation only, first call'))?.seconds ?? NaN;
-const imputationSteady = stageSeconds(cases[1], 'imputation only, steady');
+const stageOf = (figures: CaseFigures, prefix: string) => figures.stages.find((s) => s.stage.startsWith(prefix)) as StageFigure;
+/** The imputation's own time: CPU of the main thread (Linux), which the analysis waits for — V8 compiles on background threads in parallel; else CPU of all threads */
+const ownSeconds = (stage: StageFigure) => stage.mainThreadSeconds ?? stage.cpuSeconds;
+const imputationFirst = stageOf(cases[1], 'imputation only, first call');
+const imputationSteady = stageOf(cases[1], 'imputation only, steady');
 const pipeline1000 = stageSeconds(cases[1], 'imputation + MI-Boot');
 const floorRatio = floor.bootstrapSeconds / floor.floorSeconds;
 const ratioLine = (name: string, figure: string, target: string, ok: boolean) => print(`  ${verdict(ok)}  ${name.padEnd(56)} ${figure.padStart(9)}   target ${target}`);
-print('\nAgainst the targets (CPU time; wall time on a busy machine counts other work too):');
+print('\nAgainst the targets (CPU time, robust to other work on the machine; the imputation is compared with R as the main thread\'s CPU time, the time it runs for):');
 ratioLine('bootstrap / floor (1,000 × 10,000)', `${floorRatio.toFixed(2)}×`, `≤ ${TARGETS.floorRatio}×`, floorRatio <= TARGETS.floorRatio);
-ratioLine(`R mice ${R_MICE_SECONDS} s / imputation, first call (m = ${M}, 1,000)`, `${(R_MICE_SECONDS / imputationFirst).toFixed(1)}×`, `≥ ${TARGETS.miceSpeedup}×`, R_MICE_SECONDS / imputationFirst >= TARGETS.miceSpeedup);
-print(`        (first call in a fresh process, CPU of all threads incl. V8 compiling the code; wall ${seconds(imputationFirstWall)} = ${(R_MICE_SECONDS / imputationFirstWall).toFixed(1)}×)`);
-ratioLine(`R mice ${R_MICE_SECONDS} s / imputation, steady state`, `${(R_MICE_SECONDS / imputationSteady).toFixed(1)}×`, `≥ ${TARGETS.miceSpeedup}×`, R_MICE_SECONDS / imputationSteady >= TARGETS.miceSpeedup);
+const speedup = (stage: StageFigure) => R_MICE_SECONDS / ownSeconds(stage);
+const threadNote = (stage: StageFigure) => (stage.mainThreadSeconds === undefined ? 'CPU of all threads' : 'CPU of the main thread');
+ratioLine(`R mice ${R_MICE_SECONDS} s / imputation, first call (m = ${M}, 1,000)`, `${speedup(imputationFirst).toFixed(1)}×`, `≥ ${TARGETS.miceSpeedup}×`, speedup(imputationFirst) >= TARGETS.miceSpeedup);
+print(`        (first call in a fresh process, ${threadNote(imputationFirst)} ${seconds(ownSeconds(imputationFirst))}; wall ${seconds(imputationFirst.seconds)} = ` +
+  `${(R_MICE_SECONDS / imputationFirst.seconds).toFixed(1)}×; all threads ${seconds(imputationFirst.cpuSeconds)} CPU = ${(R_MICE_SECONDS / imputationFirst.cpuSeconds).toFixed(1)}×, ` +
+  'counting V8 compiling the code on background threads)');
+ratioLine(`R mice ${R_MICE_SECONDS} s / imputation, steady state`, `${speedup(imputationSteady).toFixed(1)}×`, `≥ ${TARGETS.miceSpeedup}×`, speedup(imputationSteady) >= TARGETS.miceSpeedup);
 print(`        (imputation + pooling + MI-Boot, m = ${M}, 1,000: ${seconds(pipeline1000)} CPU)`);
 for (const figures of cases.filter((c) => c.participants === 10000)) {
   ratioLine(`peak memory, 10,000 participants, ${figures.missing}`, `${peak(figures).toFixed(0)} MB`, `< ${TARGETS.memoryMb} MB`, peak(figures) < TARGETS.memoryMb);
