@@ -9,10 +9,14 @@
  * IPS_TRIAL_SECURE_COOKIES (1 when served over https), IPS_TRIAL_TRUST_PROXY
  * (1 behind a reverse proxy), LOG_LEVEL (info), IPS_TRIAL_SESSION_HOURS (12),
  * IPS_TRIAL_SESSION_IDLE_MINUTES (120), IPS_TRIAL_SCRYPT_N (65536: scrypt
- * cost of new password hashes).
+ * cost of new password hashes), IPS_LICENSED_WORDING (none: a JSON file of
+ * licensed instrument wording, read once by `readLicensedWording` when the
+ * server starts and handed to tablet sessions).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { applyLicensedWording, type LicensedWording } from '../data-dictionary/licensed-wording';
+import type { Form } from '../data-dictionary/types';
 
 export interface LoginLimits {
   /** failed attempts for one email within `windowMinutes` before it is locked */
@@ -43,6 +47,8 @@ export interface Config {
   readonly login: Readonly<LoginLimits>;
   /** scrypt cost for new password hashes (IPS_TRIAL_SCRYPT_N sets N, a power of two) */
   readonly passwordCost: Readonly<{ N: number; r: number; p: number }>;
+  /** the site's licensed instrument wording (IPS_LICENSED_WORDING: a JSON file), or null for the neutral labels */
+  readonly licensedWording: string | null;
 }
 
 export type ConfigOverrides = Partial<Omit<Config, 'login'>> & { login?: Partial<LoginLimits> };
@@ -94,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     bodyLimitBytes: 1024 * 1024,
     login: { accountFailures: 5, ipFailures: 50, windowMinutes: 15, lockMinutes: 15 },
     passwordCost: Object.freeze({ N: scryptN(env.IPS_TRIAL_SCRYPT_N), r: 8, p: 1 }),
+    licensedWording: env.IPS_LICENSED_WORDING ? path.resolve(env.IPS_LICENSED_WORDING) : null,
   };
   const { login, ...rest } = overrides;
   const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
@@ -103,7 +110,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     login: Object.freeze({ ...base.login, ...(login ?? {}) }),
   };
   if (overrides.dbFile) (config as { dbFile: string }).dbFile = path.resolve(overrides.dbFile);
+  if (overrides.licensedWording) (config as { licensedWording: string }).licensedWording = path.resolve(overrides.licensedWording);
   return Object.freeze(config);
+}
+
+/**
+ * Reads and checks the licensed wording file against `forms` (the checks of
+ * data-dictionary/licensed-wording.ts). Throws one line naming the file and
+ * every problem, so a site never runs with wording it did not mean.
+ */
+export function readLicensedWording(file: string, forms: readonly Form[]): LicensedWording {
+  const fail = (problem: string): never => {
+    throw new Error(`IPS_LICENSED_WORDING ${file}: ${problem}`);
+  };
+  let overrides: unknown;
+  try {
+    overrides = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    fail(e.code === 'ENOENT' ? 'no such file' : e instanceof SyntaxError ? `not valid JSON (${e.message})` : e.message);
+  }
+  try {
+    applyLicensedWording(forms, overrides);
+  } catch (error) {
+    const [head, ...problems] = (error as Error).message.split('\n');
+    fail(problems.length ? `${head} ${problems.map((p) => p.trim()).join('; ')}` : head);
+  }
+  return overrides as LicensedWording;
 }
 
 /** The repository root (where package.json lives). */

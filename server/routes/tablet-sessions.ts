@@ -2,7 +2,9 @@
  * Tablet sessions for participants (see services/tablet-sessions.ts):
  * POST /api/participants/:id/tablet-session {pin} (staff, ends the staff
  * session on that device), GET /api/tablet-session, GET
- * /api/tablet-session/assessment (resume), POST /api/tablet-session/exit
+ * /api/tablet-session/assessment (resume), GET /api/tablet-session/wording
+ * (the site's licensed instrument wording, read once when the router is
+ * built; never public: licences may forbid redistribution), POST /api/tablet-session/exit
  * {pin}, POST /api/participants/:id/home-codes (staff), POST
  * /api/home-sessions {code} (no login). The tablet cookie is HttpOnly,
  * SameSite=Strict; its state-changing requests need the session's
@@ -19,7 +21,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import type { Request, Response } from 'express';
-import type { Config } from '../config';
+import { forms } from '../../data-dictionary/index';
+import { readLicensedWording, type Config } from '../config';
 import type { Db } from '../db/connection';
 import { problems } from '../errors';
 import { rateLimit } from '../http/rate-limit';
@@ -56,6 +59,8 @@ export const tabletSessionsRouter: MakeRouter = ({ db, config }) => {
   // a 4-digit PIN and a 10-character code must not be guessable by trying
   const exitLimit = rateLimit({ windowMs: 15 * 60_000, max: 10, key: (req) => `exit:${readCookie(req.headers.cookie, tablets.TABLET_COOKIE) ?? req.ip}` });
   const codeLimit = rateLimit({ windowMs: 15 * 60_000, max: 20, key: (req) => `code:${req.ip ?? 'unknown'}` });
+  // read and checked once at start-up: a bad file stops the server
+  const wording = config.licensedWording ? readLicensedWording(config.licensedWording, forms) : null;
 
   function requireTablet(req: Request): tablets.LoadedTabletSession {
     const session = tabletSessionOf(db, req);
@@ -83,6 +88,11 @@ export const tabletSessionsRouter: MakeRouter = ({ db, config }) => {
   router.get('/tablet-session/assessment', (req, res) => {
     const session = requireTablet(req);
     res.json(openAssessment(db, session.participant, studyToday(db)));
+  });
+
+  router.get('/tablet-session/wording', (req, res) => {
+    requireTablet(req);
+    res.json({ wording: wording ? { source: wording.source, forms: wording.forms } : null });
   });
 
   router.post('/tablet-session/exit', exitLimit, async (req, res) => {

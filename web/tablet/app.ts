@@ -11,6 +11,7 @@ import { currentSession, forgetSession, openStore, putSession, type Answers, typ
 import { startSync, type Sync } from '../modules/sync';
 import { createChrome, type Chrome } from './chrome';
 import { TABLET_FORMS } from './forms';
+import { sessionForms, type WordedSession } from './wording';
 import { dropHiddenAnswers, formsForTimepoint, missingRequired, questionSequence, type Question } from './questions';
 import { showLocked, showReview, showThanks, showUndelivered } from './screens';
 import { currentServerMarker, exitTabletSession, fetchTabletSession, redeemHomeCode, registerDelivery, responseSender, type TabletSessionInfo } from './tablet-api';
@@ -41,7 +42,7 @@ function markFinished(id: string | undefined): void {
 }
 
 function formsOf(session: SessionRecord) {
-  return formsForTimepoint(TABLET_FORMS, session.timepoint, session.forms.map((f) => f.form));
+  return formsForTimepoint(sessionForms(session), session.timepoint, session.forms.map((f) => f.form));
 }
 
 function sequenceOf(state: State): Question[] {
@@ -161,11 +162,11 @@ async function openSession(state: State, info: TabletSessionInfo): Promise<void>
   const timepoint = info.timepoint;
   // the forms known to this build, in the server's order
   const known = formsForTimepoint(TABLET_FORMS, timepoint, open.map((f) => f.form));
-  const session: SessionRecord = {
+  const session: WordedSession = {
     id: newUuid(), serverSessionId: info.id, participantId: info.participantId, participantLabel: info.studyId,
     timepoint, mode: info.kind === 'clinic' ? 'kiosk' : 'home', csrfToken: info.csrfToken, serverMarker: info.marker,
     forms: known.map((form) => ({ form: form.name, clientUuid: open.find((f) => f.form === form.name)?.response?.clientUuid ?? newUuid() })),
-    step: '', language: state.lang, createdAt: new Date().toISOString(),
+    step: '', language: state.lang, createdAt: new Date().toISOString(), wording: info.wording,
   };
   state.answers = {};
   for (const { form, clientUuid } of session.forms) {

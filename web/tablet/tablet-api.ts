@@ -1,16 +1,18 @@
 /**
  * The tablet's calls to the server (docs/operations.md): the open tablet
- * session and its assessment (which forms, and what is already saved, for
- * resuming on another device), redeeming a home code, leaving with the staff
+ * session, its assessment (which forms, and what is already saved, for
+ * resuming on another device) and the site's licensed wording, redeeming a home code, leaving with the staff
  * PIN, and saving a response. Paths live here only.
  */
 import { api, ApiError, NetworkError } from '../modules/api';
 import type { ResponsePayload, SendResult } from '../modules/queue';
 import type { Answers } from '../modules/store';
+import type { LicensedWording } from './wording';
 
 export const PATHS = {
   session: '/api/tablet-session',
   assessment: '/api/tablet-session/assessment',
+  wording: '/api/tablet-session/wording',
   exit: '/api/tablet-session/exit',
   homeSession: '/api/home-sessions',
   delivery: '/api/tablet-delivery',
@@ -45,6 +47,8 @@ export interface TabletSessionInfo {
   /** null when nothing is due */
   timepoint: number | null;
   forms: { form: string; response: SavedResponse | null }[];
+  /** the site's licensed instrument wording, null when it has none */
+  wording: LicensedWording | null;
 }
 
 interface RawSession { studyId?: string; participantId?: number; kind: 'clinic' | 'home'; csrfToken: string; expiresAt: string; marker?: string }
@@ -60,6 +64,7 @@ export async function fetchTabletSession(): Promise<TabletSessionInfo | null> {
     throw error;
   }
   const assessment = await api<RawAssessment>('GET', PATHS.assessment);
+  const wording = await fetchWording();
   return {
     id: `${session.studyId ?? assessment.studyId}|${session.expiresAt}`,
     kind: session.kind,
@@ -69,7 +74,18 @@ export async function fetchTabletSession(): Promise<TabletSessionInfo | null> {
     marker: session.marker,
     timepoint: assessment.timepoint,
     forms: assessment.forms,
+    wording,
   };
+}
+
+/** The licensed wording for this session; a server without the route (older version) means none. */
+async function fetchWording(): Promise<LicensedWording | null> {
+  try {
+    return (await api<{ wording: LicensedWording | null }>('GET', PATHS.wording)).wording ?? null;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
 }
 
 /** Redeems a personal one-time code; the server sets the tablet cookie. */
