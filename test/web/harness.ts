@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildWeb } from '../../web/build';
-import { loadConfig, repositoryRoot } from '../../server/config';
+import { loadConfig, repositoryRoot, type ConfigOverrides } from '../../server/config';
 import { silentLogger } from '../../server/log';
 import { startServer, type RunningServer } from '../../server/start';
 import { DEMO_PASSWORD } from '../../server/demo/index';
@@ -26,13 +26,14 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+/** `config`: settings for the server on top of the test defaults (e.g. `licensedWording`). */
+export async function startStack(options: { config?: ConfigOverrides } = {}): Promise<Stack> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ips-web-test-'));
   const webDir = path.join(dir, 'web');
   await buildWeb({ outDir: webDir });
   const config = loadConfig({}, {
     port: 0, host: '127.0.0.1', dbFile: path.join(dir, 'trial.db'), secretsDir: path.join(dir, 'secrets'),
-    webDir, demo: true, logLevel: 'silent',
+    webDir, demo: true, logLevel: 'silent', ...options.config,
   });
   const server = await startServer(config, silentLogger());
   const browser = await chromium.launch({
