@@ -8,7 +8,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
-import type { Config } from './config';
+import { readLicensedWording, type Config } from './config';
+import { forms } from '../data-dictionary/index';
 import type { Db } from './db/connection';
 import { openMigratedDatabase } from './db/open';
 import { failInterruptedJobs, INTERRUPTED_MESSAGE } from './db/queries/interrupted-jobs';
@@ -27,6 +28,8 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, log: Log): Promise<RunningServer> {
+  // a bad licensed-wording file stops the server before the database is created, migrated or seeded
+  if (config.licensedWording) readLicensedWording(config.licensedWording, forms);
   const db = openMigratedDatabase(config.dbFile);
   const interrupted = failInterruptedJobs(db, INTERRUPTED_MESSAGE, new Date().toISOString());
   if (interrupted.exports + interrupted.reports > 0) log.warn(interrupted, 'exports/reports left running by the previous server marked failed');

@@ -6,7 +6,7 @@
  * problem. The wording here is obviously synthetic, never EuroQol's text.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,6 +132,7 @@ describe('start-up with a bad licensed wording file', () => {
       expect(run.status, run.stderr).toBe(1);
       expect(run.stdout).not.toContain('listening');
       expect(run.stderr.trim()).toBe(`error: IPS_LICENSED_WORDING ${file}: licensed wording is invalid: forms.eq5d5l.labels: unknown language 'xx'`);
+      expect(existsSync(path.join(dir, 'trial.db')), 'no database is created before the check').toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
