@@ -4,9 +4,9 @@
  * thank you — and of the main staff pages: no serious or critical violation.
  */
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiLogin, ARTIFACTS, screenshot, startStack, type Stack, DEMO_PASSWORD } from './harness';
+import { apiLogin, ARTIFACTS, screenshot, stackForThisFile, DEMO_PASSWORD } from './harness';
 import { consentedParticipant } from './fixtures';
 import { answerQuestion, currentKey, next } from './tablet-driver';
 
@@ -41,13 +41,7 @@ async function textAt200Percent(page: Page, where: string): Promise<string[]> {
   return [...(overflow.wide ? [`${where}: horizontal scrolling at 200 % text`] : []), ...overflow.clipped.map((c) => `${where}: ${c} clipped at 200 % text`)];
 }
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-}, 180_000);
-afterAll(async () => {
-  await stack?.close();
-});
+const stack = stackForThisFile();
 
 describe('accessibility (axe-core)', () => {
   it('finds no serious or critical violation on the tablet screens', async () => {

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildWeb } from '../../web/build';
 import { loadConfig, repositoryRoot, type ConfigOverrides } from '../../server/config';
 import { silentLogger } from '../../server/log';
@@ -53,6 +54,22 @@ export async function startStack(options: { config?: ConfigOverrides } = {}): Pr
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The stack of one test file: started before the file's tests, closed after
+ * them. The object returned is filled in when the tests start, so use it in
+ * tests and hooks only.
+ */
+export function stackForThisFile(options: { config?: ConfigOverrides } = {}): Stack {
+  const stack = {} as Stack;
+  beforeAll(async () => {
+    Object.assign(stack, await startStack(options));
+  }, 180_000);
+  afterAll(async () => {
+    await stack.close?.();
+  });
+  return stack;
 }
 
 /** A fresh context (own cookies, storage and service workers) with a tablet viewport. */

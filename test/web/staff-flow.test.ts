@@ -7,17 +7,11 @@
  * workspace starts in English (test/web/staff-languages.test.ts covers sv/da).
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, startStack, type Stack, DEMO_PASSWORD } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot, stackForThisFile, DEMO_PASSWORD } from './harness';
 import { testPersonnummer, today } from './fixtures';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-}, 180_000);
-afterAll(async () => {
-  await stack?.close();
-});
+const stack = stackForThisFile();
 
 describe('staff workspace: screening to allocation', () => {
   it('takes a referred person through screening and consent to a confirmed allocation', async () => {

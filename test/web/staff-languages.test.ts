@@ -7,20 +7,14 @@
  * browser's language decides.
  */
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { getForm } from '../../data-dictionary/index';
 import { CATALOGUES } from '../../web/staff/texts/index';
-import { screenshot, startStack, type Stack, DEMO_PASSWORD } from './harness';
+import { screenshot, stackForThisFile, DEMO_PASSWORD } from './harness';
 import { consentedParticipant } from './fixtures';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-}, 180_000);
-afterAll(async () => {
-  await stack?.close();
-});
+const stack = stackForThisFile();
 
 /** Every English catalogue text (placeholders cut out) that reads differently in `lang`. */
 function englishOnly(lang: 'sv' | 'da'): Set<string> {

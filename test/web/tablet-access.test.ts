@@ -4,17 +4,11 @@
  * refused), the personal one-time home code, and switching language at any
  * time.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, newTablet, screenshot, startStack, type Stack } from './harness';
+import { describe, expect, it } from 'vitest';
+import { apiLogin, newTablet, screenshot, stackForThisFile } from './harness';
 import { consentedParticipant } from './fixtures';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-}, 180_000);
-afterAll(async () => {
-  await stack?.close();
-});
+const stack = stackForThisFile();
 
 describe('tablet access', () => {
   it('keeps the participant in the kiosk until the staff PIN is given, in any language', async () => {

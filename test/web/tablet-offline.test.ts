@@ -7,19 +7,13 @@
  * the network returns, the participant submits, and the server then holds
  * exactly one complete response per form with every answer given.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { request as playwrightRequest } from 'playwright-core';
-import { apiLogin, newTablet, screenshot, startStack, type Stack, DEMO_PASSWORD } from './harness';
+import { apiLogin, newTablet, screenshot, stackForThisFile, DEMO_PASSWORD } from './harness';
 import { consentedParticipant } from './fixtures';
 import { answerQuestion, currentKey, next, storedAnswer } from './tablet-driver';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-}, 180_000);
-afterAll(async () => {
-  await stack?.close();
-});
+const stack = stackForThisFile();
 
 type Expected = Record<string, Record<string, string | number | boolean>>;
 

@@ -7,19 +7,13 @@
  * to deliver, A's answers stay on the tablet, B's still go through, and the
  * locked screen tells staff how many forms are kept.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { request as playwrightRequest, type BrowserContext, type Page } from 'playwright-core';
-import { apiLogin, DEMO_PASSWORD, newTablet, screenshot, startStack, type Stack } from './harness';
+import { apiLogin, DEMO_PASSWORD, newTablet, screenshot, stackForThisFile } from './harness';
 import { consentedParticipant } from './fixtures';
 import { answerQuestion, currentKey, next } from './tablet-driver';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-}, 180_000);
-afterAll(async () => {
-  await stack?.close();
-});
+const stack = stackForThisFile();
 
 type Answers = Record<string, Record<string, unknown>>;
 interface StoredResponse { form: string; participantId?: number; revision: number; ackedRevision?: number; answers: Record<string, unknown> }

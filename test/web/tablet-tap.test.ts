@@ -12,19 +12,13 @@
  * question (the year of birth) also checks that an empty year stepper's
  * first "+" goes to a sensible year, not to the field's minimum.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, newTablet, startStack, type Stack } from './harness';
+import { describe, expect, it } from 'vitest';
+import { apiLogin, newTablet, stackForThisFile } from './harness';
 import { consentedParticipant } from './fixtures';
 import { answerQuestion, currentKey } from './tablet-driver';
 import { stepperStart } from '../../web/tablet/questions';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-}, 180_000);
-afterAll(async () => {
-  await stack?.close();
-});
+const stack = stackForThisFile();
 
 describe('tablet tap on Nästa', () => {
   it('opens the next question although the save state changes while the finger is on the button', { timeout: 120_000 }, async () => {

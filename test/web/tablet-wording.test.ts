@@ -9,8 +9,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, newTablet, screenshot, startStack, type Stack } from './harness';
+import { afterAll, describe, expect, it } from 'vitest';
+import { apiLogin, newTablet, screenshot, stackForThisFile } from './harness';
 import { consentedParticipant } from './fixtures';
 import { answerQuestion, currentKey, next, storedAnswer } from './tablet-driver';
 
@@ -19,20 +19,14 @@ const LEVEL_1 = 'LICENSED TEST WORDING: mobility level 1';
 const FORM = 'LICENSED TEST WORDING: EQ-5D-5L';
 const TARGET = 'eq5d5l.eq5d_mo';
 
-let stack: Stack;
 const files = mkdtempSync(path.join(tmpdir(), 'ips-web-wording-'));
-beforeAll(async () => {
-  const file = path.join(files, 'wording.json');
-  writeFileSync(file, JSON.stringify({
-    source: 'LICENSED TEST WORDING (synthetic, not EuroQol text)',
-    forms: { eq5d5l: { labels: { sv: FORM }, fields: { eq5d_mo: { labels: { sv: MOBILITY }, choices: { '1': { sv: LEVEL_1 } } } } } },
-  }));
-  stack = await startStack({ config: { licensedWording: file } });
-}, 180_000);
-afterAll(async () => {
-  await stack?.close();
-  rmSync(files, { recursive: true, force: true });
-});
+const file = path.join(files, 'wording.json');
+writeFileSync(file, JSON.stringify({
+  source: 'LICENSED TEST WORDING (synthetic, not EuroQol text)',
+  forms: { eq5d5l: { labels: { sv: FORM }, fields: { eq5d_mo: { labels: { sv: MOBILITY }, choices: { '1': { sv: LEVEL_1 } } } } } },
+}));
+const stack = stackForThisFile({ config: { licensedWording: file } });
+afterAll(() => rmSync(files, { recursive: true, force: true }));
 
 function builtFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? builtFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
