@@ -116,12 +116,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
 
 /**
  * Reads and checks the licensed wording file against `forms` (the checks of
- * data-dictionary/licensed-wording.ts). Throws one line naming the file and
- * every problem, so a site never runs with wording it did not mean.
+ * data-dictionary/licensed-wording.ts). Throws one line naming the setting the
+ * file came from, the file and every problem, so a site never runs with
+ * wording it did not mean. Used by the server and by `ips-trial dictionary`.
  */
-export function readLicensedWording(file: string, forms: readonly Form[]): LicensedWording {
+export function readLicensedWording(file: string, forms: readonly Form[], setting = 'IPS_LICENSED_WORDING'): LicensedWording {
   const fail = (problem: string): never => {
-    throw new Error(`IPS_LICENSED_WORDING ${file}: ${problem}`);
+    throw new Error(`${setting} ${file}: ${problem}`);
   };
   let overrides: unknown;
   try {

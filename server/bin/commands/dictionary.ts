@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGES, type Form, type Language } from '../../../data-dictionary/types';
+import { readLicensedWording } from '../../config';
 
 /** The forms and the generators, loaded when a `dictionary` command runs (not for --help). */
 async function loadDictionary() {
@@ -46,18 +47,12 @@ function language(command: Command, value: string): Language {
   return value as Language;
 }
 
-function loadForms({ dictionaryForms, applyLicensedWording }: Dictionary, wordingFile: string | undefined): readonly Form[] {
+function loadForms({ dictionaryForms, applyLicensedWording }: Dictionary, wordingFile: string | undefined, setting: string): readonly Form[] {
   if (!wordingFile) return dictionaryForms;
-  let overrides: unknown;
   try {
-    overrides = JSON.parse(readFileSync(wordingFile, 'utf8'));
+    return applyLicensedWording(dictionaryForms, readLicensedWording(wordingFile, dictionaryForms, setting));
   } catch (error) {
-    fail(`cannot read the licensed wording ${wordingFile}: ${(error as Error).message}`);
-  }
-  try {
-    return applyLicensedWording(dictionaryForms, overrides);
-  } catch (error) {
-    return fail(`${wordingFile}: ${(error as Error).message}`);
+    return fail((error as Error).message);
   }
 }
 
@@ -88,7 +83,9 @@ async function printDictionary(command: Command, options: PrintOptions): Promise
   const { dictionaryForms } = dictionary;
   const eq5dForms = dictionaryForms.filter((f) => f.name === 'eq5d5l' || f.alternativeTo === 'eq5d5l').map((f) => f.name);
   if (!eq5dForms.includes(options.instrument)) command.error(`--instrument must be one of ${eq5dForms.join(', ')}, got "${options.instrument}"`);
-  const forms = loadForms(dictionary, options.licensedWording ?? process.env.IPS_LICENSED_WORDING);
+  const forms = options.licensedWording
+    ? loadForms(dictionary, options.licensedWording, '--licensed-wording')
+    : loadForms(dictionary, process.env.IPS_LICENSED_WORDING, 'IPS_LICENSED_WORDING');
   const text = render(dictionary, options.format as Format, forms, { lang, instrument: options.instrument });
   if (options.out) writeFileSync(options.out, text);
   else writeStdout(text);
