@@ -3,7 +3,8 @@
  * the platform's own scripts and styles), request logging without bodies or
  * cookies, the JSON API under /api (JSON bodies only, session from cookie,
  * CSRF check, then the routers listed in routes/index.ts), the web pages at
- * /, and the one error handler. Nothing is global: everything comes in
+ * / (hashed assets cached immutable), brotli/gzip compression of both, and
+ * the one error handler. Nothing is global: everything comes in
  * through `createApp(config, db, log)`.
  */
 import express, { type Express } from 'express';
@@ -16,6 +17,7 @@ import type { Log } from './log';
 import { csrfProtection } from './http/csrf';
 import { apiNotFound, errorHandler } from './http/error-handler';
 import { jsonBody } from './http/json-body';
+import { responseCompression } from './http/response-compression';
 import { loadSessionFromCookie } from './http/session';
 import { staticPages } from './http/static-pages';
 import { apiRouters } from './routes/index';
@@ -60,6 +62,7 @@ export function createApp(config: Config, db: Db, log: Log): Express {
   app.set('trust proxy', config.trustProxy ? 1 : false);
   app.use(securityHeaders(config));
   app.use(requestLogger(log));
+  app.use(responseCompression());
 
   const api = express.Router();
   api.use((_req, res, next) => {
