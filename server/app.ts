@@ -21,6 +21,7 @@ import { responseCompression } from './http/response-compression';
 import { loadSessionFromCookie } from './http/session';
 import { staticPages } from './http/static-pages';
 import { apiRouters } from './routes/index';
+import { BackgroundJobs } from './services/background-jobs';
 
 function securityHeaders(config: Config) {
   return helmet({
@@ -72,7 +73,7 @@ export function createApp(config: Config, db: Db, log: Log): Express {
   api.use(jsonBody(config.bodyLimitBytes));
   api.use(loadSessionFromCookie(db, config));
   api.use(csrfProtection);
-  const context = { config, db, log };
+  const context = { config, db, log, jobs: new BackgroundJobs(config.backgroundJobs) };
   for (const makeRouter of apiRouters) api.use(makeRouter(context));
   api.use(apiNotFound);
 

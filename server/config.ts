@@ -11,9 +11,11 @@
  * IPS_TRIAL_SESSION_IDLE_MINUTES (120), IPS_TRIAL_SCRYPT_N (65536: scrypt
  * cost of new password hashes), IPS_LICENSED_WORDING (none: a JSON file of
  * licensed instrument wording, read once by `readLicensedWording` when the
- * server starts and handed to tablet sessions).
+ * server starts and handed to tablet sessions), IPS_TRIAL_MAX_JOBS (one per
+ * core: exports and ICER reports running at once; more wait in a queue).
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { applyLicensedWording, type LicensedWording } from '../data-dictionary/licensed-wording';
 import type { Form } from '../data-dictionary/types';
@@ -49,6 +51,8 @@ export interface Config {
   readonly passwordCost: Readonly<{ N: number; r: number; p: number }>;
   /** the site's licensed instrument wording (IPS_LICENSED_WORDING: a JSON file), or null for the neutral labels */
   readonly licensedWording: string | null;
+  /** exports and ICER reports running at once, and waiting or running per person (IPS_TRIAL_MAX_JOBS sets the first) */
+  readonly backgroundJobs: Readonly<{ limit: number; perPerson: number }>;
 }
 
 export type ConfigOverrides = Partial<Omit<Config, 'login'>> & { login?: Partial<LoginLimits> };
@@ -101,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     login: { accountFailures: 5, ipFailures: 50, windowMinutes: 15, lockMinutes: 15 },
     passwordCost: Object.freeze({ N: scryptN(env.IPS_TRIAL_SCRYPT_N), r: 8, p: 1 }),
     licensedWording: env.IPS_LICENSED_WORDING ? path.resolve(env.IPS_LICENSED_WORDING) : null,
+    backgroundJobs: Object.freeze({ limit: integer(env.IPS_TRIAL_MAX_JOBS, Math.max(1, availableParallelism()), 'IPS_TRIAL_MAX_JOBS', 1, 64), perPerson: 3 }),
   };
   const { login, ...rest } = overrides;
   const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));

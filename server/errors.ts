@@ -62,5 +62,7 @@ export const problems = {
       undefined,
       { 'Retry-After': String(retryAfterSeconds) },
     ),
+  tooManyJobs: (mine: number, perPerson: number) =>
+    new Problem(429, 'too_many_jobs', `You already have ${mine} exports or reports waiting or running (at most ${perPerson}); wait until one has finished`),
   internal: () => new Problem(500, 'internal_error', 'Something went wrong on the server; nothing was saved'),
 } as const;

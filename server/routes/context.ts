@@ -1,13 +1,15 @@
-/** What every router is built from: the configuration, the database and the logger. */
+/** What every router is built from: the configuration, the database, the logger and the queue of background jobs. */
 import type { Router } from 'express';
 import type { Config } from '../config';
 import type { Db } from '../db/connection';
 import type { Log } from '../log';
+import type { BackgroundJobs } from '../services/background-jobs';
 
 export interface RouteContext {
   config: Config;
   db: Db;
   log: Log;
+  jobs: BackgroundJobs;
 }
 
 /** A module of routes under /api: paths are written in full ('/sites/:code'). */

@@ -31,25 +31,25 @@ function readExportBody(body: unknown): { pidMode: PidMode; k: number } {
   return { pidMode: pidMode as PidMode, k: k as number };
 }
 
-export const exportsRouter: MakeRouter = ({ config, db }) => {
+export const exportsRouter: MakeRouter = ({ config, db, jobs }) => {
   const router = express.Router();
 
   router.post('/exports', requireRole(...EXPORT_ROLES), (req, res) => {
     const options = readExportBody(req.body ?? {});
     const user = req.auth!.user;
-    const row = startExport(db, config, actorOf(user), user.id, options);
-    res.status(202).json({ export: viewExport(row) });
+    const row = startExport(db, config, jobs, actorOf(user), user.id, options);
+    res.status(202).json({ export: viewExport(row, jobs) });
   });
 
   router.get('/exports', requireRole(...EXPORT_ROLES), (_req, res) => {
-    res.json({ exports: listExports(db).map(viewExport) });
+    res.json({ exports: listExports(db).map((row) => viewExport(row, jobs)) });
   });
 
   router.get('/exports/:id', requireRole(...EXPORT_ROLES), (req, res) => {
     const id = idParam(req, 'id', 'export');
     const row = findExport(db, id);
     if (!row) throw problems.notFound('export', id);
-    res.json({ export: viewExport(row) });
+    res.json({ export: viewExport(row, jobs) });
   });
 
   router.get('/exports/:id/files/:name', requireRole(...EXPORT_ROLES), (req, res, next) => {

@@ -3,7 +3,8 @@
  * ICER: POST /api/reports/icer {k?, settings?} (evaluator, trial manager,
  * admin) starts the analysis in a worker and answers 202 with the report id;
  * GET /api/reports and GET /api/reports/:id (the same roles plus the data
- * monitor, read-only) show status and progress (percent, stage);
+ * monitor, read-only) show status and progress (percent, stage; while it
+ * waits behind other exports/reports, `queuePosition`);
  * GET /api/reports/:id/report.html and /result.json give the finished report.
  * Funder: GET /api/reports/funder?from&to&site&format=html|csv (trial
  * manager, admin, evaluator).
@@ -21,7 +22,7 @@ import type { MakeRouter } from './context';
 const MAKERS = ['evaluator', 'trial_manager', 'admin'] as const;
 const READERS = [...MAKERS, 'data_monitor'] as const;
 
-export const reportsRouter: MakeRouter = ({ config, db }) => {
+export const reportsRouter: MakeRouter = ({ config, db, jobs }) => {
   const router = express.Router();
 
   router.get('/reports/funder', requireRole('trial_manager', 'admin', 'evaluator'), async (req, res) => {
@@ -37,19 +38,19 @@ export const reportsRouter: MakeRouter = ({ config, db }) => {
   router.post('/reports/icer', requireRole(...MAKERS), (req, res) => {
     const request = readIcerReportRequest(req.body ?? {});
     const user = req.auth!.user;
-    const id = startIcerReport(db, config, actorOf(user), user.id, request);
-    res.status(202).json({ report: viewReport(findReportSummary(db, id)!) });
+    const id = startIcerReport(db, config, jobs, actorOf(user), user.id, request);
+    res.status(202).json({ report: viewReport(findReportSummary(db, id)!, jobs) });
   });
 
   router.get('/reports', requireRole(...READERS), (_req, res) => {
-    res.json({ reports: listReportSummaries(db).map(viewReport) });
+    res.json({ reports: listReportSummaries(db).map((row) => viewReport(row, jobs)) });
   });
 
   router.get('/reports/:id', requireRole(...READERS), (req, res) => {
     const id = idParam(req, 'id', 'report');
     const row = findReportSummary(db, id);
     if (!row) throw problems.notFound('report', id);
-    res.json({ report: viewReport(row) });
+    res.json({ report: viewReport(row, jobs) });
   });
 
   router.get('/reports/:id/report.html', requireRole(...READERS), (req, res) => {

@@ -4,7 +4,8 @@
  * participant count, row counts and SHA-256 of every file). From the web the
  * export runs in a worker thread on its own read-only connection (the
  * server stays responsive) into `<data dir>/exports/<id>/`, and is listed in
- * the exports table; the files are downloaded one by one.
+ * the exports table; the files are downloaded one by one. Exports and ICER
+ * reports share one queue: at most `config.backgroundJobs.limit` at once.
  */
 import { dirname, join, resolve } from 'node:path';
 import { startTsWorker } from '../export/ts-worker';
@@ -14,6 +15,7 @@ import * as exportsTable from '../db/queries/exports';
 import { checkExportOptions, exportDataset, type ExportManifest, type ExportOptions } from '../export/export-dataset';
 import { problems } from '../errors';
 import { recordAudit, type AuditActor } from './audit';
+import type { BackgroundJobs } from './background-jobs';
 
 function auditExport(db: Db, actor: AuditActor, manifest: ExportManifest, where: string | number): void {
   recordAudit(db, {
@@ -45,33 +47,51 @@ export function exportsDir(config: Pick<Config, 'dbFile'>): string {
   return join(dirname(resolve(config.dbFile)), 'exports');
 }
 
-/** Starts an export in a worker thread; returns its id at once. */
-export function startExport(db: Db, config: Config, actor: AuditActor, userId: number | null, options: ExportOptions): exportsTable.ExportRow {
+/**
+ * Starts an export in a worker thread, or queues it behind the running ones
+ * (services/background-jobs.ts); returns its row at once. A person with too
+ * many exports and reports waiting or running gets a 429 and nothing is made.
+ */
+export function startExport(db: Db, config: Config, jobs: BackgroundJobs, actor: AuditActor, userId: number | null, options: ExportOptions): exportsTable.ExportRow {
   try {
     checkExportOptions(options);
   } catch (error) {
     throw problems.invalidBody([{ field: (error as Error).message.startsWith('k') ? 'k' : 'pidMode', message: (error as Error).message }]);
   }
+  jobs.checkRoomFor(userId);
   const row = exportsTable.insertExport(db, { options: { pidMode: options.pidMode, k: options.k }, requestedBy: userId, now: new Date().toISOString() });
   const folder = join(exportsDir(config), String(row.id));
-  const worker = startTsWorker(new URL('../export/export-worker.ts', import.meta.url), { dbFile: config.dbFile, secretsDir: config.secretsDir, folder, options, software: `ips-trial ${config.version}` });
-  let settled = false;
-  worker.on('message', (message: { manifest?: ExportManifest; error?: string }) => {
-    if (settled) return;
-    settled = true;
-    if (message.manifest) {
-      exportsTable.finishExport(db, row.id, { folder, manifest: message.manifest, now: new Date().toISOString() });
-      auditExport(db, actor, message.manifest, row.id);
-    } else {
-      exportsTable.failExport(db, row.id, message.error ?? 'unknown error', new Date().toISOString());
-    }
-  });
-  worker.on('error', (error) => {
-    if (settled) return;
-    settled = true;
-    exportsTable.failExport(db, row.id, error.message, new Date().toISOString());
+  jobs.submit(exportJobKey(row.id), userId, (finished) => {
+    const worker = startTsWorker(new URL('../export/export-worker.ts', import.meta.url), { dbFile: config.dbFile, secretsDir: config.secretsDir, folder, options, software: `ips-trial ${config.version}` });
+    let settled = false;
+    const settle = (work: () => void) => {
+      if (settled) return;
+      settled = true;
+      try {
+        work();
+      } finally {
+        finished();
+      }
+    };
+    worker.on('message', (message: { manifest?: ExportManifest; error?: string }) =>
+      settle(() => {
+        if (message.manifest) {
+          exportsTable.finishExport(db, row.id, { folder, manifest: message.manifest, now: new Date().toISOString() });
+          auditExport(db, actor, message.manifest, row.id);
+        } else {
+          exportsTable.failExport(db, row.id, message.error ?? 'unknown error', new Date().toISOString());
+        }
+      }),
+    );
+    worker.on('error', (error) => settle(() => exportsTable.failExport(db, row.id, error.message, new Date().toISOString())));
+    worker.on('exit', (code) => settle(() => exportsTable.failExport(db, row.id, `the export stopped (exit code ${code})`, new Date().toISOString())));
   });
   return row;
+}
+
+/** The export's name in the queue of background jobs. */
+export function exportJobKey(id: number): string {
+  return `export:${id}`;
 }
 
 export interface ExportView {
@@ -81,12 +101,14 @@ export interface ExportView {
   createdAt: string;
   finishedAt: string | null;
   error: string | null;
+  /** while it waits for a free place: 1 = next to start; null once running or finished */
+  queuePosition: number | null;
   participants: number | null;
   anonymity: string[];
   files: { name: string; rows: number; bytes: number; sha256: string; url: string }[];
 }
 
-export function viewExport(row: exportsTable.ExportRow): ExportView {
+export function viewExport(row: exportsTable.ExportRow, jobs?: BackgroundJobs): ExportView {
   const manifest = row.manifest_json ? (JSON.parse(row.manifest_json) as ExportManifest) : null;
   return {
     id: row.id,
@@ -95,6 +117,7 @@ export function viewExport(row: exportsTable.ExportRow): ExportView {
     createdAt: row.created_at,
     finishedAt: row.finished_at,
     error: row.error,
+    queuePosition: row.status === 'running' ? (jobs?.queuePosition(exportJobKey(row.id)) ?? null) : null,
     participants: manifest?.participants ?? null,
     anonymity: manifest?.anonymity ?? [],
     files: (manifest?.files ?? []).map((f) => ({ ...f, url: `/api/exports/${row.id}/files/${encodeURIComponent(f.name)}` })),
