@@ -79,6 +79,6 @@ export function createApp(config: Config, db: Db, log: Log): Express {
 
   app.use('/api', api);
   app.use(staticPages(config.webDir));
-  app.use(errorHandler(log, config.bodyLimitBytes));
+  app.use(errorHandler(log, config.bodyLimitBytes, config.dbFile));
   return app;
 }

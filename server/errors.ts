@@ -64,5 +64,6 @@ export const problems = {
     ),
   tooManyJobs: (mine: number, perPerson: number) =>
     new Problem(429, 'too_many_jobs', `You already have ${mine} exports or reports waiting or running (at most ${perPerson}); wait until one has finished`),
+  storage: (sentence: string) => new Problem(503, 'storage_unavailable', `Nothing was saved: ${sentence}`, undefined, { 'Retry-After': '60' }),
   internal: () => new Problem(500, 'internal_error', 'Something went wrong on the server; nothing was saved'),
 } as const;

@@ -1,5 +1,7 @@
 /**
- * Starting and stopping the server: open and migrate the database, seed the
+ * Starting and stopping the server: open the database (refusing a damaged
+ * file: SQLite's quick check), migrate it, mark it as served
+ * (`<database>.server-pid`, so `ips-trial restore` refuses), seed the
  * demo study on a fresh database (when enabled), mark exports and reports
  * left "running" by a previous process as failed, listen, and on SIGTERM /
  * SIGINT close the HTTP server (finishing requests in flight) before
@@ -12,6 +14,7 @@ import { readLicensedWording, type Config } from './config';
 import { forms } from '../data-dictionary/index';
 import type { Db } from './db/connection';
 import { openMigratedDatabase } from './db/open';
+import { holdServerLock } from './db/server-lock';
 import { failInterruptedJobs, INTERRUPTED_MESSAGE } from './db/queries/interrupted-jobs';
 import { demoNeeded, isDemoDatabase, seedDemo, DEMO_PASSWORD } from './demo/index';
 import type { DemoLogin } from './demo/staff';
@@ -30,7 +33,8 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Log): Promise<RunningServer> {
   // a bad licensed-wording file stops the server before the database is created, migrated or seeded
   if (config.licensedWording) readLicensedWording(config.licensedWording, forms);
-  const db = openMigratedDatabase(config.dbFile);
+  // a damaged file is refused before anything is migrated or written (SQLite's quick check)
+  const db = openMigratedDatabase(config.dbFile, { check: true });
   const interrupted = failInterruptedJobs(db, INTERRUPTED_MESSAGE, new Date().toISOString());
   if (interrupted.exports + interrupted.reports > 0) log.warn(interrupted, 'exports/reports left running by the previous server marked failed');
   let demoLogins: DemoLogin[] = [];
@@ -49,6 +53,7 @@ export async function startServer(config: Config, log: Log): Promise<RunningServ
     db.close();
     throw err;
   }
+  const releaseLock = holdServerLock(config.dbFile);
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   let closing: Promise<void> | undefined;
@@ -58,6 +63,7 @@ export async function startServer(config: Config, log: Log): Promise<RunningServ
       server.close(() => {
         clearTimeout(force);
         db.close();
+        releaseLock();
         resolve();
       });
       server.closeIdleConnections();
