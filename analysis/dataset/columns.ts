@@ -85,3 +85,18 @@ export function columnSpecs(maxLevel: number): Record<FileName, Record<string, C
 }
 
 export const FILE_NAMES = Object.keys(columnSpecs(5)) as FileName[];
+
+/**
+ * Columns the project adds to the contract (docs/analysis.md, "Dataset
+ * columns beyond the contract"). Each is optional: a folder without it (an
+ * older export, another tool's dataset) is read as before, and the column is
+ * then absent from the typed rows.
+ */
+export function extensionColumnSpecs(): Partial<Record<FileName, Record<string, CellParser>>> {
+  return {
+    'participants.csv': {
+      arm_received: oneOf(['ips', 'control'], false),
+      allocation_corrected: integer({ required: false, allowed: [0, 1] }),
+    },
+  };
+}

@@ -18,6 +18,14 @@ export interface ParticipantRow {
   sex: Sex | null;
   age_band: string | null;
   withdrawn_day: number | null;
+  /**
+   * Extension (docs/analysis.md, "Dataset columns beyond the contract"): the
+   * arm actually received after an allocation correction; `arm` stays the
+   * arm allocated at randomization (intention to treat). Absent = `arm`.
+   */
+  arm_received?: Arm | null;
+  /** Extension: 1 when the allocation was corrected after randomization, 0 when not; absent = not known */
+  allocation_corrected?: 0 | 1 | null;
 }
 
 export interface AssessmentRow {

@@ -7,7 +7,7 @@
  */
 import { sensitivitySettings } from '../sensitivity/sensitivity-settings';
 import { DEFAULT_SETTINGS, resolveSettings, type AnalysisSettings } from '../settings';
-import { columnSpecs, EQ5D_DIMENSIONS, FILE_NAMES, GSE_ITEMS, type FileName } from './columns';
+import { columnSpecs, EQ5D_DIMENSIONS, extensionColumnSpecs, FILE_NAMES, GSE_ITEMS, type CellParser, type FileName } from './columns';
 import type { AssessmentRow, TrialDataset } from './types';
 
 export interface DatasetProblem {
@@ -88,14 +88,16 @@ export function validateDataset(
     }
   }
   const specs = columnSpecs(settings.instrument === 'eq5d3l' ? 3 : 5);
+  const extensions = extensionColumnSpecs();
   const parsed = {} as Record<FileName, Parsed>;
-  for (const file of FILE_NAMES) parsed[file] = parseTable(file, raw.tables[file], specs[file], problems);
+  for (const file of FILE_NAMES) parsed[file] = parseTable(file, raw.tables[file], specs[file], problems, extensions[file] ?? {});
   crossCheck(parsed, listedPids(raw.tables['participants.csv']), problems);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, dataset: toDataset(parsed), settings };
 }
 
-function parseTable(file: FileName, table: RawTable | undefined, spec: Record<string, (cell: string) => unknown>, problems: DatasetProblem[]): Parsed {
+/** `optional`: extension columns, parsed when the header has them. */
+function parseTable(file: FileName, table: RawTable | undefined, spec: Record<string, CellParser>, problems: DatasetProblem[], optional: Record<string, CellParser>): Parsed {
   const rows: Record<string, unknown>[] = [];
   const lines: number[] = [];
   if (!table) {
@@ -106,7 +108,8 @@ function parseTable(file: FileName, table: RawTable | undefined, spec: Record<st
   const missing = Object.keys(spec).filter((column) => !header.includes(column));
   for (const column of missing) problems.push({ file, row: 1, column, message: 'required column is missing' });
   if (missing.length > 0) return { rows, lines };
-  const columns = Object.entries(spec).map(([column, parse]) => ({ column, parse, index: header.indexOf(column) }));
+  const present = Object.entries(optional).filter(([column]) => header.includes(column));
+  const columns = [...Object.entries(spec), ...present].map(([column, parse]) => ({ column, parse, index: header.indexOf(column) }));
   const { lines: rawLines, starts, cells } = table;
   for (let r = 0; r < rawLines.length; r += 1) {
     const line = rawLines[r];
@@ -119,7 +122,7 @@ function parseTable(file: FileName, table: RawTable | undefined, spec: Record<st
     const row: Record<string, unknown> = {};
     let rowOk = true;
     for (const { column, parse, index } of columns) {
-      const result = parse(cells[start + index]) as { value: unknown } | { problem: string };
+      const result = parse(cells[start + index]);
       if ('problem' in result) {
         problems.push({ file, row: line, column, message: result.problem });
         rowOk = false;

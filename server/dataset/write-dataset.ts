@@ -26,18 +26,42 @@ export const DATASET_FILES = {
   unit_costs: ['item', 'unit_cost'],
 } as const;
 
-function table(dataset: TrialDataset): Record<keyof typeof DATASET_FILES, Cell[][]> {
+type DatasetFile = keyof typeof DATASET_FILES;
+
+/**
+ * The project's columns beyond the contract (docs/analysis.md, "Dataset
+ * columns beyond the contract"), written after the contract's columns.
+ */
+export const EXTENSION_COLUMNS: Record<DatasetFile, readonly string[]> = {
+  participants: ['arm_received', 'allocation_corrected'],
+  assessments: [],
+  service_use: [],
+  employment: [],
+  timelogs: [],
+  unit_costs: [],
+};
+
+/** The columns an anonymized export writes: the contract's, then the extensions. */
+export const EXPORT_FILES = Object.fromEntries(
+  Object.entries(DATASET_FILES).map(([name, columns]) => [name, [...columns, ...EXTENSION_COLUMNS[name as DatasetFile]]]),
+) as unknown as Record<DatasetFile, readonly string[]>;
+
+type Row = Record<string, Cell | undefined>;
+
+function records(dataset: TrialDataset): Record<DatasetFile, Row[]> {
   return {
-    participants: dataset.participants.map((p) => [p.pid, p.arm, p.site, p.sex, p.age_band, p.withdrawn_day]),
-    assessments: dataset.assessments.map((a) => [
-      a.pid, a.timepoint, a.day, a.eq5d_mo, a.eq5d_sc, a.eq5d_ua, a.eq5d_pd, a.eq5d_ad, a.eq_vas,
-      ...Array.from({ length: 10 }, (_, i) => a.gse[i] ?? null), a.su_complete,
-    ]),
-    service_use: dataset.serviceUse.map((s) => [s.pid, s.timepoint, s.item, s.quantity]),
-    employment: dataset.employment.map((e) => [e.pid, e.type, e.start_day, e.end_day, e.hours_per_week]),
-    timelogs: dataset.timelogs.map((t) => [t.pid, t.day, t.role, t.activity, t.minutes]),
-    unit_costs: dataset.unitCosts.map((u) => [u.item, u.unit_cost]),
+    participants: dataset.participants.map((p) => ({ ...p })),
+    assessments: dataset.assessments.map(({ gse, ...a }) => ({ ...a, ...Object.fromEntries(GSE_COLUMNS.map((name, i) => [name, gse[i] ?? null])) })),
+    service_use: dataset.serviceUse.map((s) => ({ ...s })),
+    employment: dataset.employment.map((e) => ({ ...e })),
+    timelogs: dataset.timelogs.map((t) => ({ ...t })),
+    unit_costs: dataset.unitCosts.map((u) => ({ ...u })),
   };
+}
+
+/** The contract's columns, then each extension column that some row carries (a dataset without them is written exactly as the contract says). */
+function columnsOf(file: DatasetFile, rows: readonly Row[]): string[] {
+  return [...DATASET_FILES[file], ...EXTENSION_COLUMNS[file].filter((column) => rows.some((row) => row[column] !== undefined))];
 }
 
 /** One CSV file's text: header row, then the rows; null becomes an empty cell. */
@@ -66,10 +90,11 @@ export function writeDatasetFolder(dir: string, dataset: TrialDataset, options: 
     if (existing.length > 0) throw new Error(`${dir} already holds ${existing.join(', ')}; choose an empty folder or overwrite`);
   }
   mkdirSync(dir, { recursive: true });
-  const tables = table(dataset);
+  const tables = records(dataset);
   const contents = new Map<string, string>();
-  for (const [name, columns] of Object.entries(DATASET_FILES)) {
-    contents.set(`${name}.csv`, datasetCsv(columns, tables[name as keyof typeof DATASET_FILES]));
+  for (const name of Object.keys(DATASET_FILES) as DatasetFile[]) {
+    const columns = columnsOf(name, tables[name]);
+    contents.set(`${name}.csv`, datasetCsv(columns, tables[name].map((row) => columns.map((column) => row[column] ?? null))));
   }
   if (dataset.settings) contents.set('settings.json', `${JSON.stringify(dataset.settings, null, 2)}\n`);
   const temporary = `.tmp-${process.pid}`;

@@ -60,6 +60,8 @@ export function* participantRows(db: Db, pid: Pseudonymize, plan: AnonymityPlan)
     yield {
       pid: pid(row.id),
       arm: row.arm,
+      arm_received: row.arm_received,
+      allocation_corrected: row.allocation_corrected ? 1 : 0,
       site: q.site,
       sex: q.sex as Sex | null,
       age_band: q.age_band,

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { redcapCsv } from '../../data-dictionary/generate/redcap-export';
 import type { Db } from '../db/connection';
-import { DATASET_FILES } from '../dataset/write-dataset';
+import { EXPORT_FILES } from '../dataset/write-dataset';
 import { FileSink, type WrittenFile } from './csv-sink';
 import { assessmentRows, countQuasiIdentifiers, employmentRows, participantRows, timelogRows } from './dataset-rows';
 import { exportCodebook } from './export-codebook';
@@ -94,12 +94,12 @@ function writeFolder(db: Db, secretsDir: string, dir: string, options: ExportOpt
     return sink;
   };
 
-  const participants = open('participants.csv', DATASET_FILES.participants);
-  for (const p of participantRows(db, pid, plan)) participants.row([p.pid, p.arm, p.site, p.sex, p.age_band, p.withdrawn_day]);
+  const participants = open('participants.csv', EXPORT_FILES.participants);
+  for (const p of participantRows(db, pid, plan)) participants.row([p.pid, p.arm, p.site, p.sex, p.age_band, p.withdrawn_day, p.arm_received ?? p.arm, p.allocation_corrected ?? 0]);
   files.push(participants.close());
 
-  const assessments = open('assessments.csv', DATASET_FILES.assessments);
-  const serviceUse = open('service_use.csv', DATASET_FILES.service_use);
+  const assessments = open('assessments.csv', EXPORT_FILES.assessments);
+  const serviceUse = open('service_use.csv', EXPORT_FILES.service_use);
   for (const out of assessmentRows(db, pid, eq5dForm)) {
     if (out.kind === 'service_use') {
       serviceUse.row([out.row.pid, out.row.timepoint, out.row.item, out.row.quantity]);
@@ -110,15 +110,15 @@ function writeFolder(db: Db, secretsDir: string, dir: string, options: ExportOpt
   }
   files.push(assessments.close(), serviceUse.close());
 
-  const employment = open('employment.csv', DATASET_FILES.employment);
+  const employment = open('employment.csv', EXPORT_FILES.employment);
   for (const e of employmentRows(db, pid)) employment.row([e.pid, e.type, e.start_day, e.end_day, e.hours_per_week]);
   files.push(employment.close());
 
-  const timelogs = open('timelogs.csv', DATASET_FILES.timelogs);
+  const timelogs = open('timelogs.csv', EXPORT_FILES.timelogs);
   for (const t of timelogRows(db, pid)) timelogs.row([t.pid, t.day, t.role, t.activity, t.minutes]);
   files.push(timelogs.close());
 
-  const costs = open('unit_costs.csv', DATASET_FILES.unit_costs);
+  const costs = open('unit_costs.csv', EXPORT_FILES.unit_costs);
   for (const u of unitCosts.rows) costs.row([u.item, u.unit_cost]);
   files.push(costs.close());
 

@@ -53,9 +53,9 @@ export function readUnitCostFile(file: string): UnitCostSource {
 /** The settings.json of the export. */
 export function exportAnalysisSettings(db: Db): Record<string, unknown> {
   const stored = getSetting(db, ANALYSIS_SETTINGS_SETTING);
-  const valueSet = getStudySettings(db).eq5dValueSetId;
+  const study = getStudySettings(db);
   const base = { ...structuredClone(DEFAULT_SETTINGS), ...(stored ? (JSON.parse(stored) as Record<string, unknown>) : {}) } as Record<string, unknown>;
-  return { ...base, valueSet, instrument: valueSet.startsWith('eq5d3l') ? 'eq5d3l' : 'eq5d5l' };
+  return { ...base, valueSet: study.eq5dValueSetId, instrument: study.eq5dInstrument };
 }
 
 /** The questionnaire form the EQ-5D columns are read from. */

@@ -44,6 +44,9 @@ const timepoint: ExportVariable = {
 };
 const day = (en: string, sv: string, da: string): ExportVariable => ({ name: 'day', type: 'integer', labels: L(en, sv, da) });
 
+const ARMS: Choice[] = [choice('ips', L('IPS', 'IPS', 'IPS')), choice('control', L('Usual care', 'Sedvanligt stöd', 'Sædvanlig indsats'))];
+const NO_YES: Choice[] = [choice(0, L('No', 'Nej', 'Nej')), choice(1, L('Yes', 'Ja', 'Ja'))];
+
 const AGE_BANDS = ['<18', '18-24', '25-29', '30-39', '40-49', '50-64', '65+', '<30', '30-49', '50+'];
 
 function serviceItems(): Choice[] {
@@ -64,12 +67,15 @@ export function exportFileSpecs(eq5dForm: string): ExportFileSpec[] {
     { file: 'participants.csv', dataset: 'participants', labels: L('Randomized participants', 'Randomiserade deltagare', 'Randomiserede deltagere'), variables: [
       pid,
       { name: 'arm', type: 'text', width: 7, labels: L('Allocated arm (intention to treat)', 'Tilldelad grupp (intention to treat)', 'Tildelt gruppe (intention to treat)'),
-        choices: [choice('ips', L('IPS', 'IPS', 'IPS')), choice('control', L('Usual care', 'Sedvanligt stöd', 'Sædvanlig indsats'))] },
+        choices: ARMS },
       { name: 'site', type: 'text', width: 20, labels: L('Site (randomization stratum)', 'Enhet (randomiseringsstratum)', 'Enhed (randomiseringsstratum)') },
       { ...fromDictionary('baseline', 'sex'), width: 6 },
       { name: 'age_band', type: 'text', width: 5, labels: L('Age band at randomization (years)', 'Åldersgrupp vid randomisering (år)', 'Aldersgruppe ved randomisering (år)'),
         choices: AGE_BANDS.map((b) => choice(b, L(`${b} years`, `${b} år`, `${b} år`))) },
       { name: 'withdrawn_day', type: 'integer', labels: L('Day consent was withdrawn (days from randomization)', 'Dag då samtycket återkallades (dagar från randomisering)', 'Dag hvor samtykket blev trukket tilbage (dage fra randomisering)') },
+      { name: 'arm_received', type: 'text', width: 7, labels: L('Arm received (after an allocation correction; per protocol)', 'Given grupp (efter rättad tilldelning; per protokoll)', 'Modtaget gruppe (efter rettet tildeling; per protokol)'),
+        choices: ARMS },
+      { name: 'allocation_corrected', type: 'integer', labels: L('Allocation corrected after randomization', 'Tilldelningen rättad efter randomiseringen', 'Tildelingen rettet efter randomiseringen'), choices: NO_YES },
     ] },
     { file: 'assessments.csv', dataset: 'assessments', labels: L('Questionnaires per timepoint', 'Enkäter per mättillfälle', 'Spørgeskemaer pr. måletidspunkt'), variables: [
       pid, timepoint, day('Day the questionnaire was completed (days from randomization)', 'Dag då enkäten besvarades (dagar från randomisering)', 'Dag hvor spørgeskemaet blev besvaret (dage fra randomisering)'),

@@ -1,7 +1,8 @@
 /**
  * Study settings of trial operations: GET (every staff role; randomization
- * settings only for admins), PUT (admin;
- * randomization settings are locked after the first allocation).
+ * settings only for admins), PUT (admin; randomization settings, strata,
+ * EQ-5D value set and questionnaire version are locked after the first
+ * allocation: 409 with the reason).
  */
 import express from 'express';
 import { listValueSets } from '../../instruments/eq5d/index';
@@ -13,7 +14,7 @@ import type { MakeRouter } from './context';
 
 export const studySettingsRouter: MakeRouter = ({ db }) => {
   const router = express.Router();
-  const known = new Set(listValueSets().map((v) => v.id));
+  const instrumentOf = new Map(listValueSets().map((v) => [v.id, v.instrument]));
 
   // Block sizes and the method are shown only to admins: staff who allocate
   // should not know the block sizes (allocation concealment).
@@ -28,7 +29,7 @@ export const studySettingsRouter: MakeRouter = ({ db }) => {
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw problems.bodyNotObject();
     const { reason, ...changes } = body;
     if (reason !== undefined && typeof reason !== 'string') throw problems.invalidBody([{ field: 'reason', message: 'reason must be text' }]);
-    res.json({ settings: updateStudySettings(db, actorOf(req.auth!.user), changes, (reason as string | undefined) ?? null, (id) => known.has(id)) });
+    res.json({ settings: updateStudySettings(db, actorOf(req.auth!.user), changes, (reason as string | undefined) ?? null, (id) => instrumentOf.get(id) ?? null) });
   });
 
   return router;

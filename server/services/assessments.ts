@@ -13,9 +13,13 @@ import { findCompleteResponse } from '../db/queries/responses';
 import { assessmentState, isDue, type AssessmentState } from '../schedule/assessment-state';
 import { getStudySettings, type StudySettings } from './study-settings';
 
-/** The forms that make up timepoint `t` (EQ-5D-5L or -3L by the study's value set). */
-export function requiredForms(timepoint: number, settings: Pick<StudySettings, 'eq5dValueSetId'>): string[] {
-  const eq5dForm = settings.eq5dValueSetId.startsWith('eq5d3l') ? 'eq5d3l' : 'eq5d5l';
+/**
+ * The forms that make up timepoint `t`: EQ-5D-5L or -3L by the questionnaire
+ * version the study collects (never by the value set that scores it, so
+ * completion is a fact of the stored answers).
+ */
+export function requiredForms(timepoint: number, settings: Pick<StudySettings, 'eq5dInstrument'>): string[] {
+  const eq5dForm = settings.eq5dInstrument;
   return dictionaryForms
     .filter((f) => f.kind === 'research' && (f.timepoints ?? []).includes(timepoint))
     .filter((f) => !f.name.startsWith('eq5d') || f.name === eq5dForm)

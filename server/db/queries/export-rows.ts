@@ -8,11 +8,18 @@
 import type { Db } from '../connection';
 import { statement } from './statement';
 
-/** One randomized participant: the effective arm (latest correction wins), site code, baseline quasi-identifiers. */
+/**
+ * One randomized participant: the arm allocated at randomization (intention
+ * to treat; never changed by a correction), the arm received (latest
+ * correction wins), whether the allocation was corrected, site code,
+ * baseline quasi-identifiers.
+ */
 export interface ExportParticipantRow {
   id: number;
   site: string;
   arm: 'ips' | 'control';
+  arm_received: 'ips' | 'control';
+  allocation_corrected: 0 | 1;
   randomized_on: string;
   withdrawal_date: string | null;
   withdrawal_data_use: string | null;
@@ -21,8 +28,9 @@ export interface ExportParticipantRow {
 }
 
 const PARTICIPANTS_SQL = `
-SELECT p.id, s.code AS site, a.randomized_on,
-  COALESCE((SELECT c.corrected_arm FROM allocation_corrections c WHERE c.participant_id = p.id ORDER BY c.id DESC LIMIT 1), a.arm) AS arm,
+SELECT p.id, s.code AS site, a.randomized_on, a.arm,
+  COALESCE((SELECT c.corrected_arm FROM allocation_corrections c WHERE c.participant_id = p.id ORDER BY c.id DESC LIMIT 1), a.arm) AS arm_received,
+  EXISTS (SELECT 1 FROM allocation_corrections c WHERE c.participant_id = p.id) AS allocation_corrected,
   w.withdrawal_date, w.withdrawal_data_use,
   json_extract(b.answers_json, '$.sex') AS sex, json_extract(b.answers_json, '$.birth_year') AS birth_year
 FROM allocations a

@@ -75,7 +75,7 @@ export function upsertWithdrawal(db: Db, row: Omit<WithdrawalRow, 'created_at' |
   ).run(row.participant_id, row.withdrawal_date, row.withdrawal_data_use, row.answers_json, by, now, now);
 }
 
-/** Flow facts of every participant, for the CONSORT counts and lists. */
+/** Flow facts of every participant, for the CONSORT counts and lists; `arm` is the arm allocated at randomization. */
 export interface FlowRow {
   id: number;
   site_id: number;
@@ -94,7 +94,7 @@ export function listFlow(db: Db): FlowRow[] {
     db,
     `SELECT p.id, p.site_id, (sc.participant_id IS NOT NULL) AS screened, sc.eligible, sc.not_eligible_reason,
        (c.participant_id IS NOT NULL) AS consented, c.consent_research, c.consent_info_exchange,
-       COALESCE((SELECT corrected_arm FROM allocation_corrections ac WHERE ac.participant_id = p.id ORDER BY ac.id DESC LIMIT 1), a.arm) AS arm,
+       a.arm, -- as allocated (CONSORT counts by intention to treat; a correction does not move anyone)
        w.withdrawal_date
      FROM participants p
      LEFT JOIN screenings sc ON sc.participant_id = p.id

@@ -62,3 +62,8 @@ export function updateResponseRevision(db: Db, id: number, v: Pick<ResponseValue
      WHERE id = ? AND complete = 0 AND revision < ?`,
   ).run(v.answersJson, v.revision, v.complete ? 1 : 0, v.scoresJson, now, v.complete ? 1 : 0, now, id, v.revision).changes;
 }
+
+/** Stored responses (complete or not) of one form, all participants. */
+export function countResponsesOfForm(db: Db, form: string): number {
+  return (statement(db, 'SELECT COUNT(*) AS n FROM responses WHERE form = ?').get(form) as { n: number }).n;
+}

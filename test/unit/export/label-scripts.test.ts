@@ -3,7 +3,7 @@ import { exportFileSpecs, exportForms } from '../../../server/export/export-vari
 import { loadRScript } from '../../../server/export/load-r';
 import { loadSpssScript } from '../../../server/export/load-spss';
 import { loadStataScript } from '../../../server/export/load-stata';
-import { DATASET_FILES } from '../../../server/dataset/write-dataset';
+import { EXPORT_FILES } from '../../../server/dataset/write-dataset';
 import { redcapCsv } from '../../../data-dictionary/generate/redcap-export';
 import { importRedcap } from '../../../data-dictionary/generate/redcap-import';
 
@@ -12,7 +12,7 @@ const variables = specs.flatMap((s) => s.variables.map((v) => ({ spec: s, v })))
 
 describe('server/export label scripts', () => {
   it('describe exactly the columns the export writes, in order', () => {
-    for (const [name, columns] of Object.entries(DATASET_FILES)) {
+    for (const [name, columns] of Object.entries(EXPORT_FILES)) {
       expect(specs.find((s) => s.file === `${name}.csv`)?.variables.map((v) => v.name)).toEqual([...columns]);
     }
   });
@@ -39,7 +39,8 @@ describe('server/export label scripts', () => {
     for (const { spec, v } of variables) {
       expect(stata, v.name).toMatch(new RegExp(`^label variable ${v.name} \`"`, 'm'));
       if (v.choices) {
-        const define = stata.split('\n').find((l) => l.startsWith(`label define ${spec.dataset}_${v.name} `))!;
+        // Stata names are at most 32 characters (participants_allocation_corrected is cut)
+        const define = stata.split('\n').find((l) => l.startsWith(`label define ${`${spec.dataset}_${v.name}`.slice(0, 32)} `))!;
         for (const c of v.choices) expect(define, `${v.name} ${c.code}`).toContain(`\`"${c.labels.en}"'`);
       }
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TrialDataset } from '../../../../analysis/dataset/types';
 import { participantCosts } from '../../../../analysis/outcomes/costs';
+import { buildParticipantTable } from '../../../../analysis/participant-table';
 import { perProtocolSubset } from '../../../../analysis/sensitivity/per-protocol-subset';
 import { scaleUnitCosts } from '../../../../analysis/sensitivity/scale-unit-costs';
 import { sensitivitySettings } from '../../../../analysis/sensitivity/sensitivity-settings';
@@ -67,6 +68,27 @@ describe('analysis/sensitivity transforms', () => {
     expect(result.dataset.participants.map((p) => p.pid)).toEqual(['T001', 'T002']);
     expect(result.excluded).toBe(1);
     expect(result.dataset.timelogs.every((log) => log.pid !== 'T003')).toBe(true);
+  });
+
+  it('analyses per protocol by the arm received after an allocation correction, intention to treat by the arm allocated', () => {
+    // T003 was allocated IPS, then corrected to usual care (no programme log); T004 allocated usual care, corrected to IPS (programme logs)
+    const corrected: TrialDataset = {
+      ...dataset,
+      participants: [
+        ...dataset.participants.slice(0, 2),
+        { ...dataset.participants[2], arm_received: 'control', allocation_corrected: 1 },
+        { pid: 'T004', arm: 'control', site: 'TEST', sex: null, age_band: null, withdrawn_day: null, arm_received: 'ips', allocation_corrected: 1 },
+      ],
+      timelogs: [...dataset.timelogs, { pid: 'T004', day: 30, role: 'ips_specialist', activity: 'participant_meeting', minutes: 45 }],
+    };
+    const result = perProtocolSubset(corrected, 'ips_specialist');
+    if ('skipped' in result) throw new Error(result.skipped);
+    const arms = Object.fromEntries(result.dataset.participants.map((p) => [p.pid, p.arm]));
+    expect(arms).toEqual({ T001: 'ips', T002: 'control', T003: 'control', T004: 'ips' });
+    expect(result.excluded).toBe(0);
+    // the main (intention-to-treat) table keeps the allocated arms
+    const itt = buildParticipantTable(corrected, () => 1, 0.03);
+    expect(Object.fromEntries(itt.map((r) => [r.pid, r.arm]))).toEqual({ T001: 'ips', T002: 'control', T003: 'ips', T004: 'control' });
   });
 
   it('says why per-protocol cannot run', () => {
