@@ -1,5 +1,6 @@
 /**
- * Starting and stopping the server: open and migrate the database, seed the
+ * Starting and stopping the server: open and migrate the database, check
+ * its secret keys (server/secrets.ts), seed the
  * demo study on a fresh database (when enabled), mark exports and reports
  * left "running" by a previous process as failed, listen, and on SIGTERM /
  * SIGINT close the HTTP server (finishing requests in flight) before
@@ -11,7 +12,7 @@ import { createApp } from './app';
 import { readLicensedWording, type Config } from './config';
 import { forms } from '../data-dictionary/index';
 import type { Db } from './db/connection';
-import { openMigratedDatabase } from './db/open';
+import { openTrialDatabase } from './db/open';
 import { failInterruptedJobs, INTERRUPTED_MESSAGE } from './db/queries/interrupted-jobs';
 import { demoNeeded, isDemoDatabase, seedDemo, DEMO_PASSWORD } from './demo/index';
 import type { DemoLogin } from './demo/staff';
@@ -30,7 +31,8 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Log): Promise<RunningServer> {
   // a bad licensed-wording file stops the server before the database is created, migrated or seeded
   if (config.licensedWording) readLicensedWording(config.licensedWording, forms);
-  const db = openMigratedDatabase(config.dbFile);
+  // a missing, damaged or foreign key file stops the start before anything is seeded or written
+  const db = openTrialDatabase(config);
   const interrupted = failInterruptedJobs(db, INTERRUPTED_MESSAGE, new Date().toISOString());
   if (interrupted.exports + interrupted.reports > 0) log.warn(interrupted, 'exports/reports left running by the previous server marked failed');
   let demoLogins: DemoLogin[] = [];
