@@ -35,10 +35,11 @@ export function insertSecretCheck(db: Db, row: SecretCheckRow): void {
 const DEPENDENTS: Record<string, string> = {
   'identifier-key': 'SELECT EXISTS (SELECT 1 FROM participant_identifiers) AS used',
   'randomization-seed': 'SELECT EXISTS (SELECT 1 FROM allocations) AS used',
-  'export-pid-key': "SELECT EXISTS (SELECT 1 FROM exports) OR EXISTS (SELECT 1 FROM audit_entries WHERE action = 'export') AS used",
+  // every finished export, from the web or the command line, is in the audit trail with its options
+  'export-pid-key': "SELECT EXISTS (SELECT 1 FROM audit_entries WHERE action = 'export' AND json_extract(after_json, '$.options.pidMode') = 'keyed') AS used",
 };
 
-/** Whether data made with the key `name` exist: encrypted identifiers, allocations, exports. */
+/** Whether data made with the key `name` exist: encrypted identifiers, allocations, keyed exports. */
 export function secretInUse(db: Db, name: string): boolean {
   const sql = DEPENDENTS[name];
   if (!sql) throw new Error(`no dependents known for secret '${name}'`);
