@@ -40,7 +40,7 @@ function generate(dbFile: string, secretsDir: string, participants: number): num
   const start = performance.now();
   const db = openMigratedDatabase(dbFile);
   db.pragma('synchronous = OFF');
-  const keys = identifierKeys({ secretsDir });
+  const keys = identifierKeys(db, { secretsDir });
   // bulk load: secondary indexes of the big tables are built once at the end, not row by row
   const indexes = dropIndexes(db, ['time_logs', 'responses', 'employment_episodes', 'process_statuses']);
   for (let done = 0; done < participants; done += CHUNK) {

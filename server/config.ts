@@ -4,7 +4,8 @@
  * passed to `createApp`. Nothing here runs at import time: call `loadConfig`.
  *
  * Variables: PORT (3000), HOST (0.0.0.0), IPS_TRIAL_DB (data/trial.db),
- * IPS_TRIAL_SECRETS (data/secrets), IPS_TRIAL_WEB (web/dist), IPS_TRIAL_DEMO
+ * IPS_TRIAL_SECRETS (the folder `secrets` beside the database file, never the
+ * working directory), IPS_TRIAL_WEB (web/dist), IPS_TRIAL_DEMO
  * (1 = seed the demo study on first start, 0 = empty database),
  * IPS_TRIAL_SECURE_COOKIES (1 when served over https), IPS_TRIAL_TRUST_PROXY
  * (1 behind a reverse proxy), LOG_LEVEL (info), IPS_TRIAL_SESSION_HOURS (12),
@@ -93,7 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     port: integer(env.PORT, 3000, 'PORT', 0, 65535),
     host: env.HOST || '0.0.0.0',
     dbFile: path.resolve(env.IPS_TRIAL_DB || 'data/trial.db'),
-    secretsDir: path.resolve(env.IPS_TRIAL_SECRETS || 'data/secrets'),
+    secretsDir: '', // set below, beside the database unless given
     webDir: path.resolve(env.IPS_TRIAL_WEB || path.join(ROOT, 'web/dist')),
     demo: flag(env.IPS_TRIAL_DEMO, true, 'IPS_TRIAL_DEMO'),
     secureCookies: flag(env.IPS_TRIAL_SECURE_COOKIES, false, 'IPS_TRIAL_SECURE_COOKIES'),
@@ -115,8 +116,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     login: Object.freeze({ ...base.login, ...(login ?? {}) }),
   };
   if (overrides.dbFile) (config as { dbFile: string }).dbFile = path.resolve(overrides.dbFile);
+  const explicitSecrets = overrides.secretsDir || env.IPS_TRIAL_SECRETS;
+  (config as { secretsDir: string }).secretsDir = explicitSecrets ? path.resolve(explicitSecrets) : defaultSecretsDir(config.dbFile);
   if (overrides.licensedWording) (config as { licensedWording: string }).licensedWording = path.resolve(overrides.licensedWording);
   return Object.freeze(config);
+}
+
+/** Where the keys of the database `dbFile` live unless IPS_TRIAL_SECRETS says otherwise: `secrets/` beside it. */
+export function defaultSecretsDir(dbFile: string): string {
+  return path.join(path.dirname(path.resolve(dbFile)), 'secrets');
 }
 
 /**

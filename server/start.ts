@@ -1,7 +1,8 @@
 /**
  * Starting and stopping the server: open the database (refusing a damaged
- * file: SQLite's quick check), migrate it, mark it as served
- * (`<database>.server-pid`, so `ips-trial restore` refuses), seed the
+ * file: SQLite's quick check), migrate it, check its secret keys
+ * (server/secrets.ts), mark it as served (`<database>.server-pid`, so
+ * `ips-trial restore` refuses), seed the
  * demo study on a fresh database (when enabled), mark exports and reports
  * left "running" by a previous process as failed, listen, and on SIGTERM /
  * SIGINT close the HTTP server (finishing requests in flight) before
@@ -13,7 +14,7 @@ import { createApp } from './app';
 import { readLicensedWording, type Config } from './config';
 import { forms } from '../data-dictionary/index';
 import type { Db } from './db/connection';
-import { openMigratedDatabase } from './db/open';
+import { openTrialDatabase } from './db/open';
 import { holdServerLock } from './db/server-lock';
 import { failInterruptedJobs, INTERRUPTED_MESSAGE } from './db/queries/interrupted-jobs';
 import { demoNeeded, isDemoDatabase, seedDemo, DEMO_PASSWORD } from './demo/index';
@@ -33,8 +34,9 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Log): Promise<RunningServer> {
   // a bad licensed-wording file stops the server before the database is created, migrated or seeded
   if (config.licensedWording) readLicensedWording(config.licensedWording, forms);
-  // a damaged file is refused before anything is migrated or written (SQLite's quick check)
-  const db = openMigratedDatabase(config.dbFile, { check: true });
+  // a damaged file is refused before anything is migrated or written (SQLite's quick check);
+  // a missing, damaged or foreign key file stops the start before anything is seeded or written
+  const db = openTrialDatabase(config, { check: true });
   const interrupted = failInterruptedJobs(db, INTERRUPTED_MESSAGE, new Date().toISOString());
   if (interrupted.exports + interrupted.reports > 0) log.warn(interrupted, 'exports/reports left running by the previous server marked failed');
   let demoLogins: DemoLogin[] = [];

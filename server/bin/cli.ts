@@ -21,4 +21,11 @@ export function buildProgram(): Command {
   return program;
 }
 
-await buildProgram().parseAsync(process.argv);
+try {
+  await buildProgram().parseAsync(process.argv);
+} catch (error) {
+  // a missing, damaged or foreign secret key (server/secrets.ts): one line, no stack
+  if ((error as Error).name !== 'SecretProblem') throw error;
+  process.stderr.write(`error: ${(error as Error).message}\n`);
+  process.exit(1);
+}

@@ -84,7 +84,7 @@ function writeFolder(db: Db, secretsDir: string, dir: string, options: ExportOpt
   const createdAt = new Date().toISOString();
   const settings = exportAnalysisSettings(db);
   const eq5dForm = eq5dFormOf(settings);
-  const pid = pseudonymizer(options.pidMode, secretsDir);
+  const pid = pseudonymizer(options.pidMode, db, secretsDir);
   const { counts, leftOut } = countQuasiIdentifiers(db);
   const plan = planAnonymity(counts, options.k);
   const files: WrittenFile[] = [];

@@ -8,18 +8,19 @@
  * participants has a probability below 3·10⁻⁸).
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { readOrCreateSecret } from '../secrets';
+import type { Db } from '../db/connection';
+import { EXPORT_PID_KEY, trialSecret } from '../secrets';
 
 export type PidMode = 'keyed' | 'fresh';
 export const PID_MODES: readonly PidMode[] = ['keyed', 'fresh'];
 
 /** Name of the key file in the secrets directory. */
-export const EXPORT_PID_SECRET = 'export-pid-key';
+export const EXPORT_PID_SECRET = EXPORT_PID_KEY;
 
 export type Pseudonymize = (internalId: number) => string;
 
 /** The pid function of one export. */
-export function pseudonymizer(mode: PidMode, secretsDir: string): Pseudonymize {
-  const key = mode === 'keyed' ? readOrCreateSecret(secretsDir, EXPORT_PID_SECRET) : randomBytes(32);
+export function pseudonymizer(mode: PidMode, db: Db, secretsDir: string): Pseudonymize {
+  const key = mode === 'keyed' ? trialSecret(db, secretsDir, EXPORT_PID_SECRET) : randomBytes(32);
   return (internalId) => `P${createHmac('sha256', key).update(`participant:${internalId}`).digest('hex').slice(0, 16).toUpperCase()}`;
 }

@@ -27,7 +27,7 @@ export const allocationsRouter: MakeRouter = ({ db, config }) => {
 
   router.post('/participants/:id/allocation', requireRole('admin', 'trial_manager'), noBody, (req, res) => {
     const participant = participantFromParam(db, user(req), String(req.params.id));
-    const row = allocate(db, randomizationSeed(config), actorOf(user(req)), participant, studyToday(db));
+    const row = allocate(db, randomizationSeed(db, config), actorOf(user(req)), participant, studyToday(db));
     res.status(201).json({ allocation: view(row, participant.study_id) });
   });
 

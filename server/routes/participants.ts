@@ -26,7 +26,7 @@ const parse = <T>(json: string | undefined): T | null => (json ? (JSON.parse(jso
 export const participantsRouter: MakeRouter = ({ db, config }) => {
   const router = express.Router();
   const managers = requireRole('admin', 'trial_manager');
-  const keys = () => identifierKeys(config);
+  const keys = () => identifierKeys(db, config);
   const user = (req: Request) => req.auth!.user;
   const participantOf = (req: Request) => participantFromParam(db, user(req), String(req.params.id));
 

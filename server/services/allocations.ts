@@ -21,7 +21,7 @@ import { findParticipant, type ParticipantRow } from '../db/queries/participants
 import { findCompleteResponse } from '../db/queries/responses';
 import { inTransaction } from '../db/transaction';
 import { problems } from '../errors';
-import { RANDOMIZATION_SEED, readOrCreateSecret } from '../secrets';
+import { RANDOMIZATION_SEED, trialSecret } from '../secrets';
 import type { Arm } from '../randomization/arms';
 import { addToMarginals, minimisationAllocation, type MarginalCounts } from '../randomization/minimisation';
 import { blockAllocationAt } from '../randomization/permuted-blocks';
@@ -33,8 +33,9 @@ import { recordAudit, type AuditActor } from './audit';
 import { requiredForms } from './assessments';
 import { getStudySettings, type StudySettings } from './study-settings';
 
-export function randomizationSeed(config: Pick<Config, 'secretsDir'>): Buffer {
-  return readOrCreateSecret(config.secretsDir, RANDOMIZATION_SEED);
+/** The sealed seed of this database (checked: a missing or foreign seed file throws). */
+export function randomizationSeed(db: Db, config: Pick<Config, 'secretsDir'>): Buffer {
+  return trialSecret(db, config.secretsDir, RANDOMIZATION_SEED);
 }
 
 /** What still stands between the participant and allocation (empty when ready). */

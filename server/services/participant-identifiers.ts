@@ -9,15 +9,16 @@ import { findByNationalIdIndex, findIdentifiers, upsertIdentifiers } from '../db
 import { problems } from '../errors';
 import { checkCpr } from '../identity/cpr';
 import { blindIndex, decryptIdentifier, deriveIdentifierKeys, encryptIdentifier, type IdentifierKeys } from '../identity/identifier-cipher';
-import { IDENTIFIER_KEY, readOrCreateSecret } from '../secrets';
+import { IDENTIFIER_KEY, trialSecret } from '../secrets';
 import { checkPersonnummer } from '../identity/personnummer';
 import type { Answers } from './operations-forms';
 import type { IdentifierAccess } from './participant-access';
 
 export type NationalIdKind = 'SE' | 'DK';
 
-export function identifierKeys(config: Pick<Config, 'secretsDir'>): IdentifierKeys {
-  return deriveIdentifierKeys(readOrCreateSecret(config.secretsDir, IDENTIFIER_KEY));
+/** The keys derived from the database's identifier key (checked: a missing or foreign key file throws). */
+export function identifierKeys(db: Db, config: Pick<Config, 'secretsDir'>): IdentifierKeys {
+  return deriveIdentifierKeys(trialSecret(db, config.secretsDir, IDENTIFIER_KEY));
 }
 
 export interface CheckedNationalId {

@@ -17,8 +17,8 @@ export function register(program: Command): void {
         process.exit(2);
       }
       // loaded only when the command runs (better-sqlite3 and the services), not for --help
-      const [{ openDatabase }, { verifyAudit }] = await Promise.all([import('../../db/connection'), import('../../services/audit')]);
-      const db = openDatabase(config.dbFile, { readonly: true });
+      const [{ openTrialDatabaseReadonly }, { verifyAudit }] = await Promise.all([import('../../db/open'), import('../../services/audit')]);
+      const db = openTrialDatabaseReadonly(config);
       try {
         const verdict = verifyAudit(db);
         if (verdict.ok) {

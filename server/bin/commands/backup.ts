@@ -15,12 +15,12 @@ export function register(program: Command): void {
       .requiredOption('--to <file>', 'the new backup file (must not exist)'),
   ).action(async (options: { db?: string; to: string }) => {
     const config = configFromOptions(options);
-    const [{ openMigratedDatabase }, { cliActor }, { backupDatabase }] = await Promise.all([
+    const [{ openTrialDatabase }, { cliActor }, { backupDatabase }] = await Promise.all([
       import('../../db/open'),
       import('../../services/audit'),
       import('../../services/backup'),
     ]);
-    const db = openMigratedDatabase(config.dbFile);
+    const db = openTrialDatabase(config);
     try {
       const result = await backupDatabase(db, cliActor(), options.to);
       process.stdout.write(

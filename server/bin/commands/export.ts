@@ -32,12 +32,12 @@ export function register(program: Command): void {
 async function exportCommand(dir: string, options: ExportCommandOptions): Promise<number> {
   const k = Number(options.k);
   const config = configFromOptions(options);
-  const [{ openMigratedDatabase }, { cliActor }, { runExport }] = await Promise.all([
+  const [{ openTrialDatabase }, { cliActor }, { runExport }] = await Promise.all([
     import('../../db/open'),
     import('../../services/audit'),
     import('../../services/exports'),
   ]);
-  const db = openMigratedDatabase(config.dbFile);
+  const db = openTrialDatabase(config);
   try {
     const { manifest, folder } = runExport(db, config, cliActor(), dir, { pidMode: options.pidMode as PidMode, k, unitCostsFile: options.unitCosts });
     const rows = manifest.files.filter((f) => f.name.endsWith('.csv') && f.name !== 'data_dictionary.csv').map((f) => `${f.name} ${f.rows}`).join(', ');

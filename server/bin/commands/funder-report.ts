@@ -32,12 +32,12 @@ export function register(program: Command): void {
 
 async function run(options: FunderReportOptions): Promise<number> {
   const config = configFromOptions(options);
-  const [{ openMigratedDatabase }, { cliActor }, { checkFunderQuery, funderReport }] = await Promise.all([
+  const [{ openTrialDatabase }, { cliActor }, { checkFunderQuery, funderReport }] = await Promise.all([
     import('../../db/open'),
     import('../../services/audit'),
     import('../../services/funder-reports'),
   ]);
-  const db = openMigratedDatabase(config.dbFile);
+  const db = openTrialDatabase(config);
   try {
     const query = Object.fromEntries(Object.entries({ from: options.from, to: options.to, site: options.site }).filter(([, v]) => v !== undefined));
     const { format: _format, ...period } = checkFunderQuery(db, query);

@@ -72,19 +72,22 @@ export function register(program: Command): void {
       .option('--seed-file <file>', 'the sealed seed (default: <secrets dir>/randomization-seed.key)'),
   ).action(async (options: { db?: string; seedFile?: string }) => {
     const config = configFromOptions(options);
-    const { RANDOMIZATION_SEED, readSecretFile, secretFile } = await import('../../secrets');
-    const seedFile = options.seedFile ?? secretFile(config.secretsDir, RANDOMIZATION_SEED);
+    const [{ RANDOMIZATION_SEED, readSecretFile, trialSecret }, { openTrialDatabaseReadonly }, { verifyAllocations }] = await Promise.all([
+      import('../../secrets'),
+      import('../../db/open'),
+      import('../../services/allocations'),
+    ]);
     if (!existsSync(config.dbFile)) program.error(`no database at ${config.dbFile}`);
-    if (!existsSync(seedFile)) program.error(`no seed file at ${seedFile}`);
-    let seed: Buffer;
+    if (options.seedFile && !existsSync(options.seedFile)) program.error(`no seed file at ${options.seedFile}`);
+    // a seed file named here is the statistician's copy, checked by replaying; otherwise the database's own, checked against it
+    const db = options.seedFile ? (await import('../../db/connection')).openDatabase(config.dbFile, { readonly: true }) : openTrialDatabaseReadonly(config);
     try {
-      seed = readSecretFile(seedFile, 32);
-    } catch (error) {
-      program.error((error as Error).message);
-    }
-    const [{ openDatabase }, { verifyAllocations }] = await Promise.all([import('../../db/connection'), import('../../services/allocations')]);
-    const db = openDatabase(config.dbFile, { readonly: true });
-    try {
+      let seed: Buffer;
+      try {
+        seed = options.seedFile ? readSecretFile(options.seedFile, 32) : trialSecret(db, config.secretsDir, RANDOMIZATION_SEED);
+      } catch (error) {
+        program.error((error as Error).message);
+      }
       const result = verifyAllocations(db, seed);
       if (result.mismatches.length === 0) {
         process.stdout.write(`${result.checked} allocations reproduced from the seed (fingerprint ${result.fingerprint})\n`);

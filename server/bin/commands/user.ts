@@ -11,12 +11,12 @@ import { Problem } from '../../errors';
 
 /** The database and the account services, loaded when a `user` command runs (not for --help). */
 async function loadServices() {
-  const [{ openMigratedDatabase }, { cliActor }, { createStaffUser, listStaffUsers, resetPassword }] = await Promise.all([
+  const [{ openTrialDatabase }, { cliActor }, { createStaffUser, listStaffUsers, resetPassword }] = await Promise.all([
     import('../../db/open'),
     import('../../services/audit'),
     import('../../services/users'),
   ]);
-  return { openMigratedDatabase, cliActor, createStaffUser, listStaffUsers, resetPassword };
+  return { openTrialDatabase, cliActor, createStaffUser, listStaffUsers, resetPassword };
 }
 
 function fail(err: unknown): never {
@@ -37,8 +37,8 @@ async function add(options: AddOptions): Promise<void> {
   if (!ROLES.includes(options.role as Role)) fail(new Error(`--role must be one of ${ROLES.join(', ')}`));
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(options.email)) fail(new Error(`--email '${options.email}' is not an email address`));
   const config = configFromOptions(options);
-  const { openMigratedDatabase, cliActor, createStaffUser } = await loadServices();
-  const db = openMigratedDatabase(config.dbFile);
+  const { openTrialDatabase, cliActor, createStaffUser } = await loadServices();
+  const db = openTrialDatabase(config);
   try {
     const password = await readPassword('Password for the new account');
     const user = await createStaffUser(db, cliActor(), {
@@ -58,8 +58,8 @@ async function add(options: AddOptions): Promise<void> {
 
 async function list(options: { db?: string }): Promise<void> {
   const config = configFromOptions(options);
-  const { openMigratedDatabase, listStaffUsers } = await loadServices();
-  const db = openMigratedDatabase(config.dbFile);
+  const { openTrialDatabase, listStaffUsers } = await loadServices();
+  const db = openTrialDatabase(config);
   try {
     for (const u of listStaffUsers(db)) {
       process.stdout.write(`${String(u.id).padStart(4)}  ${u.role.padEnd(14)} ${u.active ? 'active  ' : 'inactive'}  ${u.email}  ${u.sites.join(',')}\n`);
@@ -71,8 +71,8 @@ async function list(options: { db?: string }): Promise<void> {
 
 async function password(options: { db?: string; email: string }): Promise<void> {
   const config = configFromOptions(options);
-  const { openMigratedDatabase, cliActor, resetPassword } = await loadServices();
-  const db = openMigratedDatabase(config.dbFile);
+  const { openTrialDatabase, cliActor, resetPassword } = await loadServices();
+  const db = openTrialDatabase(config);
   try {
     const user = findUserByEmail(db, options.email);
     if (!user) fail(new Error(`there is no staff user ${options.email}`));

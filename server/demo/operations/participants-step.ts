@@ -65,7 +65,7 @@ function runParticipant(context: DemoContext, n: number, today: string, pick: (n
   const coach = findUserByEmail(db, site.coach);
   // participant 37 is randomized so that the 6-month assessment is open today
   const referralDate = n === 37 ? addDays(addCalendarMonths(today, -6), -5) : addDays(today, -760 + n * 18);
-  const row = participants.registerParticipant(db, identifierKeys(config), actor, {
+  const row = participants.registerParticipant(db, identifierKeys(db, config), actor, {
     site: site.code,
     referral: { referral_source: n % 6 === 0 ? 'self_referral' : 'psychiatry', referral_date: referralDate, on_waiting_list: false },
     identity: { person_name: `Demo Deltagare ${demoLabel(n)}`, personal_number: demoPersonnummer(n), person_phone: demoPhone(n), postal_town: 'Demostad' },
@@ -87,7 +87,7 @@ function runParticipant(context: DemoContext, n: number, today: string, pick: (n
     saveResponse(db, actor, 'staff', row, randomUUID(), { timepoint: 0, form, answers: syntheticAnswers(form, pick), revision: 1, complete: true });
   }
   const randomizedOn = addDays(referralDate, 10);
-  const allocation = allocate(db, randomizationSeed(config), actor, findParticipant(db, row.id)!, randomizedOn);
+  const allocation = allocate(db, randomizationSeed(db, config), actor, findParticipant(db, row.id)!, randomizedOn);
   for (const a of assessmentSchedule(randomizedOn).slice(1)) {
     const windowPassed = a.windowEnd < today;
     const windowOpen = a.windowStart <= today && !windowPassed;

@@ -71,7 +71,7 @@ function runParticipant(context: DemoContext, n: number, today: string): void {
   const coach = findUserByEmail(db, site.coach)!;
   const randomizedOn = addDays(today, -(790 + (n - WHOLE_TRIAL_FIRST) * 5));
   const referralDate = addDays(randomizedOn, -14);
-  const registered = participants.registerParticipant(db, identifierKeys(config), actor, {
+  const registered = participants.registerParticipant(db, identifierKeys(db, config), actor, {
     site: site.code,
     referral: { referral_source: n % 5 === 0 ? 'self_referral' : 'psychiatry', referral_date: referralDate, on_waiting_list: false },
     identity: { person_name: `Demo Deltagare ${demoLabel(n)}`, personal_number: demoPersonnummer(n), person_phone: demoPhone(n), postal_town: 'Demostad' },
@@ -85,7 +85,7 @@ function runParticipant(context: DemoContext, n: number, today: string): void {
   saveComplete(context, row, 0, 'eq5d5l', eq5dAnswers(severity, 'control', 0, pick));
   saveComplete(context, row, 0, 'gse', gseAnswers('control', 0, pick));
   saveComplete(context, row, 0, 'service_use', serviceUseAnswers(severity, 'control', 0, pick));
-  const arm = allocate(db, randomizationSeed(config), actor, row, randomizedOn).effective_arm as Arm;
+  const arm = allocate(db, randomizationSeed(db, config), actor, row, randomizedOn).effective_arm as Arm;
   const withdraws = WITHDRAWALS.has(n);
   for (const timepoint of FOLLOW_UPS) {
     if (withdraws && timepoint > 6) break;

@@ -13,7 +13,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
 import type { Db } from '../../../server/db/connection';
-import { openMigratedDatabase } from '../../../server/db/open';
+import { openTrialDatabase } from '../../../server/db/open';
 import { DEMO_PASSWORD, seedDemo } from '../../../server/demo/index';
 import { demoPersonnummer } from '../../../server/demo/operations/participants-step';
 import { silentLogger } from '../../../server/log';
@@ -40,7 +40,7 @@ describe('demo study: the evaluator reports work on a fresh clone', () => {
   beforeAll(async () => {
     dir = makeTempDir();
     const config = testConfig(dir, { demo: true });
-    db = openMigratedDatabase(config.dbFile);
+    db = openTrialDatabase(config);
     seedDemo(db, config, silentLogger(), await hashPassword(DEMO_PASSWORD, config.passwordCost));
     const app = createApp(config, db, silentLogger());
     evaluator = request.agent(app);

@@ -49,7 +49,7 @@ describe('export: an allocation correction keeps intention to treat', () => {
   afterAll(() => server?.close());
 
   it('writes the allocated arm in `arm` and the correction in arm_received and allocation_corrected', () => {
-    const pid = pseudonymizer('keyed', server.config.secretsDir);
+    const pid = pseudonymizer('keyed', server.db, server.config.secretsDir);
     const rows = new Map(csvRows(join(folder, 'participants.csv')).map((row) => [row.pid, row]));
     expect(rows.size).toBe(people.length);
     for (const person of people) {
@@ -86,7 +86,7 @@ describe('export: an allocation correction keeps intention to treat', () => {
   it('reads back with the allocated arm for intention to treat and the received arm per protocol', () => {
     const validated = validateDataset(readDataset(folder).raw);
     if (!validated.ok) throw new Error(JSON.stringify(validated.problems.slice(0, 3)));
-    const pid = pseudonymizer('keyed', server.config.secretsDir)(corrected.id);
+    const pid = pseudonymizer('keyed', server.db, server.config.secretsDir)(corrected.id);
     const row = validated.dataset.participants.find((p) => p.pid === pid)!;
     expect(row.arm).toBe(corrected.arm);
     expect(row.arm_received).not.toBe(corrected.arm);

@@ -19,7 +19,7 @@ import type { TestServer } from '../server-core/harness';
 
 export async function makeStudy(server: TestServer, participants = 120, seed = 3, options: SyntheticStudyOptions = {}) {
   const dataset = generateDemoTrial({ participants, seed });
-  const keys = identifierKeys(server.config);
+  const keys = identifierKeys(server.db, server.config);
   server.db.transaction(() => loadSyntheticStudy(server.db, keys, dataset, options))();
   // through the API: one randomized, one only referred
   const randomized = await register(server, 'TST-A', 1);
@@ -50,7 +50,7 @@ function phoneForms(value: string): string[] {
  * whose names "Demo Deltagare NN" contain the Swedish word for participant, used in the labels).
  */
 export function identifierNeedles(server: Pick<TestServer, 'db' | 'config'>, options: { nameParts?: boolean } = {}): string[] {
-  const keys = identifierKeys(server.config);
+  const keys = identifierKeys(server.db, server.config);
   const ids = server.db.prepare('SELECT id, study_id FROM participants').all() as { id: number; study_id: string }[];
   const needles = new Set<string>();
   for (const { id, study_id } of ids) {

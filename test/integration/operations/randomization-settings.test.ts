@@ -38,7 +38,7 @@ describe('randomization settings through the API', () => {
     const balance = (await server.as('data_monitor').get('/api/randomization/balance')).body.balance;
     expect(balance.overall.ips + balance.overall.control).toBe(6);
     expect(balance.overall.ips).toBe(arms.filter((a) => a === 'ips').length);
-    expect(verifyAllocations(server.db, randomizationSeed(server.config))).toMatchObject({ checked: 6, mismatches: [] });
+    expect(verifyAllocations(server.db, randomizationSeed(server.db, server.config))).toMatchObject({ checked: 6, mismatches: [] });
   });
 });
 

@@ -14,7 +14,7 @@ import request from 'supertest';
 import { createApp } from '../../../server/app';
 import { loadConfig, type Config, type ConfigOverrides } from '../../../server/config';
 import type { Db } from '../../../server/db/connection';
-import { openMigratedDatabase } from '../../../server/db/open';
+import { openTrialDatabase } from '../../../server/db/open';
 import { ROLES, type Role } from '../../../server/db/queries/users';
 import { silentLogger } from '../../../server/log';
 import { cliActor } from '../../../server/services/audit';
@@ -66,7 +66,7 @@ export function makeTempDir(): string {
 export async function createTestServer(overrides: ConfigOverrides = {}): Promise<TestServer> {
   const dir = makeTempDir();
   const config = testConfig(dir, overrides);
-  const db = openMigratedDatabase(config.dbFile);
+  const db = openTrialDatabase(config);
   const app = createApp(config, db, silentLogger());
   const actor = cliActor();
   createSite(db, actor, { code: 'TST-A', name: 'Testenhet A', region: 'Testregion', places_min: 4, places_max: 8 });

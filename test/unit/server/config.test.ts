@@ -23,6 +23,13 @@ describe('server/config', () => {
     expect(loadConfig({ IPS_TRIAL_DB: '/tmp/a.db' }).dbFile).toBe('/tmp/a.db');
   });
 
+  it('keeps the secrets folder beside the database, not in the working directory, unless IPS_TRIAL_SECRETS names one', () => {
+    expect(loadConfig({}, { dbFile: '/srv/ips/trial.db' }).secretsDir).toBe('/srv/ips/secrets');
+    expect(loadConfig({ IPS_TRIAL_DB: '/srv/other/t.db' }).secretsDir).toBe('/srv/other/secrets');
+    expect(loadConfig({ IPS_TRIAL_SECRETS: '/vault/ips' }, { dbFile: '/srv/ips/trial.db' }).secretsDir).toBe('/vault/ips');
+    expect(loadConfig({}, { dbFile: '/srv/ips/trial.db', secretsDir: '/vault/b' }).secretsDir).toBe('/vault/b');
+  });
+
   it('refuses bad values, naming the variable', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a whole number/);
     expect(() => loadConfig({ IPS_TRIAL_DEMO: 'maybe' })).toThrow(/IPS_TRIAL_DEMO must be 1 or 0/);

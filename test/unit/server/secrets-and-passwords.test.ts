@@ -2,26 +2,32 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readOrCreateSecret } from '../../../server/secrets';
+import { openMigratedDatabase } from '../../../server/db/open';
+import { secretCheckValue, secretFile, trialSecret } from '../../../server/secrets';
 import { checkPasswordStrength, hashPassword, unmatchableHash, verifyPassword } from '../../../server/services/passwords';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ips-trial-secrets-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('server/secrets', () => {
-  it('creates a random key file readable only by its owner, then reads the same key', () => {
+  it('creates a random key file readable only by its owner for a new database, then reads the same key', () => {
+    const db = openMigratedDatabase(path.join(dir, 'trial.db'));
     const secrets = path.join(dir, 'secrets');
-    const key = readOrCreateSecret(secrets, 'identifier-key');
+    const key = trialSecret(db, secrets, 'identifier-key');
     expect(key).toHaveLength(32);
     expect(statSync(path.join(secrets, 'identifier-key.key')).mode & 0o777).toBe(0o600);
     expect(statSync(secrets).mode & 0o777).toBe(0o700);
-    expect(readOrCreateSecret(secrets, 'identifier-key').equals(key)).toBe(true);
-    expect(readOrCreateSecret(secrets, 'export-hmac-key').equals(key)).toBe(false);
+    expect(trialSecret(db, secrets, 'identifier-key').equals(key)).toBe(true);
+    expect(trialSecret(db, secrets, 'export-pid-key').equals(key)).toBe(false);
     expect(readFileSync(path.join(secrets, 'identifier-key.key'), 'utf8').trim()).toBe(key.toString('hex'));
+    const stored = db.prepare("SELECT check_value FROM secret_checks WHERE name = 'identifier-key'").get() as { check_value: string };
+    expect(stored.check_value).toBe(secretCheckValue(key));
+    expect(stored.check_value).not.toContain(key.toString('hex'));
+    db.close();
   });
 
   it('refuses names that could leave the directory', () => {
-    expect(() => readOrCreateSecret(dir, '../escape')).toThrow(/lower-case/);
+    expect(() => secretFile(dir, '../escape')).toThrow(/lower-case/);
   });
 });
 
