@@ -87,6 +87,15 @@ function describe(error: ErrorObject, form: Form): FieldError | undefined {
   }
 }
 
+/** One-line text fields (type `text`) refuse tabs and line breaks; `notes` may run over several lines. */
+function multiLineTextErrors(form: Form, body: unknown): FieldError[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
+  const values = body as Record<string, unknown>;
+  return form.fields
+    .filter((f) => f.type === 'text' && typeof values[f.name] === 'string' && /[\t\n\r]/.test(values[f.name] as string))
+    .map((f) => ({ field: f.name, message: `${f.name} must be one line (no line breaks or tabs)` }));
+}
+
 /**
  * Check an answer object against a form. `partial: true` checks only the
  * fields present and requires none; otherwise required fields must be there.
@@ -100,9 +109,10 @@ export function validateForm(
   const form = (options.forms ?? allForms).find((f) => f.name === formName);
   if (!form) throw new Error(`validateForm: unknown form '${formName}'`);
   const validate = compiled(form, options.partial ?? false);
-  if (validate(body)) return { ok: true, value: { ...(body as Record<string, unknown>) } };
-  const errors: FieldError[] = [];
-  const seen = new Set<string>();
+  const lines = multiLineTextErrors(form, body);
+  if (validate(body) && lines.length === 0) return { ok: true, value: { ...(body as Record<string, unknown>) } };
+  const errors: FieldError[] = [...lines];
+  const seen = new Set<string>(lines.map((e) => `${e.field}\u0000${e.message}`));
   for (const error of validate.errors ?? []) {
     const described = describe(error, form);
     if (!described) continue;

@@ -1,10 +1,11 @@
 /**
  * The express application: security headers (helmet, a CSP that allows only
  * the platform's own scripts and styles), request logging without bodies or
- * cookies, the JSON API under /api (JSON bodies only, session from cookie,
- * CSRF check, then the routers listed in routes/index.ts), the web pages at
- * / (hashed assets cached immutable), brotli/gzip compression of both, and
- * the one error handler. Nothing is global: everything comes in
+ * cookies, the JSON API under /api (JSON bodies only, at most 32 levels deep
+ * and free of control, bidi and lone-surrogate characters (body-content.ts),
+ * session from cookie, CSRF check, then the routers listed in
+ * routes/index.ts), the web pages at / (hashed assets cached immutable),
+ * brotli/gzip compression of both, and the one error handler. Nothing is global: everything comes in
  * through `createApp(config, db, log)`.
  */
 import express, { type Express } from 'express';
@@ -16,6 +17,7 @@ import type { Db } from './db/connection';
 import type { Log } from './log';
 import { csrfProtection } from './http/csrf';
 import { apiNotFound, errorHandler } from './http/error-handler';
+import { bodyContent } from './http/body-content';
 import { jsonBody } from './http/json-body';
 import { responseCompression } from './http/response-compression';
 import { loadSessionFromCookie } from './http/session';
@@ -71,6 +73,7 @@ export function createApp(config: Config, db: Db, log: Log): Express {
     next();
   });
   api.use(jsonBody(config.bodyLimitBytes));
+  api.use(bodyContent());
   api.use(loadSessionFromCookie(db, config));
   api.use(csrfProtection);
   const context = { config, db, log, jobs: new BackgroundJobs(config.backgroundJobs) };

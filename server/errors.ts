@@ -30,6 +30,8 @@ export const problems = {
   bodyNotObject: () => new Problem(400, 'invalid_body', 'The request body must be a JSON object'),
   invalidBody: (fields: FieldProblem[]) =>
     new Problem(400, 'invalid_body', `The request body has ${fields.length} problem(s): ${fields.map((f) => f.message).join('; ')}`, fields),
+  tooDeep: (maxDepth: number) =>
+    new Problem(400, 'too_deep', `The request body nests objects and arrays more than ${maxDepth} levels deep`),
   invalidQuery: (fields: FieldProblem[]) =>
     new Problem(400, 'invalid_query', `The query has ${fields.length} problem(s): ${fields.map((f) => f.message).join('; ')}`, fields),
   invalidId: (what: string, value: string) => new Problem(400, 'invalid_id', `"${value}" is not a valid ${what} id`),

@@ -18,7 +18,7 @@ import {
 } from '../db/queries/audit-entries';
 import { inTransaction } from '../db/transaction';
 import { problems } from '../errors';
-import { GENESIS_HASH, canonicalJson, hashAuditEntry, verifyAuditChain, type ChainVerdict } from './audit-chain';
+import { GENESIS_HASH, canonicalJson, hashAuditEntry, storedText, verifyAuditChain, type ChainVerdict } from './audit-chain';
 
 /** Who did it: a staff user, or the system / command line (id null). */
 export interface AuditActor {
@@ -62,7 +62,16 @@ function toJson(value: unknown): string | null {
   return value === undefined || value === null ? null : canonicalJson(withoutSecrets(value));
 }
 
-/** Appends one entry to the chain; returns it. Secrets (password fields) are never stored. */
+function stored(text: string | null): string | null {
+  return text === null ? null : storedText(text);
+}
+
+/**
+ * Appends one entry to the chain; returns it. Secrets (password fields) are
+ * never stored. Text is hashed as it will be stored (a lone surrogate, which
+ * the API refuses anyway, becomes U+FFFD in both), so the chain always
+ * verifies what is on disk.
+ */
 export function recordAudit(db: Db, input: AuditInput): AuditRow {
   return inTransaction(db, () => {
     const previous = lastAuditEntry(db);
@@ -70,13 +79,13 @@ export function recordAudit(db: Db, input: AuditInput): AuditRow {
       id: Math.max(nextAuditId(db), (previous?.id ?? 0) + 1),
       at: input.at ?? new Date().toISOString(),
       actor_id: input.actor.id,
-      actor: input.actor.label,
-      action: input.action,
-      entity: input.entity,
-      entity_id: input.entityId === undefined || input.entityId === null ? null : String(input.entityId),
+      actor: storedText(input.actor.label),
+      action: storedText(input.action),
+      entity: storedText(input.entity),
+      entity_id: input.entityId === undefined || input.entityId === null ? null : storedText(String(input.entityId)),
       before_json: toJson(input.before),
       after_json: toJson(input.after),
-      reason: input.reason?.trim() ? input.reason.trim() : null,
+      reason: stored(input.reason?.trim() ? input.reason.trim() : null),
       prev_hash: previous?.hash ?? GENESIS_HASH,
     };
     const row: AuditRow = { ...partial, hash: hashAuditEntry(partial) };
@@ -98,7 +107,7 @@ export function requireReasonForChange(before: unknown, reason: string | null | 
   return trimmed;
 }
 
-/** Walks the whole trail and reports the first broken link, if any. */
+/** Walks the whole trail and reports every broken link, if any. */
 export function verifyAudit(db: Db): ChainVerdict {
   return verifyAuditChain(iterateAuditEntries(db), nextAuditId(db) - 1);
 }

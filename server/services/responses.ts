@@ -72,10 +72,11 @@ export function checkSubmission(body: unknown): ResponseSubmission & { participa
   const allowed = new Set(['participantId', 'timepoint', 'form', 'answers', 'revision', 'complete']);
   for (const key of Object.keys(b)) if (!allowed.has(key)) errors.push({ field: key, message: `unknown field '${key}'` });
   if (b.participantId !== undefined && !(Number.isSafeInteger(b.participantId) && (b.participantId as number) > 0)) errors.push({ field: 'participantId', message: 'participantId must be a positive whole number' });
-  if (![0, 6, 12, 18, 24].includes(b.timepoint as number)) errors.push({ field: 'timepoint', message: 'timepoint must be one of 0, 6, 12, 18, 24' });
+  if (typeof b.timepoint !== 'number') errors.push({ field: 'timepoint', message: 'timepoint must be a number: one of 0, 6, 12, 18, 24' });
+  else if (![0, 6, 12, 18, 24].includes(b.timepoint)) errors.push({ field: 'timepoint', message: 'timepoint must be one of 0, 6, 12, 18, 24' });
   const form = typeof b.form === 'string' ? getForm(b.form) : undefined;
   if (!form || form.kind !== 'research') errors.push({ field: 'form', message: 'form must be the name of a questionnaire form (research form of the data dictionary)' });
-  else if (!(form.timepoints ?? []).includes(b.timepoint as number)) errors.push({ field: 'form', message: `form ${form.name} is not collected at timepoint ${String(b.timepoint)}` });
+  else if (typeof b.timepoint === 'number' && !(form.timepoints ?? []).includes(b.timepoint)) errors.push({ field: 'form', message: `form ${form.name} is not collected at timepoint ${b.timepoint}` });
   if (typeof b.answers !== 'object' || b.answers === null || Array.isArray(b.answers)) errors.push({ field: 'answers', message: 'answers must be an object of field names and values' });
   if (!Number.isSafeInteger(b.revision) || (b.revision as number) < 0) errors.push({ field: 'revision', message: 'revision must be a whole number of at least 0' });
   if (typeof b.complete !== 'boolean') errors.push({ field: 'complete', message: 'complete must be true or false' });

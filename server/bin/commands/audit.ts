@@ -1,7 +1,7 @@
 /**
  * `ips-trial audit verify`: checks the audit trail's hash chain. Exits 0
- * when intact; exits 1 and names the first broken link (entry altered,
- * removed or inserted) otherwise.
+ * when intact; exits 1 and names every broken link (entry altered, removed
+ * or inserted), one line each, otherwise.
  */
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { addDbOption, configFromOptions } from '../db-option';
 
 export function register(program: Command): void {
   const audit = program.command('audit').description('the audit trail');
-  addDbOption(audit.command('verify').description('verify the hash chain of the audit trail; exits non-zero at the first broken link')).action(
+  addDbOption(audit.command('verify').description('verify the hash chain of the audit trail; exits non-zero and lists every broken link')).action(
     async (options: { db?: string }) => {
       const config = configFromOptions(options);
       if (!existsSync(config.dbFile)) {
@@ -24,7 +24,9 @@ export function register(program: Command): void {
         if (verdict.ok) {
           process.stdout.write(`audit trail intact: ${verdict.entries} entries, last hash ${verdict.lastHash}\n`);
         } else {
-          process.stderr.write(`audit trail BROKEN at entry ${verdict.brokenAt}: ${verdict.message}\n`);
+          const n = verdict.breaks.length;
+          process.stderr.write(`audit trail BROKEN: ${n} broken link${n === 1 ? '' : 's'} in ${verdict.entries} entries\n`);
+          for (const broken of verdict.breaks) process.stderr.write(`  at entry ${broken.at}: ${broken.message}\n`);
           process.exitCode = 1;
         }
       } catch (err) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditRow } from '../../../server/db/queries/audit-entries';
-import { GENESIS_HASH, canonicalJson, hashAuditEntry, verifyAuditChain } from '../../../server/services/audit-chain';
+import { GENESIS_HASH, canonicalJson, hashAuditEntry, storedText, verifyAuditChain } from '../../../server/services/audit-chain';
 import { createHash } from 'node:crypto';
 
 function chain(n: number): AuditRow[] {
@@ -55,5 +55,27 @@ describe('server/services/audit-chain', () => {
     const forged = { ...rehashed[1], actor: 'forger' };
     rehashed[1] = { ...forged, hash: hashAuditEntry(forged) };
     expect(verifyAuditChain(rehashed, 5)).toMatchObject({ ok: false, brokenAt: 3, problem: 'inserted' });
+  });
+
+  it('lists every broken link, not only the first', () => {
+    const rows = chain(8);
+    rows[1] = { ...rows[1], reason: 'changed afterwards' };
+    rows[5] = { ...rows[5], actor: 'someone else' };
+    const gapped = rows.filter((r) => r.id !== 4);
+    const verdict = verifyAuditChain(gapped, 9);
+    expect(verdict.ok).toBe(false);
+    if (verdict.ok) return;
+    expect(verdict.breaks.map((b) => [b.at, b.problem])).toEqual([
+      [2, 'altered'],
+      [4, 'removed'],
+      [6, 'altered'],
+      [9, 'removed'],
+    ]);
+    expect(verdict).toMatchObject({ brokenAt: 2, problem: 'altered' });
+  });
+
+  it('turns lone surrogates into U+FFFD, as SQLite stores them, and keeps surrogate pairs', () => {
+    expect(storedText('a\ud800b\udc00c')).toBe('a\ufffdb\ufffdc');
+    expect(storedText('emoji 🙂 stays')).toBe('emoji 🙂 stays');
   });
 });
