@@ -80,8 +80,8 @@ export async function newTablet(stack: Stack, viewport: { width: number; height:
   return { context, page };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+export async function screenshot(page: Page, name: string, viewportOnly = false): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: !viewportOnly });
 }
 
 /** Logs in through the API within the page's context (cookie set for later page loads). */
