@@ -17,6 +17,7 @@ import { showLocked, showReview, showThanks, showUndelivered } from './screens';
 import { currentServerMarker, exitTabletSession, fetchTabletSession, redeemHomeCode, registerDelivery, responseSender, type TabletSessionInfo } from './tablet-api';
 import { TEXTS } from './texts';
 import { chooseLanguage } from './choose-language';
+import { partTitle } from './participant-view';
 import { renderQuestion, type AnswerValue, type QuestionView } from './widgets';
 import { ApiError, NetworkError } from '../modules/api';
 
@@ -111,7 +112,7 @@ function renderQuestionScreen(state: State, sequence: Question[], index: number)
   const isLast = index === sequence.length - 1;
   const percent = Math.round(((index + 1) / sequence.length) * 100);
   replace(state.chrome.main,
-    h('p', { class: 'part' }, t.part(q.part, formCount, q.form.labels[state.lang])),
+    h('p', { class: 'part' }, t.part(q.part, formCount, partTitle(q.form, state.lang))),
     h('div', { class: 'progress' },
       h('span', { id: 'progress-text' }, t.progress(index + 1, sequence.length)),
       h('div', { class: 'progress-bar', 'aria-hidden': 'true' }, h('div', { class: 'progress-fill', style: `width:${percent}%` }))),
