@@ -1,7 +1,8 @@
 /**
  * Tablet sessions for participants (see services/tablet-sessions.ts):
  * POST /api/participants/:id/tablet-session {pin} (staff, ends the staff
- * session on that device), GET /api/tablet-session, GET
+ * session on that device), GET /api/tablet-session (with the site's tablet
+ * language), GET
  * /api/tablet-session/assessment (resume), GET /api/tablet-session/wording
  * (the site's licensed instrument wording, read once when the router is
  * built; never public: licences may forbid redistribution), POST /api/tablet-session/exit
@@ -32,6 +33,7 @@ import { participantFromParam, studyToday } from '../services/participant-access
 import { checkSubmission, openAssessment, saveResponse } from '../services/responses';
 import { DELIVERY_COOKIE, DELIVERY_GRACE_DAYS, DELIVERY_MAX_SESSIONS, DELIVERY_PATH, MARKER_COOKIE, deliveryCookieValue, deliveryTokens, registeredTokens, sessionForDelivery, sessionMarker } from '../services/tablet-delivery';
 import { actorOf, logout } from '../services/sessions';
+import { getStudySettings } from '../services/study-settings';
 import * as tablets from '../services/tablet-sessions';
 import { readEnvelope } from '../services/operations-forms';
 import type { MakeRouter } from './context';
@@ -82,7 +84,9 @@ export const tabletSessionsRouter: MakeRouter = ({ db, config }) => {
   router.get('/tablet-session', (req, res) => {
     const session = requireTablet(req);
     const marker = sessionMarker(readCookie(req.headers.cookie, tablets.TABLET_COOKIE)!);
-    res.json({ tabletSession: { studyId: session.participant.study_id, participantId: session.participant.id, kind: session.kind, csrfToken: session.csrfToken, expiresAt: session.expiresAt, marker } });
+    // language: the site's default for the tablet (study setting tabletLanguage; null = the browser's)
+    const language = getStudySettings(db).tabletLanguage;
+    res.json({ tabletSession: { studyId: session.participant.study_id, participantId: session.participant.id, kind: session.kind, csrfToken: session.csrfToken, expiresAt: session.expiresAt, marker, language } });
   });
 
   router.get('/tablet-session/assessment', (req, res) => {

@@ -2,7 +2,9 @@
  * Study settings of trial operations (one JSON value in app_settings under
  * "study_settings"): randomization method and its parameters, the
  * assessment window, the EQ-5D questionnaire version collected and the value
- * set used for scoring, the consent version in use and the caseload warning.
+ * set used for scoring, the consent version in use, the caseload warning and
+ * the language the participant tablet opens in (`tabletLanguage`: sv, da or
+ * en; null follows the tablet's browser).
  * The admin changes them through PUT /api/study-settings. Randomization
  * settings, strata, value set and questionnaire version are locked once the
  * first allocation is made, the questionnaire version already once an EQ-5D
@@ -38,6 +40,8 @@ export interface StudySettings {
   tabletSessionHours: number;
   /** IANA time zone whose calendar date is "today" for the schedule and randomization dates */
   timeZone: string;
+  /** the language the participant tablet opens in until the participant picks one; null: the browser's */
+  tabletLanguage: 'sv' | 'da' | 'en' | null;
 }
 
 export const DEFAULT_STUDY_SETTINGS: StudySettings = Object.freeze({
@@ -54,6 +58,7 @@ export const DEFAULT_STUDY_SETTINGS: StudySettings = Object.freeze({
   homeCodeHours: 72,
   tabletSessionHours: 4,
   timeZone: 'Europe/Stockholm',
+  tabletLanguage: null,
 }) as StudySettings;
 
 const KEY = 'study_settings';
@@ -90,6 +95,9 @@ function checkSettings(s: StudySettings): FieldProblem[] {
   if (!integer(s.caseloadWarning, 1, 100)) errors.push({ field: 'caseloadWarning', message: 'caseloadWarning must be a whole number from 1 to 100' });
   if (!integer(s.homeCodeHours, 1, 24 * 14)) errors.push({ field: 'homeCodeHours', message: 'homeCodeHours must be a whole number from 1 to 336' });
   if (!integer(s.tabletSessionHours, 1, 24)) errors.push({ field: 'tabletSessionHours', message: 'tabletSessionHours must be a whole number from 1 to 24' });
+  if (s.tabletLanguage !== null && !['sv', 'da', 'en'].includes(s.tabletLanguage)) {
+    errors.push({ field: 'tabletLanguage', message: 'tabletLanguage must be one of sv, da, en, or null (follow the browser)' });
+  }
   try {
     new Intl.DateTimeFormat('en', { timeZone: s.timeZone });
   } catch {

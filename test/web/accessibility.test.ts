@@ -46,7 +46,7 @@ const stack = stackForThisFile();
 describe('accessibility (axe-core)', () => {
   it('finds no serious or critical violation on the tablet screens', async () => {
     // bypassCSP only lets the test inject axe; the pages run under the server's CSP otherwise
-    const context = await stack.browser.newContext({ viewport: { width: 768, height: 1024 }, bypassCSP: true, hasTouch: true });
+    const context = await stack.browser.newContext({ viewport: { width: 768, height: 1024 }, bypassCSP: true, hasTouch: true, locale: 'sv-SE' });
     context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     const problems: string[] = [];

@@ -72,16 +72,16 @@ export function stackForThisFile(options: { config?: ConfigOverrides } = {}): St
   return stack;
 }
 
-/** A fresh context (own cookies, storage and service workers) with a tablet viewport. */
-export async function newTablet(stack: Stack, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await stack.browser.newContext({ viewport, hasTouch: true, locale: 'sv-SE', serviceWorkers: 'allow' });
+/** A fresh context (own cookies, storage and service workers) with a tablet viewport; a Swedish browser unless `locale` says otherwise. */
+export async function newTablet(stack: Stack, viewport: { width: number; height: number }, locale = 'sv-SE'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await stack.browser.newContext({ viewport, hasTouch: true, locale, serviceWorkers: 'allow' });
   context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   return { context, page };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+export async function screenshot(page: Page, name: string, viewportOnly = false): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: !viewportOnly });
 }
 
 /** Logs in through the API within the page's context (cookie set for later page loads). */

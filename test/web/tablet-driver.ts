@@ -67,3 +67,31 @@ export async function storedAnswer(page: Page, key: string): Promise<unknown> {
     };
   }), [form, field]);
 }
+
+/**
+ * Puts the open session on question `key` (as if the participant had moved
+ * there) and reloads: the tablet resumes on the step stored in IndexedDB.
+ */
+export async function openAt(page: Page, key: string): Promise<void> {
+  await page.evaluate((step) => new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('ips-trial-tablet');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const store = open.result.transaction('sessions', 'readwrite').objectStore('sessions');
+      const all = store.getAll();
+      all.onerror = () => reject(all.error);
+      all.onsuccess = () => {
+        const sessions = all.result as { step: string }[];
+        if (sessions.length !== 1) return reject(new Error(`expected one open session, found ${sessions.length}`));
+        const put = store.put({ ...sessions[0], step });
+        put.onerror = () => reject(put.error);
+        put.onsuccess = () => {
+          open.result.close();
+          resolve();
+        };
+      };
+    };
+  }), key);
+  await page.reload();
+  await page.waitForFunction((k) => document.querySelector('main')?.dataset.question === k, key);
+}

@@ -16,10 +16,14 @@ import { dropHiddenAnswers, formsForTimepoint, missingRequired, questionSequence
 import { showLocked, showReview, showThanks, showUndelivered } from './screens';
 import { currentServerMarker, exitTabletSession, fetchTabletSession, redeemHomeCode, registerDelivery, responseSender, type TabletSessionInfo } from './tablet-api';
 import { TEXTS } from './texts';
+import { chooseLanguage } from './choose-language';
+import { partTitle } from './participant-view';
 import { renderQuestion, type AnswerValue, type QuestionView } from './widgets';
 import { ApiError, NetworkError } from '../modules/api';
 
 const FINISHED_KEY = 'ips-trial-finished-tablet-sessions';
+/** the site's tablet language as last heard from the server (a fact of the site, not of a participant) */
+const SITE_LANGUAGE_KEY = 'ips-trial-site-language';
 const THANKS_MS = 20_000;
 
 interface State {
@@ -27,6 +31,8 @@ interface State {
   chrome: Chrome;
   sync: Sync;
   lang: Language;
+  /** picked on the locked screen before a session opened: the session opens in it */
+  chosen?: Language;
   session?: SessionRecord;
   answers: Record<string, Answers>;
   view?: QuestionView;
@@ -39,6 +45,27 @@ const finishedIds = (): string[] => JSON.parse(localStorage.getItem(FINISHED_KEY
 function markFinished(id: string | undefined): void {
   if (!id) return;
   localStorage.setItem(FINISHED_KEY, JSON.stringify([...finishedIds(), id].slice(-50)));
+}
+
+/** The language without a participant's choice: the site's, else the browser's. */
+function defaultLanguage(site: string | null | undefined = localStorage.getItem(SITE_LANGUAGE_KEY)): Language {
+  return chooseLanguage({ site, browser: navigator.languages ?? [navigator.language] });
+}
+
+function rememberSiteLanguage(site: string | null): void {
+  if (site) localStorage.setItem(SITE_LANGUAGE_KEY, site);
+  else localStorage.removeItem(SITE_LANGUAGE_KEY);
+}
+
+function setLanguage(state: State, lang: Language): void {
+  state.lang = lang;
+  state.chrome.setLanguage(lang);
+}
+
+/** After a session: the next participant starts from the default language again. */
+function resetLanguage(state: State): void {
+  state.chosen = undefined;
+  setLanguage(state, defaultLanguage());
 }
 
 function formsOf(session: SessionRecord) {
@@ -85,7 +112,7 @@ function renderQuestionScreen(state: State, sequence: Question[], index: number)
   const isLast = index === sequence.length - 1;
   const percent = Math.round(((index + 1) / sequence.length) * 100);
   replace(state.chrome.main,
-    h('p', { class: 'part' }, t.part(q.part, formCount, q.form.labels[state.lang])),
+    h('p', { class: 'part' }, t.part(q.part, formCount, partTitle(q.form, state.lang))),
     h('div', { class: 'progress' },
       h('span', { id: 'progress-text' }, t.progress(index + 1, sequence.length)),
       h('div', { class: 'progress-bar', 'aria-hidden': 'true' }, h('div', { class: 'progress-fill', style: `width:${percent}%` }))),
@@ -143,6 +170,7 @@ async function submit(state: State): Promise<void> {
   const leave = () => {
     if (left) return;
     left = true;
+    if (!state.session) resetLanguage(state);
     renderLocked(state);
   };
   showThanks(state.chrome.main, TEXTS[state.lang], waiting, leave);
@@ -151,6 +179,8 @@ async function submit(state: State): Promise<void> {
 }
 
 async function openSession(state: State, info: TabletSessionInfo): Promise<void> {
+  rememberSiteLanguage(info.language);
+  setLanguage(state, state.chosen ?? defaultLanguage(info.language));
   const t = TEXTS[state.lang];
   const open = info.forms.filter((f) => !f.response?.complete);
   if (info.timepoint === null || open.length === 0) {
@@ -232,6 +262,7 @@ async function exit(state: State, pin: string): Promise<string | undefined> {
   }
   state.session = undefined;
   state.answers = {};
+  resetLanguage(state);
   renderLocked(state);
   return undefined;
 }
@@ -253,13 +284,14 @@ export async function startTablet(root: HTMLElement): Promise<void> {
     saved = await currentSession(db);
     if (saved?.serverMarker !== marker) saved = undefined;
   }
-  const lang: Language = saved?.language ?? 'sv';
+  // the participant's choice is kept on the session's record; without a session: the site's, else the browser's
+  const lang: Language = saved?.language ?? defaultLanguage();
   const state = { db, lang, session: saved, answers: {}, returnToReview: saved?.step === 'review', saving: Promise.resolve() } as unknown as State;
   state.chrome = createChrome(root, lang, {
     onLanguage: (next) => {
       state.view?.commit();
-      state.lang = next;
-      state.chrome.setLanguage(next);
+      setLanguage(state, next);
+      if (!state.session) state.chosen = next;
       if (state.session) void putSession(db, { ...state.session, language: next }).then(() => { state.session!.language = next; });
       const screen = state.chrome.main.dataset.screen;
       if (screen !== 'thanks') render(state);

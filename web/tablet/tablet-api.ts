@@ -49,9 +49,11 @@ export interface TabletSessionInfo {
   forms: { form: string; response: SavedResponse | null }[];
   /** the site's licensed instrument wording, null when it has none */
   wording: LicensedWording | null;
+  /** the site's tablet language (study setting), null: follow the browser */
+  language: string | null;
 }
 
-interface RawSession { studyId?: string; participantId?: number; kind: 'clinic' | 'home'; csrfToken: string; expiresAt: string; marker?: string }
+interface RawSession { studyId?: string; participantId?: number; kind: 'clinic' | 'home'; csrfToken: string; expiresAt: string; marker?: string; language?: string | null }
 interface RawAssessment { studyId: string; timepoint: number | null; forms: { form: string; response: SavedResponse | null }[] }
 
 /** The tablet session this browser holds with its open assessment, or null (none, closed or expired). */
@@ -75,6 +77,7 @@ export async function fetchTabletSession(): Promise<TabletSessionInfo | null> {
     timepoint: assessment.timepoint,
     forms: assessment.forms,
     wording,
+    language: session.language ?? null,
   };
 }
 

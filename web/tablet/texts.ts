@@ -1,8 +1,11 @@
 /**
  * The tablet's own words (buttons, states, instructions) in Swedish, Danish
  * and English. The questions themselves come from the data dictionary.
+ * Texts with a count take the singular or plural by the language's plural
+ * rules (`plural`).
  */
 import type { Language } from '../modules/store';
+import { plural } from './plural';
 
 const sv = {
   title: 'Frågeformulär',
@@ -18,12 +21,15 @@ const sv = {
   waiting: (n: number) => `Väntar på att skickas (${n})`,
   sending: 'Skickar …',
   refused: (n: number) => `${n} svar kunde inte tas emot – be personalen om hjälp`,
-  undelivered: (n: number) => `Personal: ${n} formulär från en tidigare session kunde inte skickas (sessionen har gått ut). De finns kvar på plattan.`,
+  undelivered: (n: number) => `Personal: ${n} formulär från en tidigare session kunde inte skickas (sessionen har gått ut). ${plural('sv', n, { one: 'Det', other: 'De' })} finns kvar på plattan.`,
   progress: (i: number, n: number) => `Fråga ${i} av ${n}`,
   part: (i: number, n: number, name: string) => `Del ${i} av ${n}: ${name}`,
   reviewTitle: 'Granska dina svar',
   reviewIntro: 'Kontrollera svaren. Tryck på Ändra för att ändra ett svar.',
-  missing: (n: number) => `${n} frågor saknar svar. Svara på dem innan du skickar in.`,
+  missing: (n: number) => plural('sv', n, {
+    one: `${n} fråga saknar svar. Svara på den innan du skickar in.`,
+    other: `${n} frågor saknar svar. Svara på dem innan du skickar in.`,
+  }),
   thanksTitle: 'Tack!',
   thanksText: 'Dina svar är sparade. Du kan lämna tillbaka plattan nu.',
   thanksWaiting: 'Svaren skickas automatiskt så snart plattan har kontakt med nätet.',
@@ -47,7 +53,7 @@ const sv = {
   vasTop: 'Bästa hälsa du kan tänka dig',
   vasBottom: 'Sämsta hälsa du kan tänka dig',
   vasValue: 'Din hälsa i dag (0–100)',
-  vasHelp: 'Dra markören eller använd piltangenterna.',
+  vasHelp: 'Tryck eller dra på skalan, eller skriv talet i rutan.',
   between: (min: number, max: number) => `Ange ett tal mellan ${min} och ${max}.`,
   participant: 'Deltagare',
   nothingDue: 'Inget frågeformulär att fylla i just nu',
@@ -69,12 +75,15 @@ const da: Texts = {
   waiting: (n) => `Venter på at blive sendt (${n})`,
   sending: 'Sender …',
   refused: (n) => `${n} svar kunne ikke modtages – bed personalet om hjælp`,
-  undelivered: (n) => `Personale: ${n} skemaer fra en tidligere session kunne ikke sendes (sessionen er udløbet). De er stadig på tabletten.`,
+  undelivered: (n) => plural('da', n, {
+    one: `Personale: ${n} skema fra en tidligere session kunne ikke sendes (sessionen er udløbet). Det er stadig på tabletten.`,
+    other: `Personale: ${n} skemaer fra en tidligere session kunne ikke sendes (sessionen er udløbet). De er stadig på tabletten.`,
+  }),
   progress: (i, n) => `Spørgsmål ${i} af ${n}`,
   part: (i, n, name) => `Del ${i} af ${n}: ${name}`,
   reviewTitle: 'Gennemse dine svar',
   reviewIntro: 'Kontrollér svarene. Tryk på Ret for at ændre et svar.',
-  missing: (n) => `${n} spørgsmål mangler svar. Besvar dem, før du indsender.`,
+  missing: (n) => `${n} spørgsmål mangler svar. Besvar ${plural('da', n, { one: 'det', other: 'dem' })}, før du indsender.`,
   thanksTitle: 'Tak!',
   thanksText: 'Dine svar er gemt. Du kan give tabletten tilbage nu.',
   thanksWaiting: 'Svarene sendes automatisk, så snart tabletten har forbindelse til nettet.',
@@ -98,7 +107,7 @@ const da: Texts = {
   vasTop: 'Det bedste helbred, du kan forestille dig',
   vasBottom: 'Det dårligste helbred, du kan forestille dig',
   vasValue: 'Dit helbred i dag (0–100)',
-  vasHelp: 'Træk markøren, eller brug piletasterne.',
+  vasHelp: 'Tryk eller træk på skalaen, eller skriv tallet i feltet.',
   between: (min, max) => `Angiv et tal mellem ${min} og ${max}.`,
   participant: 'Deltager',
   nothingDue: 'Intet spørgeskema at udfylde lige nu',
@@ -117,13 +126,19 @@ const en: Texts = {
   savedOnDevice: 'Saved on the tablet',
   waiting: (n) => `Waiting to send (${n})`,
   sending: 'Sending …',
-  refused: (n) => `${n} answers could not be accepted – please ask the staff`,
-  undelivered: (n) => `Staff: ${n} forms from an earlier session could not be sent (the session has expired). They are kept on this tablet.`,
+  refused: (n) => `${n} ${plural('en', n, { one: 'answer', other: 'answers' })} could not be accepted – please ask the staff`,
+  undelivered: (n) => plural('en', n, {
+    one: `Staff: ${n} form from an earlier session could not be sent (the session has expired). It is kept on this tablet.`,
+    other: `Staff: ${n} forms from an earlier session could not be sent (the session has expired). They are kept on this tablet.`,
+  }),
   progress: (i, n) => `Question ${i} of ${n}`,
   part: (i, n, name) => `Part ${i} of ${n}: ${name}`,
   reviewTitle: 'Review your answers',
   reviewIntro: 'Check your answers. Press Change to change one.',
-  missing: (n) => `${n} questions have no answer. Answer them before you submit.`,
+  missing: (n) => plural('en', n, {
+    one: `${n} question has no answer. Answer it before you submit.`,
+    other: `${n} questions have no answer. Answer them before you submit.`,
+  }),
   thanksTitle: 'Thank you!',
   thanksText: 'Your answers are saved. You can hand the tablet back now.',
   thanksWaiting: 'The answers will be sent automatically as soon as the tablet is online.',
@@ -147,7 +162,7 @@ const en: Texts = {
   vasTop: 'The best health you can imagine',
   vasBottom: 'The worst health you can imagine',
   vasValue: 'Your health today (0–100)',
-  vasHelp: 'Drag the marker or use the arrow keys.',
+  vasHelp: 'Tap or drag on the scale, or type the number in the box.',
   between: (min, max) => `Enter a number from ${min} to ${max}.`,
   participant: 'Participant',
   nothingDue: 'No questionnaire to fill in right now',

@@ -9,6 +9,7 @@ import type { Answers, Language } from '../modules/store';
 import { isAnswered, stepperStart, widgetFor, type Question } from './questions';
 import type { Texts } from './texts';
 import { vasScale } from './vas';
+import { choiceLabel, choiceLabels } from './participant-view';
 
 export type AnswerValue = Answers[string] | undefined;
 
@@ -40,6 +41,7 @@ function radioGroup(q: Question, lang: Language, options: { value: string | numb
 function checkboxes(q: Question, lang: Language, current: AnswerValue, onAnswer: (v: AnswerValue) => void): QuestionView {
   const title = heading(q.field.labels[lang]);
   const selected = new Set(Array.isArray(current) ? current : []);
+  const labels = choiceLabels(q.field, lang);
   const items = (q.field.choices ?? []).map((choice, i) => {
     const input = h('input', { type: 'checkbox', id: `opt-${i}`, value: String(choice.code) });
     input.checked = selected.has(choice.code);
@@ -49,7 +51,7 @@ function checkboxes(q: Question, lang: Language, current: AnswerValue, onAnswer:
       const codes = (q.field.choices ?? []).map((c) => c.code).filter((c) => selected.has(c));
       onAnswer(codes.length ? codes : undefined);
     });
-    return h('label', { class: 'option', for: `opt-${i}` }, input, h('span', {}, choice.labels[lang]));
+    return h('label', { class: 'option', for: `opt-${i}` }, input, h('span', {}, labels[i]));
   });
   const root = h('fieldset', { class: 'choices' }, h('legend', {}, title), ...items);
   return { root, heading: title, commit: () => undefined };
@@ -118,8 +120,10 @@ function textInput(q: Question, lang: Language, kind: 'text' | 'notes' | 'date',
 export function renderQuestion(q: Question, t: Texts, lang: Language, current: AnswerValue, onAnswer: (v: AnswerValue) => void): QuestionView {
   const field = q.field;
   switch (widgetFor(q.form, field)) {
-    case 'radio':
-      return radioGroup(q, lang, (field.choices ?? []).map((c) => ({ value: c.code, label: c.labels[lang] })), current, onAnswer);
+    case 'radio': {
+      const labels = choiceLabels(field, lang);
+      return radioGroup(q, lang, (field.choices ?? []).map((c, i) => ({ value: c.code, label: labels[i] })), current, onAnswer);
+    }
     case 'yes-no':
       return radioGroup(q, lang, [{ value: true, label: t.yes }, { value: false, label: t.no }], current, onAnswer);
     case 'checkboxes':
@@ -143,7 +147,7 @@ export function renderQuestion(q: Question, t: Texts, lang: Language, current: A
 export function answerText(q: Question, t: Texts, lang: Language, value: AnswerValue): string {
   if (!isAnswered(value)) return t.notAnswered;
   if (q.field.type === 'boolean') return value ? t.yes : t.no;
-  const label = (code: string | number | boolean | null) => q.field.choices?.find((c) => c.code === code)?.labels[lang] ?? String(code);
+  const label = (code: string | number | boolean | null) => choiceLabel(q.field, lang, code) ?? String(code);
   if (Array.isArray(value)) return value.map(label).join(', ');
   if (q.field.choices) return label(value as string | number);
   return String(value);
