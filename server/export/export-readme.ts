@@ -24,7 +24,10 @@ const PID_TEXT: Record<PidMode, string> = {
 
 export function exportReadme(s: ExportSummary): string {
   return [
-    '# Anonymized export of the IPS trial',
+    '# Pseudonymised export of the IPS trial',
+    '',
+    'Pseudonymised, not anonymised (GDPR Art. 4(5)): one row per participant under a pseudonym, so these files are still personal',
+    'data; keep them as such. Only counts with small cells withheld (the funder report) are anonymised.',
     '',
     `Made by ${s.software} (the date is in the audit trail, not here: no calendar dates leave in an export). The folder follows ANALYSIS-DATASET.md: run \`npx ips-trial analyze <this folder>\``,
     'to reproduce the cost-effectiveness report. `load.R`, `load.do` (Stata) and `load.sps` (SPSS) read the CSV files with',

@@ -1,5 +1,5 @@
 /**
- * Anonymized exports from the web (evaluator, trial manager):
+ * Pseudonymised exports from the web (evaluator, trial manager):
  * POST /api/exports {pidMode?: 'keyed'|'fresh', k?: 1–100} starts one in a
  * worker thread and answers 202 with its id; GET /api/exports lists them;
  * GET /api/exports/:id shows status, row counts, suppressions and the files;

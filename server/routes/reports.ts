@@ -8,11 +8,14 @@
  * GET /api/reports/:id/report.html and /result.json give the finished report.
  * Funder: GET /api/reports/funder?from&to&site&format=html|csv (trial
  * manager, admin, evaluator).
+ * Report pages are sent with their own CSP (http/report-html.ts): their
+ * inline style allowed by its hash, nothing else.
  */
 import express from 'express';
 import { findReportSummary, listReportSummaries } from '../db/queries/reports';
 import { problems } from '../errors';
 import { idParam } from '../http/params';
+import { sendReportHtml } from '../http/report-html';
 import { requireRole } from '../http/require-role';
 import { readIcerReportRequest, reportPart, startIcerReport, viewReport } from '../services/reports';
 import { checkFunderQuery, funderReport } from '../services/funder-reports';
@@ -31,7 +34,7 @@ export const reportsRouter: MakeRouter = ({ config, db, jobs }) => {
     if (format === 'csv') {
       res.type('text/csv').attachment(`funder-report-${period.from}-${period.to}.csv`).send(built.csv);
     } else {
-      res.type('html').send(built.html);
+      sendReportHtml(res, built.html);
     }
   });
 
@@ -54,7 +57,7 @@ export const reportsRouter: MakeRouter = ({ config, db, jobs }) => {
   });
 
   router.get('/reports/:id/report.html', requireRole(...READERS), (req, res) => {
-    res.type('html').send(reportPart(db, idParam(req, 'id', 'report'), 'report_html'));
+    sendReportHtml(res, reportPart(db, idParam(req, 'id', 'report'), 'report_html'));
   });
 
   router.get('/reports/:id/result.json', requireRole(...READERS), (req, res) => {

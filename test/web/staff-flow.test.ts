@@ -129,7 +129,7 @@ describe('staff workspace: screening to allocation', () => {
     await page.getByRole('heading', { name: 'CONSORT flow' }).waitFor();
     expect(await page.locator('svg.consort').count()).toBe(1);
     await page.getByRole('link', { name: 'Reports & exports' }).click();
-    await page.getByRole('heading', { name: 'Anonymized exports' }).waitFor();
+    await page.getByRole('heading', { name: 'Pseudonymised exports' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Cost-effectiveness (ICER) reports' }).count()).toBe(1);
     await context.close();
   }, 300_000);

@@ -19,7 +19,7 @@ export function register(program: Command): void {
   addDbOption(
     program
       .command('export')
-      .description('Anonymized export of the trial database: analysis dataset CSVs, REDCap data dictionary, codebook, load.R/load.do/load.sps, README')
+      .description('Pseudonymised export of the trial database: analysis dataset CSVs, REDCap data dictionary, codebook, load.R/load.do/load.sps, README')
       .argument('<dir>', 'folder to create (must not exist, or be empty)')
       .option('--pid-mode <mode>', 'keyed (same pid for a person in every export; key in the secrets folder) or fresh (new random pids)', 'keyed')
       .option('--k <n>', 'k-anonymity over site, sex and age band', '5')

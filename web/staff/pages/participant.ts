@@ -10,7 +10,7 @@ import { formatDate, formatDateTime } from '../i18n';
 import { armLabel, assessmentStateLabel, choiceLabel, fieldLabel, formLabel, stageLabel } from '../labels';
 import type { RouteContext } from '../routes';
 import { t } from '../texts/index';
-import { get, getJson, list, optional, paths } from '../staff-api';
+import { get, getJson, list, optional, paths, type Site } from '../staff-api';
 import { formCard, randomizeCard, tabletCard } from './participant-actions';
 
 type Obj = Record<string, unknown>;
@@ -24,6 +24,11 @@ function table(caption: string, columns: [string, (row: Obj) => unknown][], rows
 }
 
 const label = choiceLabel;
+
+/** Staff names by user id, from the sites' staff lists (time logs carry only the id). */
+function staffNamesOf(sites: Site[]): Map<number, string> {
+  return new Map(sites.flatMap((site) => (site.staff ?? []).map((s) => [s.id, s.display_name] as [number, string])));
+}
 
 function format(value: unknown): string {
   if (value === null || value === undefined || value === '') return '–';
@@ -41,14 +46,16 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
   const stage = String(get(p, 'stage') ?? '');
   const canEdit = ['admin', 'trial_manager'].includes(user.role);
   const canLog = canEdit || user.role === 'coach';
-  const [open, assessments, episodes, statuses, logs, audit] = await Promise.all([
+  const [open, assessments, episodes, statuses, logs, audit, staffNames] = await Promise.all([
     optional(() => getJson(paths.openAssessment(participantId))),
     optional(() => getJson(paths.assessments(participantId)).then((a) => list<Obj>(a, 'assessments'))),
     optional(() => getJson(paths.episodes(participantId)).then((a) => list<Obj>(a, 'episodes'))),
     optional(() => getJson(paths.statuses(participantId)).then((a) => list<Obj>(a, 'statuses'))),
     optional(() => getJson(paths.participantTimeLogs(participantId)).then((a) => list<Obj>(a, 'time_logs'))),
     user.role === 'admin' || user.role === 'data_monitor' ? optional(() => getJson(paths.audit(studyId)).then((a) => list<Obj>(a, 'entries'))) : Promise.resolve(new Error(t('participant.auditHidden'))),
+    optional(() => getJson(paths.sites).then((a) => staffNamesOf(list<Site>(a, 'sites')))),
   ]);
+  const staffName = (id: unknown) => (staffNames instanceof Error ? undefined : staffNames.get(Number(id))) ?? id;
   const baselineForms = open instanceof Error ? [] : list<Obj>(open, 'forms');
   const baselineDone = baselineForms.length > 0 && baselineForms.every((f) => get(get(f, 'response'), 'complete') === true);
   const missing = list<string>(get(answer, 'missing_preconditions') ?? get(answer, 'randomization_missing') ?? []);
@@ -85,6 +92,6 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
       formCard(t('participant.status'), 'process_status', paths.statuses(participantId), reload, { method: 'POST', part: 'status', button: t('participant.saveStatus') })) : null,
     table(t('participant.episodes'), [[fieldLabel('employment_episode', 'episode_type'), (r) => label('employment_episode', 'episode_type', get(r, 'episode_type'))], [fieldLabel('employment_episode', 'episode_start_date'), (r) => formatDate(get(r, 'episode_start_date'))], [t('participant.endDate'), (r) => formatDate(get(r, 'episode_end_date'))], [fieldLabel('employment_episode', 'hours_per_week'), (r) => get(r, 'hours_per_week')]], episodes, 'episodes'),
     table(t('participant.statuses'), [[fieldLabel('process_status', 'status_date'), (r) => formatDate(get(r, 'status_date'))], [fieldLabel('process_status', 'process_stage'), (r) => label('process_status', 'process_stage', get(r, 'process_stage'))], [fieldLabel('process_status', 'ended_reason'), (r) => label('process_status', 'ended_reason', get(r, 'ended_reason'))]], statuses, 'statuses'),
-    table(t('participant.timeLogs'), [[fieldLabel('time_log', 'log_date'), (r) => formatDate(get(r, 'log_date'))], [fieldLabel('time_log', 'activity'), (r) => label('time_log', 'activity', get(r, 'activity'))], [fieldLabel('time_log', 'minutes'), (r) => get(r, 'minutes')], [t('participant.staff'), (r) => get(r, 'staff_name') ?? get(r, 'staff_id')]], logs, 'time-logs'),
+    table(t('participant.timeLogs'), [[fieldLabel('time_log', 'log_date'), (r) => formatDate(get(r, 'log_date'))], [fieldLabel('time_log', 'activity'), (r) => label('time_log', 'activity', get(r, 'activity'))], [fieldLabel('time_log', 'minutes'), (r) => get(r, 'minutes')], [t('participant.staff'), (r) => get(r, 'staff_name') ?? staffName(get(r, 'staff_id'))]], logs, 'time-logs'),
     table(t('participant.audit'), [[t('participant.auditWhen'), (r) => formatDateTime(get(r, 'at'))], [t('participant.auditWho'), (r) => get(r, 'actor')], [t('participant.auditAction'), (r) => get(r, 'action')], [t('participant.auditWhat'), (r) => get(r, 'entity')], [t('participant.auditReason'), (r) => get(r, 'reason')]], audit, 'audit'));
 }

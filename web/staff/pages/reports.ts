@@ -1,8 +1,12 @@
 /**
  * Reports and exports — what evaluators see (the server enforces the roles):
- * the CONSORT flow, the funder report (HTML/CSV), cost-effectiveness (ICER)
- * reports computed from the live database, and anonymized exports (study
- * pseudonyms only, never names or national ids) with their files.
+ * the CONSORT flow, the funder report (HTML/CSV; anonymised: counts only,
+ * small cells withheld), cost-effectiveness (ICER) reports computed from the
+ * live database with live progress (percent and stage, no reload), and
+ * pseudonymised exports (one row per participant under a study pseudonym,
+ * never names or national ids — still personal data under the GDPR) with
+ * their files. Report pages open styled: the server sends them with a CSP
+ * that allows exactly their inline style.
  */
 import { ApiError } from '../../modules/api';
 import { h, replace } from '../../modules/dom';
@@ -10,7 +14,8 @@ import type { RouteContext } from '../routes';
 import { formatNumber } from '../i18n';
 import { jobStatusLabel } from '../labels';
 import { get, getJson, list, optional, send } from '../staff-api';
-import { t } from '../texts/index';
+import { hasMessage, t } from '../texts/index';
+import { followJob } from './job-progress';
 
 type Obj = Record<string, unknown>;
 
@@ -22,12 +27,55 @@ function note(error: Error): HTMLElement {
   return h('p', { class: 'hint' }, t('common.notAvailable', { reason: error.message }));
 }
 
-function startButton(label: string, url: string, status: HTMLElement, after: () => void): HTMLElement {
+const isRunning = (job: Obj) => get(job, 'status') === 'running';
+
+function stageLabel(stage: unknown): string {
+  const key = `reportStage.${String(stage ?? '')}`;
+  return hasMessage(key) ? t(key) : String(stage ?? '');
+}
+
+/** "#3 ICER – running (42 %, QALYs and bootstrap)" and, when done, the links. */
+function reportLine(report: Obj): (Node | string)[] {
+  const links = get<Obj>(report, 'links');
+  const status = isRunning(report)
+    ? t('reports.progress', { status: jobStatusLabel('running'), percent: Number(get(report, 'percent') ?? 0), stage: stageLabel(get(report, 'stage')) })
+    : jobStatusLabel(get(report, 'status'));
+  return [
+    `#${get(report, 'id')} ${String(get(report, 'kind') ?? '').toUpperCase()} – `,
+    h('span', { class: 'job-status', 'data-status': String(get(report, 'status')) }, status),
+    get(report, 'error') ? ` ${String(get(report, 'error'))}` : '',
+    ...(links ? [' ', h('a', { href: String(get(links, 'html')) }, t('reports.report')), ' · ', h('a', { href: String(get(links, 'result')) }, 'result.json')] : []),
+  ];
+}
+
+function exportKind(x: Obj): string {
+  return get(get(x, 'options'), 'pidMode') === 'fresh' ? t('reports.exportFresh') : t('reports.exportKeyed');
+}
+
+function exportLine(x: Obj): (Node | string)[] {
+  const participants = get(x, 'participants');
+  return [
+    `#${get(x, 'id')} – `,
+    h('span', { class: 'job-status', 'data-status': String(get(x, 'status')) }, jobStatusLabel(get(x, 'status'))),
+    ` (${exportKind(x)}; ${participants === undefined || participants === null ? '–' : t('reports.exportParticipants', { count: Number(participants) })}) `,
+    ...list<Obj>(get(x, 'files') ?? []).flatMap((f) => [h('a', { href: String(get(f, 'url')) }, String(get(f, 'name'))), ' ']),
+  ];
+}
+
+function jobList(jobs: Obj[], line: (job: Obj) => (Node | string)[], url: (id: unknown) => string, key: string): HTMLElement {
+  return h('ul', { class: 'jobs' }, ...jobs.map((job) => {
+    const item = h('li', { 'data-job': String(get(job, 'id')) }, ...line(job));
+    if (isRunning(job)) followJob(item, url(get(job, 'id')), (a) => (get<Obj>(a, key) ?? a) as Obj, isRunning, line);
+    return item;
+  }));
+}
+
+function startButton(label: string, url: string, status: HTMLElement, body: () => unknown, after: () => void): HTMLElement {
   const button = h('button', { type: 'button' }, label);
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {
-      await send('POST', url, {});
+      await send('POST', url, body());
       status.textContent = t('reports.started');
       after();
     } catch (e) {
@@ -38,6 +86,16 @@ function startButton(label: string, url: string, status: HTMLElement, after: () 
     }
   });
   return button;
+}
+
+function pidModeChoice(): { root: HTMLElement; value: () => string } {
+  const option = (value: string, label: string, checked: boolean) => {
+    const input = h('input', { type: 'radio', name: 'pid-mode', id: `pid-mode-${value}`, value, checked });
+    return h('label', { for: `pid-mode-${value}`, class: 'radio' }, input, ` ${label}`);
+  };
+  const root = h('fieldset', { class: 'field' }, h('legend', {}, t('reports.pidMode')),
+    option('keyed', t('reports.pidKeyed'), true), h('br'), option('fresh', t('reports.pidFresh'), false));
+  return { root, value: () => root.querySelector<HTMLInputElement>('input:checked')?.value ?? 'keyed' };
 }
 
 export async function render(main: HTMLElement, context: RouteContext): Promise<void> {
@@ -52,21 +110,16 @@ export async function render(main: HTMLElement, context: RouteContext): Promise<
   const reportStatus = h('p', { role: 'status' });
   const exportStatus = h('p', { role: 'status' });
   const reportList = reports instanceof Error ? note(reports) : reports.length === 0 ? h('p', { class: 'hint' }, t('reports.noReport'))
-    : h('ul', {}, ...reports.map((r) => {
-      const links = get<Obj>(r, 'links');
-      return h('li', {}, `#${get(r, 'id')} ${String(get(r, 'kind') ?? '').toUpperCase()} – ${jobStatusLabel(get(r, 'status'))}${get(r, 'percent') !== undefined && get(r, 'status') !== 'done' ? ` (${formatNumber(Number(get(r, 'percent')))} %)` : ''} `,
-        links ? h('a', { href: String(get(links, 'html')) }, t('reports.report')) : null, links ? ' · ' : null,
-        links ? h('a', { href: String(get(links, 'result')) }, 'result.json') : null);
-    }));
+    : jobList(reports, reportLine, (id) => `/api/reports/${encodeURIComponent(String(id))}`, 'report');
   const exportList = exports === null ? null : exports instanceof Error ? note(exports) : exports.length === 0 ? h('p', { class: 'hint' }, t('reports.noExport'))
-    : h('ul', {}, ...exports.map((x) => h('li', {}, `#${get(x, 'id')} – ${jobStatusLabel(get(x, 'status'))} (${get(x, 'participants') === undefined || get(x, 'participants') === null ? '–' : t('reports.exportParticipants', { count: Number(get(x, 'participants')) })}) `,
-      ...list<Obj>(get(x, 'files') ?? []).flatMap((f) => [h('a', { href: String(get(f, 'url')) }, String(get(f, 'name'))), ' ']))));
+    : jobList(exports, exportLine, (id) => `/api/exports/${encodeURIComponent(String(id))}`, 'export');
+  const pidMode = pidModeChoice();
   replace(main, h('h1', {}, t('reports.title')),
     section(t('reports.trialFlow'), h('p', {}, h('a', { href: '#/consort' }, t('reports.consortLink')), t('reports.consortNote'))),
-    canMake ? section(t('reports.funder'), h('p', {}, h('a', { href: '/api/reports/funder?format=html' }, t('reports.funderHtml')), ' · ', h('a', { href: '/api/reports/funder?format=csv' }, t('reports.funderCsv')))) : null,
-    section(t('reports.icer'), reportList, canMake ? startButton(t('reports.computeIcer'), '/api/reports/icer', reportStatus, again) : null, reportStatus),
+    canMake ? section(t('reports.funder'), h('p', {}, h('a', { href: '/api/reports/funder?format=html' }, t('reports.funderHtml')), ' · ', h('a', { href: '/api/reports/funder?format=csv' }, t('reports.funderCsv'))), h('p', { class: 'hint' }, t('reports.funderHint'))) : null,
+    section(t('reports.icer'), reportList, canMake ? startButton(t('reports.computeIcer'), '/api/reports/icer', reportStatus, () => ({}), again) : null, reportStatus),
     exportList ? section(t('reports.exports'), h('p', { class: 'hint' }, t('reports.exportsHint')),
-      exportList, startButton(t('reports.makeExport'), '/api/exports', exportStatus, again), exportStatus) : null,
+      exportList, pidMode.root, startButton(t('reports.makeExport'), '/api/exports', exportStatus, () => ({ pidMode: pidMode.value() }), again), exportStatus) : null,
     user.role === 'admin' || user.role === 'data_monitor'
       ? section(t('reports.audit'), h('p', {}, h('a', { href: '/api/audit.csv' }, t('reports.auditLink')), t('reports.auditNote')))
       : null);
