@@ -5,6 +5,8 @@
  */
 import { ARMS, type Arm } from './dataset/types';
 import { ceac } from './cea/ceac';
+import { decisionUncertainty } from './cea/decision-uncertainty';
+import { incrementVariances } from './cea/increment-variances';
 import { icer } from './cea/icer';
 import { netBenefit } from './cea/net-benefit';
 import { quadrant } from './cea/quadrant';
@@ -42,7 +44,8 @@ export interface EffectAnalysisInput {
  * increments Δ = mean(ips) − mean(control), ICER ΔC/ΔE and quadrant, the
  * stratified bootstrap (B = settings.bootstrap.replicates) with percentile
  * intervals, sd of the replicates, CEAC and INMB at each WTP, at most
- * PLANE_POINTS CE-plane points, and BCa intervals when
+ * PLANE_POINTS CE-plane points, the Fieller interval of the ICER and the
+ * CEAC, CEAF and EVPI on a fine λ grid (decisionUncertainty), and BCa intervals when
  * settings.bootstrap.interval = "bca". Units: cost in the settings' currency;
  * effect in QALYs or employment days. Pure apart from advancing `rng`.
  * Reference: Ramsey et al., Value Health 2015;18:161 (ISPOR CEA alongside trials).
@@ -101,6 +104,15 @@ export function analyseEffect(input: EffectAnalysisInput): { analysis: EffectAna
     netBenefit: netBenefitPoints,
     plane: thin(replicates.cost, replicates.effect),
   };
+  const measurable = values.ips.cost.length >= 2 && values.control.cost.length >= 2;
+  if (!measurable) warnings.push(messages.fiellerUnavailable(kind));
+  Object.assign(analysis, decisionUncertainty({
+    incremental,
+    variances: measurable ? incrementVariances(values.ips, values.control) : null,
+    replicates,
+    wtps,
+    population: settings.evpi?.population,
+  }));
   if (settings.bootstrap.interval === 'bca') {
     analysis.ci95Bca = {
       cost: bca(kind, 'the incremental cost', replicates.cost, incremental.cost, values, 'cost', ci95.cost, warnings),

@@ -15,6 +15,8 @@ export const messages = {
   noSpread: (kind: AnalysisKind) => `${ANALYSIS_NAMES[kind]}: the bootstrap replicates do not vary (all values equal); intervals are degenerate`,
   bcaUnavailable: (kind: AnalysisKind, what: string) =>
     `${ANALYSIS_NAMES[kind]}: the BCa interval of ${what} is undefined (all replicates on one side of the estimate or no spread); the percentile interval is reported`,
+  fiellerUnavailable: (kind: AnalysisKind) =>
+    `${ANALYSIS_NAMES[kind]}: no Fieller interval of the ICER (an arm has fewer than two analysed participants, so its variance is undefined)`,
   adjustmentUnavailable: (reason: string) => `cost per QALY: the adjusted ΔQALY (OLS qaly ~ arm + u0) could not be estimated: ${reason}`,
 } as const;
 

@@ -27,6 +27,34 @@ export interface NetBenefitPoint {
   ci95: Interval;
 }
 
+/**
+ * Fieller 95 % interval of the ICER (ANALYSIS-DATASET.md, "Fieller, CEAF,
+ * EVPI, power"): `bounded` [lo, hi]; `exclusive`, the set (−∞, lo] ∪ [hi, ∞)
+ * with `limits` = [lo, hi]; `unbounded`, the whole line, `limits` null.
+ */
+export interface FiellerInterval {
+  type: 'bounded' | 'exclusive' | 'unbounded';
+  limits: Interval | null;
+}
+
+/** One point of the cost-effectiveness acceptability frontier. */
+export interface CeafPoint {
+  wtp: number;
+  /** the arm with the higher point-estimate net benefit (ties → control) */
+  optimal: Arm;
+  /** probability that this arm is the cost-effective one (CEAC, or 1 − CEAC for control) */
+  probability: number;
+}
+
+/** Expected value of perfect information at one willingness to pay (currency). */
+export interface EvpiPoint {
+  wtp: number;
+  /** per participant: mean max(0, INB) − max(0, mean INB) over the bootstrap replicates */
+  perParticipant: number;
+  /** perParticipant × settings.evpi.population, present when that setting is given */
+  population?: number;
+}
+
 /** extension: one bootstrap replicate on the cost-effectiveness plane */
 export interface PlanePoint {
   effect: number;
@@ -45,6 +73,14 @@ export interface EffectAnalysis {
   /** extension: BCa intervals when settings.bootstrap.interval = "bca" */
   ci95Bca?: { cost: Interval; effect: Interval };
   ceac: CeacPoint[];
+  /** Fieller 95 % interval of the ICER from the arms' sample (co)variances (Rubin's pooled totals under MI) */
+  fieller95?: FiellerInterval;
+  /** CEAC at ≥ 100 λ from 0 to the largest configured WTP (the configured WTPs included) */
+  ceacCurve?: CeacPoint[];
+  /** cost-effectiveness acceptability frontier at each λ of ceacCurve */
+  ceaf?: CeafPoint[];
+  /** expected value of perfect information at each λ of ceacCurve */
+  evpi?: EvpiPoint[];
   /** extension */
   netBenefit?: NetBenefitPoint[];
   /** extension: a thinned sample (at most 2,000) of bootstrap replicates for the CE plane */

@@ -22,6 +22,8 @@ export interface AnalysisSettings {
   sensitivity?: Record<string, unknown>;
   /** extension: chained-equation options of multiple imputation */
   imputation?: { iterations?: number; donors?: number };
+  /** optional: people the reimbursement decision concerns; the EVPI is also given for them (EVPI per participant × population) */
+  evpi?: { population?: number };
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = Object.freeze({
@@ -72,9 +74,10 @@ const CHECKS: Record<string, Check> = {
       : 'must be a list of distinct values from "site", "sex", "age_band"',
   'imputation.iterations': integerFrom(1),
   'imputation.donors': integerFrom(1),
+  'evpi.population': (v) => (isNumber(v) && v > 0 ? null : 'must be a number > 0 (people the decision concerns)'),
   sensitivity: (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? null : 'must be an object'),
 };
-const NESTED = new Set(['bootstrap', 'wtp', 'imputation']);
+const NESTED = new Set(['bootstrap', 'wtp', 'imputation', 'evpi']);
 
 /**
  * Validates settings.json content and fills in the defaults.

@@ -6,6 +6,7 @@
  */
 import { ARMS } from '../dataset/types';
 import { ceac } from '../cea/ceac';
+import { decisionUncertainty } from '../cea/decision-uncertainty';
 import { icer } from '../cea/icer';
 import { netBenefit } from '../cea/net-benefit';
 import { quadrant } from '../cea/quadrant';
@@ -24,6 +25,7 @@ import { imputationFrame } from './imputation-frame';
 import { imputationOptions } from './imputation-options';
 import { imputeChained } from './impute-chained';
 import { poolRubin, type PooledEstimate } from './pool-rubin';
+import { pooledIncrementVariances } from './pooled-increment-variances';
 
 export interface ImputedAnalysis {
   qaly: EffectAnalysis;
@@ -115,6 +117,13 @@ export function analyzeImputed(table: readonly ParticipantRecord[], settings: An
         return { wtp, inmb: netBenefit(pooled.cost.estimate, effect.estimate, wtp), ci95: percentileInterval(inmb) };
       }),
       plane: thin(replicates.cost, replicateEffects),
+      ...decisionUncertainty({
+        incremental: { cost: pooled.cost.estimate, effect: effect.estimate },
+        variances: pooledIncrementVariances(outcomes.map((o) => o.cost), outcomes.map((o) => o[kind]), table.map((r) => r.arm)),
+        replicates: { cost: replicates.cost, effect: replicateEffects },
+        wtps,
+        population: settings.evpi?.population,
+      }),
       imputation: {
         m: options.m,
         withinVariance: { cost: pooled.cost.withinVariance, effect: effect.withinVariance },

@@ -27,5 +27,12 @@ describe('analysis/settings', () => {
     const keys = resolved.ok ? [] : resolved.problems.map((p) => p.key);
     expect([...keys].sort()).toEqual(['bootstrap.interval', 'bootstrap.replicates', 'covariates', 'discount', 'missing', 'wtp']);
   });
+  it('takes evpi.population as a number > 0 and has no default for it', () => {
+    const resolved = resolveSettings({ evpi: { population: 4200 } });
+    expect(resolved.ok && resolved.settings.evpi).toEqual({ population: 4200 });
+    expect(DEFAULT_SETTINGS.evpi).toBeUndefined();
+    const bad = resolveSettings({ evpi: { population: 0, people: 3 } });
+    expect(bad.ok ? [] : bad.problems.map((p) => p.key).sort()).toEqual(['evpi.people', 'evpi.population']);
+  });
   it('rejects a non-object', () => expect(resolveSettings([1]).ok).toBe(false));
 });
