@@ -9,6 +9,9 @@
 export interface FieldProblem {
   field: string;
   message: string;
+  /** for a refused date: the limit it broke (a date or year) and why (services/date-plausibility.ts) */
+  limit?: string;
+  code?: string;
 }
 
 export class Problem extends Error {
@@ -30,6 +33,8 @@ export const problems = {
   bodyNotObject: () => new Problem(400, 'invalid_body', 'The request body must be a JSON object'),
   invalidBody: (fields: FieldProblem[]) =>
     new Problem(400, 'invalid_body', `The request body has ${fields.length} problem(s): ${fields.map((f) => f.message).join('; ')}`, fields),
+  implausibleDate: (fields: FieldProblem[]) =>
+    new Problem(400, 'implausible_date', `${fields.length} date(s) are not plausible: ${fields.map((f) => f.message).join('; ')}`, fields),
   invalidQuery: (fields: FieldProblem[]) =>
     new Problem(400, 'invalid_query', `The query has ${fields.length} problem(s): ${fields.map((f) => f.message).join('; ')}`, fields),
   invalidId: (what: string, value: string) => new Problem(400, 'invalid_id', `"${value}" is not a valid ${what} id`),
