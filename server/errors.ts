@@ -9,6 +9,9 @@
 export interface FieldProblem {
   field: string;
   message: string;
+  /** for a refused date: the limit it broke (a date or year) and why (services/date-plausibility.ts) */
+  limit?: string;
+  code?: string;
 }
 
 export class Problem extends Error {
@@ -32,6 +35,8 @@ export const problems = {
     new Problem(400, 'invalid_body', `The request body has ${fields.length} problem(s): ${fields.map((f) => f.message).join('; ')}`, fields),
   tooDeep: (maxDepth: number) =>
     new Problem(400, 'too_deep', `The request body nests objects and arrays more than ${maxDepth} levels deep`),
+  implausibleDate: (fields: FieldProblem[]) =>
+    new Problem(400, 'implausible_date', `${fields.length} date(s) are not plausible: ${fields.map((f) => f.message).join('; ')}`, fields),
   invalidQuery: (fields: FieldProblem[]) =>
     new Problem(400, 'invalid_query', `The query has ${fields.length} problem(s): ${fields.map((f) => f.message).join('; ')}`, fields),
   invalidId: (what: string, value: string) => new Problem(400, 'invalid_id', `"${value}" is not a valid ${what} id`),

@@ -11,6 +11,7 @@ import type { UserRow } from '../db/queries/users';
 import { inTransaction } from '../db/transaction';
 import { problems, type FieldProblem } from '../errors';
 import { recordAudit, type AuditActor } from './audit';
+import { plausibleAfter } from './date-plausibility';
 import type { Answers } from './operations-forms';
 import { canSeeSite } from './site-access';
 import { getStudySettings } from './study-settings';
@@ -21,29 +22,31 @@ export interface TimeLogInput {
   site?: string;
 }
 
-function resolveScope(db: Db, user: Pick<UserRow, 'id' | 'role'>, input: TimeLogInput, prefix: string): { siteId: number; participantId: number | null } | FieldProblem {
+/** The site and participant of a log, or what is wrong (a log of a participant is dated from the referral on, never in the future). */
+function resolveScope(db: Db, user: Pick<UserRow, 'id' | 'role'>, input: TimeLogInput, prefix: string, clock: Date): { siteId: number; participantId: number | null } | FieldProblem {
+  const date = String(input.entry.log_date);
   if (input.entry.log_scope === 'participant') {
     if (input.participantId === undefined) return { field: `${prefix}participantId`, message: 'participantId is required when log_scope is participant' };
     const participant = findParticipant(db, input.participantId);
     if (!participant || !canSeeSite(db, user, participant.site_id)) return { field: `${prefix}participantId`, message: `participant ${input.participantId} does not exist` };
-    return { siteId: participant.site_id, participantId: participant.id };
+    return plausibleAfter(`${prefix}entry.log_date`, date, clock, { limit: participant.referral_date, code: 'before_referral', event: 'referral' }) ?? { siteId: participant.site_id, participantId: participant.id };
   }
   if (input.site === undefined) return { field: `${prefix}site`, message: 'site is required when log_scope is site' };
   const site = findSiteByCode(db, input.site);
   if (!site || !canSeeSite(db, user, site.id)) return { field: `${prefix}site`, message: `site "${input.site}" does not exist or is not yours` };
-  return { siteId: site.id, participantId: null };
+  return plausibleAfter(`${prefix}entry.log_date`, date, clock) ?? { siteId: site.id, participantId: null };
 }
 
 /** Saves every row or none; returns the new rows. */
-export function addTimeLogs(db: Db, actor: AuditActor, user: Pick<UserRow, 'id' | 'role'>, inputs: TimeLogInput[], prefix: (i: number) => string): logs.TimeLogRow[] {
+export function addTimeLogs(db: Db, actor: AuditActor, user: Pick<UserRow, 'id' | 'role'>, inputs: TimeLogInput[], prefix: (i: number) => string, clock: Date = new Date()): logs.TimeLogRow[] {
   return inTransaction(db, () => {
     const errors: FieldProblem[] = [];
     const resolved = inputs.map((input, i) => {
-      const scope = resolveScope(db, user, input, prefix(i));
+      const scope = resolveScope(db, user, input, prefix(i), clock);
       if ('field' in scope) errors.push(scope);
       return scope;
     });
-    if (errors.length) throw problems.invalidBody(errors);
+    if (errors.length) throw errors.every((e) => e.code) ? problems.implausibleDate(errors) : problems.invalidBody(errors);
     const now = new Date().toISOString();
     return inputs.map((input, i) => {
       const scope = resolved[i] as { siteId: number; participantId: number | null };

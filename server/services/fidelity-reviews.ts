@@ -9,6 +9,8 @@ import { findSiteByCode, findSiteById } from '../db/queries/sites';
 import { inTransaction } from '../db/transaction';
 import { problems } from '../errors';
 import { recordAudit, type AuditActor } from './audit';
+import { addCalendarMonths } from '../schedule/calendar';
+import { notAfter, notBefore, plausibleAfter, refuseImplausible } from './date-plausibility';
 import type { Answers } from './operations-forms';
 import { scoreFidelity } from '../../instruments/fidelity/index';
 
@@ -24,7 +26,15 @@ export function viewReview(db: Db, row: reviews.FidelityReviewRow) {
   return { id: row.id, site: findSiteById(db, row.site_id)?.code ?? null, total: row.total, band: row.band, bandLabel: score.bandLabel, areas: score.areas, ...answers, createdAt: row.created_at };
 }
 
-export function addReview(db: Db, actor: AuditActor, siteCode: string, answers: Answers) {
+/** A review is dated up to today; the next review (a plan) may lie ahead, after this one and within two years of it. */
+export function addReview(db: Db, actor: AuditActor, siteCode: string, answers: Answers, clock: Date = new Date()) {
+  const reviewDate = String(answers.review_date);
+  refuseImplausible(
+    plausibleAfter('review.review_date', reviewDate, clock),
+    typeof answers.next_review_date === 'string' ? notBefore('review.next_review_date', answers.next_review_date, reviewDate, 'before_review', 'review') : null,
+    typeof answers.next_review_date === 'string' && plausibleAfter('review.review_date', reviewDate, clock) === null
+      ? notAfter('review.next_review_date', answers.next_review_date, addCalendarMonths(reviewDate, 24), 'too_far_ahead', 'review date + 24 months') : null,
+  );
   const site = findSiteByCode(db, siteCode);
   if (!site) throw problems.notFound('site', siteCode);
   const { total, band } = scoreFidelity(items(answers));

@@ -11,20 +11,28 @@ import * as statuses from '../db/queries/process-statuses';
 import { inTransaction } from '../db/transaction';
 import { problems } from '../errors';
 import { recordAudit, requireReasonForChange, type AuditActor } from './audit';
+import { notBefore, plausibleAfter, refuseImplausible } from './date-plausibility';
 import type { Answers } from './operations-forms';
 
-function checkDates(answers: Answers): void {
-  if (typeof answers.episode_end_date === 'string' && answers.episode_end_date < String(answers.episode_start_date)) {
-    throw problems.invalidBody([{ field: 'episode.episode_end_date', message: 'episode_end_date cannot be before episode_start_date' }]);
-  }
+const followsReferral = (participant: ParticipantRow) => ({ limit: participant.referral_date, code: 'before_referral' as const, event: 'referral' });
+
+/** An episode starts from the referral on, ends not before it starts, and neither date is in the future. */
+function checkDates(participant: ParticipantRow, answers: Answers, clock: Date): void {
+  const start = String(answers.episode_start_date);
+  const end = typeof answers.episode_end_date === 'string' ? answers.episode_end_date : null;
+  refuseImplausible(
+    plausibleAfter('episode.episode_start_date', start, clock, followsReferral(participant)),
+    end === null ? null : plausibleAfter('episode.episode_end_date', end, clock),
+    end === null ? null : notBefore('episode.episode_end_date', end, start, 'before_start', 'episode start'),
+  );
 }
 
 export function viewEpisode(row: episodes.EpisodeRow) {
   return { id: row.id, participantId: row.participant_id, ...(JSON.parse(row.answers_json) as Answers), createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
-export function addEpisode(db: Db, actor: AuditActor, participant: ParticipantRow, answers: Answers) {
-  checkDates(answers);
+export function addEpisode(db: Db, actor: AuditActor, participant: ParticipantRow, answers: Answers, clock: Date = new Date()) {
+  checkDates(participant, answers, clock);
   return inTransaction(db, () => {
     const id = episodes.insertEpisode(db, { participantId: participant.id, type: String(answers.episode_type), start: String(answers.episode_start_date), end: (answers.episode_end_date as string | undefined) ?? null, answersJson: JSON.stringify(answers) }, actor.id, new Date().toISOString());
     recordAudit(db, { actor, action: 'create', entity: 'employment_episode', entityId: id, after: { study_id: participant.study_id, ...answers } });
@@ -32,11 +40,11 @@ export function addEpisode(db: Db, actor: AuditActor, participant: ParticipantRo
   });
 }
 
-export function updateEpisode(db: Db, actor: AuditActor, participant: ParticipantRow, id: number, answers: Answers, reason: string | undefined) {
-  checkDates(answers);
+export function updateEpisode(db: Db, actor: AuditActor, participant: ParticipantRow, id: number, answers: Answers, reason: string | undefined, clock: Date = new Date()) {
   return inTransaction(db, () => {
     const before = episodes.findEpisode(db, id);
     if (!before || before.participant_id !== participant.id) throw problems.notFound('employment episode', id);
+    checkDates(participant, answers, clock);
     const checkedReason = requireReasonForChange(JSON.parse(before.answers_json), reason);
     episodes.updateEpisode(db, id, { type: String(answers.episode_type), start: String(answers.episode_start_date), end: (answers.episode_end_date as string | undefined) ?? null, answersJson: JSON.stringify(answers) }, actor.id, new Date().toISOString());
     recordAudit(db, { actor, action: 'update', entity: 'employment_episode', entityId: id, before: JSON.parse(before.answers_json), after: answers, reason: checkedReason });
@@ -52,7 +60,8 @@ export function viewStatus(row: statuses.ProcessStatusRow) {
   return { id: row.id, participantId: row.participant_id, ...(JSON.parse(row.answers_json) as Answers), createdAt: row.created_at };
 }
 
-export function addStatus(db: Db, actor: AuditActor, participant: ParticipantRow, answers: Answers) {
+export function addStatus(db: Db, actor: AuditActor, participant: ParticipantRow, answers: Answers, clock: Date = new Date()) {
+  refuseImplausible(plausibleAfter('status.status_date', String(answers.status_date), clock, followsReferral(participant)));
   if (answers.process_stage === 'ended' && answers.ended_reason === undefined) {
     throw problems.invalidBody([{ field: 'status.ended_reason', message: 'ended_reason is required when process_stage is ended' }]);
   }

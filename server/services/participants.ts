@@ -17,6 +17,7 @@ import { problems } from '../errors';
 import type { IdentifierKeys } from '../identity/identifier-cipher';
 import { recordAudit, requireReasonForChange, type AuditActor } from './audit';
 import type { Answers } from './operations-forms';
+import { notAfter, notInFuture, plausibleAfter, refuseImplausible } from './date-plausibility';
 import { checkNationalId, storeIdentifiers, type NationalIdKind } from './participant-identifiers';
 
 export function studyIdFor(siteCode: string, sequence: number): string {
@@ -71,6 +72,21 @@ function checkCoach(db: Db, coachId: number | null | undefined, siteId: number):
   if (!siteIdsOfUser(db, coachId).includes(siteId)) throw problems.invalidBody([{ field: 'coach_id', message: `coach ${coachId} does not belong to this site` }]);
 }
 
+/** The referral's dates: not in the future; on a change, not after the screening or consent that follow it. */
+function checkReferralDates(db: Db, referral: Answers, now: Date, participantId?: number): void {
+  const date = String(referral.referral_date);
+  const screening = participantId === undefined ? undefined : forms.findScreening(db, participantId);
+  const consent = participantId === undefined ? undefined : forms.findConsent(db, participantId);
+  refuseImplausible(
+    notInFuture('referral.referral_date', date, now),
+    typeof referral.waiting_list_date === 'string' ? notInFuture('referral.waiting_list_date', referral.waiting_list_date, now) : null,
+    notAfter('referral.referral_date', date, screening?.screening_date, 'after_screening', 'screening'),
+    notAfter('referral.referral_date', date, consent?.consent_date, 'after_consent', 'consent'),
+  );
+}
+
+const followsReferral = (participant: ParticipantRow) => ({ limit: participant.referral_date, code: 'before_referral' as const, event: 'referral' });
+
 export interface Registration {
   site: string;
   referral: Answers;
@@ -79,7 +95,8 @@ export interface Registration {
   coach_id?: number | null;
 }
 
-export function registerParticipant(db: Db, keys: IdentifierKeys, actor: AuditActor, input: Registration, today: string): ParticipantRow {
+export function registerParticipant(db: Db, keys: IdentifierKeys, actor: AuditActor, input: Registration, today: string, clock: Date = new Date()): ParticipantRow {
+  checkReferralDates(db, input.referral, clock);
   const site = findSiteByCode(db, input.site);
   if (!site) throw problems.invalidBody([{ field: 'site', message: `site "${input.site}" does not exist` }]);
   const nationalId = checkNationalId(input.id_kind ?? 'SE', String(input.identity.personal_number), today);
@@ -109,8 +126,9 @@ export function registerParticipant(db: Db, keys: IdentifierKeys, actor: AuditAc
   });
 }
 
-export function updateParticipant(db: Db, actor: AuditActor, participant: ParticipantRow, input: { referral?: Answers; coach_id?: number | null; reason?: string }): ParticipantRow {
+export function updateParticipant(db: Db, actor: AuditActor, participant: ParticipantRow, input: { referral?: Answers; coach_id?: number | null; reason?: string }, clock: Date = new Date()): ParticipantRow {
   return inTransaction(db, () => {
+    if (input.referral) checkReferralDates(db, input.referral, clock, participant.id);
     const now = new Date().toISOString();
     const before = { referral: JSON.parse(participant.referral_json), coach_id: participant.coach_id };
     const reason = input.referral ? requireReasonForChange(before, input.reason) : (input.reason ?? null);
@@ -143,7 +161,8 @@ export function updateIdentifiers(db: Db, keys: IdentifierKeys, actor: AuditActo
 
 const CRITERIA = ['in_psychiatric_care', 'unemployed_or_no_return', 'public_support', 'motivated_to_work', 'working_age'] as const;
 
-export function recordScreening(db: Db, actor: AuditActor, participant: ParticipantRow, answers: Answers, reason: string | undefined): forms.ScreeningRow {
+export function recordScreening(db: Db, actor: AuditActor, participant: ParticipantRow, answers: Answers, reason: string | undefined, clock: Date = new Date()): forms.ScreeningRow {
+  refuseImplausible(plausibleAfter('screening.screening_date', String(answers.screening_date), clock, followsReferral(participant)));
   const failed = CRITERIA.filter((c) => answers[c] === false);
   if (answers.eligible === true && failed.length > 0) {
     throw problems.invalidBody(failed.map((c) => ({ field: `screening.${c}`, message: `eligible cannot be true when ${c} is false` })));
@@ -167,7 +186,8 @@ export function recordScreening(db: Db, actor: AuditActor, participant: Particip
   });
 }
 
-export function recordConsent(db: Db, actor: AuditActor, participant: ParticipantRow, answers: Answers, reason: string | undefined): forms.ConsentRow {
+export function recordConsent(db: Db, actor: AuditActor, participant: ParticipantRow, answers: Answers, reason: string | undefined, clock: Date = new Date()): forms.ConsentRow {
+  refuseImplausible(plausibleAfter('consent.consent_date', String(answers.consent_date), clock, followsReferral(participant)));
   return inTransaction(db, () => {
     const screening = forms.findScreening(db, participant.id);
     if (!screening || !screening.eligible) throw problems.conflict('Consent can only be recorded for a participant screened as eligible');
@@ -187,11 +207,12 @@ export function recordConsent(db: Db, actor: AuditActor, participant: Participan
   });
 }
 
-export function recordWithdrawal(db: Db, actor: AuditActor, participant: ParticipantRow, answers: Answers, reason: string | undefined): forms.WithdrawalRow {
+/** A withdrawal is dated from the randomization on (before it, from the referral on) up to today. */
+export function recordWithdrawal(db: Db, actor: AuditActor, participant: ParticipantRow, answers: Answers, reason: string | undefined, clock: Date = new Date()): forms.WithdrawalRow {
   return inTransaction(db, () => {
-    if (String(answers.withdrawal_date) < participant.referral_date) {
-      throw problems.invalidBody([{ field: 'withdrawal.withdrawal_date', message: 'withdrawal_date cannot be before the referral date' }]);
-    }
+    const allocation = findAllocation(db, participant.id);
+    const follows = allocation ? { limit: allocation.randomized_on, code: 'before_randomization' as const, event: 'randomization' } : followsReferral(participant);
+    refuseImplausible(plausibleAfter('withdrawal.withdrawal_date', String(answers.withdrawal_date), clock, follows));
     const previous = forms.findWithdrawal(db, participant.id);
     const checkedReason = requireReasonForChange(previous ? JSON.parse(previous.answers_json) : null, reason);
     forms.upsertWithdrawal(db, {

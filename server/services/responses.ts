@@ -22,6 +22,7 @@ import { inTransaction } from '../db/transaction';
 import { problems } from '../errors';
 import { assessmentsOf, requiredForms } from './assessments';
 import { recordAudit, type AuditActor } from './audit';
+import { refuseImplausible, workingAgeBirthYear } from './date-plausibility';
 import type { Answers } from './operations-forms';
 import { scoreResponse } from './response-scores';
 import { getStudySettings } from './study-settings';
@@ -96,7 +97,7 @@ function checkParticipantMayAnswer(db: Db, participant: ParticipantRow, timepoin
   if (timepoint !== 0 && !findAllocation(db, participant.id)) throw problems.conflict(`${participant.study_id} is not randomized; only baseline (timepoint 0) questionnaires can be saved`);
 }
 
-export function saveResponse(db: Db, actor: AuditActor, source: 'staff' | 'tablet' | 'home', participant: ParticipantRow, clientUuid: string, submission: ResponseSubmission): SaveResult {
+export function saveResponse(db: Db, actor: AuditActor, source: 'staff' | 'tablet' | 'home', participant: ParticipantRow, clientUuid: string, submission: ResponseSubmission, clock: Date = new Date()): SaveResult {
   if (!UUID_PATTERN.test(clientUuid)) throw problems.invalidBody([{ field: 'clientUuid', message: 'clientUuid in the path must be a UUID' }]);
   const uuid = clientUuid.toLowerCase();
   return inTransaction(db, () => {
@@ -110,6 +111,8 @@ export function saveResponse(db: Db, actor: AuditActor, source: 'staff' | 'table
     checkParticipantMayAnswer(db, participant, submission.timepoint);
     const result = validateForm(submission.form, submission.answers, { partial: !submission.complete });
     if (!result.ok) throw problems.invalidBody(result.errors.map((e) => ({ field: e.field ? `answers.${e.field}` : 'answers', message: e.message })));
+    const birthYear = result.value.birth_year;
+    if (typeof birthYear === 'number') refuseImplausible(workingAgeBirthYear('answers.birth_year', birthYear, clock.toISOString().slice(0, 10)));
     if (submission.complete) {
       const other = responses.findCompleteResponse(db, participant.id, submission.timepoint, submission.form);
       if (other && other.client_uuid !== uuid) throw problems.conflict(`${participant.study_id} already has a complete ${submission.form} response at timepoint ${submission.timepoint}`);

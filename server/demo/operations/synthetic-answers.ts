@@ -2,7 +2,8 @@
  * Synthetic, valid answers to any form of the data dictionary (for the demo
  * study and tests): each field gets a value its type and choices allow,
  * picked by `pick` (an integer source, so callers decide how random), and
- * fields hidden by `showWhen` are left out. `overrides` are applied first so
+ * fields hidden by `showWhen` are left out. Birth years are of working age
+ * (born 1963–1998). `overrides` are applied first so
  * conditions see them.
  */
 import { getForm, type Field } from '../../../data-dictionary/index';
@@ -13,6 +14,8 @@ export const firstChoice: Pick = () => 0;
 
 function valueFor(field: Field, pick: Pick): unknown {
   const choices = field.choices ?? [];
+  // of working age (services/date-plausibility.ts), many under 30 as in the seeds' target group
+  if (field.name === 'birth_year') return 1998 - pick(36);
   switch (field.type) {
     case 'choice':
       return choices[pick(choices.length)].code;

@@ -63,7 +63,7 @@ describe('schedule: states, due lists and reminders on the real database', () =>
 
   it('marks later assessments withdrawn after a withdrawal and keeps past missed ones missed', () => {
     const participant = findParticipantByStudyId(server.db, 'TST-B-0001')!;
-    recordWithdrawal(server.db, SYSTEM_ACTOR, participant, { withdrawal_date: '2029-03-15', withdrawal_data_use: 'collected_only' }, undefined);
+    recordWithdrawal(server.db, SYSTEM_ACTOR, participant, { withdrawal_date: '2029-03-15', withdrawal_data_use: 'collected_only' }, undefined, new Date('2029-03-15T12:00:00Z'));
     const states = assessmentsOf(server.db, second, '2029-06-01').map((a) => a.state);
     expect(states).toEqual(['completed', 'missed', 'withdrawn', 'withdrawn', 'withdrawn']);
     expect(reminders(server.db, { siteIds: null }, '2029-08-20').some((a) => a.participantId === second)).toBe(false);
