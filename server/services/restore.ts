@@ -1,7 +1,8 @@
 /**
  * Bringing back a backup (`ips-trial restore <backup>`): refused while a
- * server holds the database; the backup must pass SQLite's integrity check
- * and the audit-chain verification first; the live file is not overwritten
+ * server holds the database; the backup must pass SQLite's integrity check,
+ * the audit-chain verification and match the keys of the secrets folder
+ * (their check values) first; the live file is not overwritten
  * but kept aside as `<database>.before-restore-<time>`; the backup is copied
  * beside the database (SQLite's backup API, file 0600) and renamed into
  * place in one step, so a crash leaves either the old or the new file, never
@@ -12,6 +13,9 @@ import path from 'node:path';
 import { openDatabase } from '../db/connection';
 import { openMigratedDatabase } from '../db/open';
 import { integrityCheck } from '../db/queries/maintenance';
+import { hasSecretChecksTable } from '../db/queries/secret-checks';
+import type { Config } from '../config';
+import { checkTrialSecrets, SecretProblem } from '../secrets';
 import { serverHolding } from '../db/server-lock';
 import { recordAudit, verifyAudit, type AuditActor } from './audit';
 
@@ -25,7 +29,7 @@ export interface RestoreResult {
 /** Thrown for a restore that must not go ahead; its message is the one line to print. */
 export class RestoreRefused extends Error {}
 
-function checkBackup(file: string): void {
+function checkBackup(file: string, secretsDir: string): void {
   if (!existsSync(file)) throw new RestoreRefused(`backup ${file} does not exist`);
   let copy;
   try {
@@ -38,21 +42,24 @@ function checkBackup(file: string): void {
     if (integrity !== 'ok') throw new RestoreRefused(`backup ${file} failed SQLite's integrity check (${integrity}); choose another backup`);
     const verdict = verifyAudit(copy);
     if (!verdict.ok) throw new RestoreRefused(`backup ${file} has a broken audit trail (${verdict.message}); choose another backup`);
+    // the keys in the secrets folder must be the ones this backup was made with (check values, server/secrets.ts)
+    if (hasSecretChecksTable(copy)) checkTrialSecrets(copy, secretsDir);
   } catch (error) {
     if (error instanceof RestoreRefused) throw error;
+    if (error instanceof SecretProblem) throw new RestoreRefused(`backup ${file} does not match the secrets folder: ${error.message}`);
     throw new RestoreRefused(`backup ${file} cannot be checked (${(error as Error).message}); choose another backup`);
   } finally {
     copy.close();
   }
 }
 
-export async function restoreDatabase(dbFile: string, backupFile: string, actor: AuditActor, now = new Date()): Promise<RestoreResult> {
-  const live = path.resolve(dbFile);
+export async function restoreDatabase(config: Pick<Config, 'dbFile' | 'secretsDir'>, backupFile: string, actor: AuditActor, now = new Date()): Promise<RestoreResult> {
+  const live = path.resolve(config.dbFile);
   const backup = path.resolve(backupFile);
   if (backup === live) throw new RestoreRefused(`${backup} is the live database itself; name a backup file`);
   const server = serverHolding(live);
   if (server !== null) throw new RestoreRefused(`a server (process ${server}) is using ${live}; stop it first, then restore`);
-  checkBackup(backup);
+  checkBackup(backup, config.secretsDir);
 
   const incoming = `${live}.restoring`;
   rmSync(incoming, { force: true });

@@ -16,12 +16,12 @@ export function register(program: Command): void {
     const config = configFromOptions(options);
     const [{ cliActor }, { restoreDatabase, RestoreRefused }] = await Promise.all([import('../../services/audit'), import('../../services/restore')]);
     try {
-      const result = await restoreDatabase(config.dbFile, backup, cliActor());
+      const result = await restoreDatabase(config, backup, cliActor());
       process.stdout.write(
         `restored ${config.dbFile} from ${result.restoredFrom}\n` +
           (result.keptAside ? `the previous file is kept as ${result.keptAside}\n` : '') +
           `integrity ok; audit trail intact (${result.auditEntries} entries, the restore is the last)\n` +
-          `the secrets folder (${config.secretsDir}) must be the one backed up with this database\n`,
+          `the keys in ${config.secretsDir} match this backup\n`,
       );
     } catch (err) {
       if (!(err instanceof RestoreRefused)) throw err;

@@ -40,11 +40,15 @@ describe('server core: restore and storage health', () => {
   });
   afterAll(() => server?.close());
 
-  it('restores a checked backup, keeps the live file aside and records the restore', async () => {
+  it('restores a checked backup only with its own keys, keeps the live file aside and records the restore', async () => {
     const dir = makeTempDir();
     const live = path.join(dir, 'trial.db');
     await server.db.backup(live);
-    const done = run(['restore', backupFile, '--db', live]);
+    const elsewhere = run(['restore', backupFile, '--db', live], { IPS_TRIAL_SECRETS: path.join(dir, 'other-secrets') });
+    expect(elsewhere.status).toBe(1);
+    expect(elsewhere.stderr).toMatch(/^error: backup .*good\.db does not match the secrets folder: /);
+    expect(existsSync(path.join(dir, 'other-secrets')), 'no key is made for a restore').toBe(false);
+    const done = run(['restore', backupFile, '--db', live], { IPS_TRIAL_SECRETS: server.config.secretsDir });
     expect(done.status, done.stderr).toBe(0);
     const keptAside = /kept as (\S+)/.exec(done.stdout)?.[1];
     expect(keptAside && existsSync(keptAside)).toBe(true);
