@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiLogin, ARTIFACTS, screenshot, stackForThisFile, DEMO_PASSWORD } from './harness';
 import { consentedParticipant } from './fixtures';
-import { answerQuestion, currentKey, next } from './tablet-driver';
+import { answerQuestion, currentKey, next, startQuestionnaire } from './tablet-driver';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -58,7 +58,9 @@ describe('accessibility (axe-core)', () => {
     const participant = await consentedParticipant(page.request, stack.url, csrf, 3);
     expect((await page.request.post(`${stack.url}/api/participants/${participant.id}/tablet-session`, { headers: { 'X-CSRF-Token': csrf }, data: { pin: '1357' } })).status()).toBe(201);
     await page.goto(`${stack.url}/tablet.html`);
-    await page.locator('main[data-screen="question"]').waitFor();
+    await page.locator('main[data-screen="welcome"]').waitFor();
+    problems.push(...(await seriousViolations(page, 'tablet welcome')));
+    await startQuestionnaire(page);
     const scanned = new Set<string>();
     for (let guard = 0; guard < 80; guard += 1) {
       if ((await page.locator('main').getAttribute('data-screen')) === 'review') break;

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiLogin, newTablet, screenshot, stackForThisFile } from './harness';
 import { consentedParticipant } from './fixtures';
+import { startQuestionnaire } from './tablet-driver';
 
 const stack = stackForThisFile();
 
@@ -20,7 +21,7 @@ describe('tablet access', () => {
     expect((await page.request.get(`${stack.url}/api/participants`)).status()).toBe(401);
 
     await page.goto(`${stack.url}/tablet.html`);
-    await page.locator('main[data-screen="question"]').waitFor();
+    await startQuestionnaire(page);
     const heading = page.locator('#question-heading');
     const swedish = await heading.textContent();
     await page.getByRole('button', { name: 'English' }).click();
@@ -64,7 +65,7 @@ describe('tablet access', () => {
     await home.page.getByText(/Koden gick inte att använda/).waitFor();
     await home.page.getByLabel('Personlig kod').fill(homeCode.code);
     await home.page.getByRole('button', { name: 'Börja' }).click();
-    await home.page.locator('main[data-screen="question"]').waitFor();
+    await startQuestionnaire(home.page);
     // at home there is no staff exit
     expect(await home.page.getByRole('button', { name: 'Personal: avsluta' }).isVisible()).toBe(false);
     await home.context.close();

@@ -69,10 +69,11 @@ export async function storedAnswer(page: Page, key: string): Promise<unknown> {
 }
 
 /**
- * Puts the open session on question `key` (as if the participant had moved
- * there) and reloads: the tablet resumes on the step stored in IndexedDB.
+ * Puts the open session on `step` (a question's key, or 'review') as if the
+ * participant had moved there, and reloads: the tablet resumes on the step
+ * stored in IndexedDB.
  */
-export async function openAt(page: Page, key: string): Promise<void> {
+export async function reloadAt(page: Page, key: string): Promise<void> {
   await page.evaluate((step) => new Promise<void>((resolve, reject) => {
     const open = indexedDB.open('ips-trial-tablet');
     open.onerror = () => reject(open.error);
@@ -93,5 +94,17 @@ export async function openAt(page: Page, key: string): Promise<void> {
     };
   }), key);
   await page.reload();
-  await page.waitForFunction((k) => document.querySelector('main')?.dataset.question === k, key);
+}
+
+/** Reloads the open session on question `key`. */
+export async function openAt(page: Page, key: string): Promise<void> {
+  await reloadAt(page, key);
+  await page.waitForFunction((k) => document.querySelector('main')?.dataset.screen === 'question' && document.querySelector('main')?.dataset.question === k, key);
+}
+
+/** From the welcome screen of a session just opened to its first question. */
+export async function startQuestionnaire(page: Page): Promise<void> {
+  await page.locator('main[data-screen="welcome"]').waitFor();
+  await page.locator('#start').click();
+  await page.locator('main[data-screen="question"]').waitFor();
 }

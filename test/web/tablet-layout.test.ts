@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { apiLogin, newTablet, screenshot, stackForThisFile } from './harness';
 import { consentedParticipant } from './fixtures';
-import { openAt } from './tablet-driver';
+import { openAt, startQuestionnaire } from './tablet-driver';
 
 const stack = stackForThisFile();
 
@@ -48,7 +48,7 @@ describe('tablet layout', () => {
       const opened = await page.request.post(`${stack.url}/api/participants/${participant.id}/tablet-session`, { headers: { 'X-CSRF-Token': csrf }, data: { pin: '2468' } });
       expect(opened.status(), await opened.text()).toBe(201);
       await page.goto(`${stack.url}/tablet.html`);
-      await page.locator('main[data-screen="question"]').waitFor();
+      await startQuestionnaire(page);
 
       // a question with many answers: the buttons stay on screen at the top and at the end of the page
       await openAt(page, LONG_QUESTION);

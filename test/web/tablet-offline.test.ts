@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { request as playwrightRequest } from 'playwright-core';
 import { apiLogin, newTablet, screenshot, stackForThisFile, DEMO_PASSWORD } from './harness';
 import { consentedParticipant } from './fixtures';
-import { answerQuestion, currentKey, next, storedAnswer } from './tablet-driver';
+import { answerQuestion, currentKey, next, storedAnswer, startQuestionnaire } from './tablet-driver';
 
 const stack = stackForThisFile();
 
@@ -30,7 +30,7 @@ for (const viewport of [{ width: 768, height: 1024 }, { width: 1024, height: 768
       page.on('console', (m) => { if (process.env.DEBUG_WEB_TEST) process.stderr.write(`console: ${m.text()}\n`); });
       page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
       await page.goto(`${stack.url}/tablet.html`);
-      await page.locator('main[data-screen="question"]').waitFor();
+      await startQuestionnaire(page);
       expect(await page.locator('html').getAttribute('lang')).toBe('sv');
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
       await screenshot(page, `tablet-${viewport.width}-first-question`);

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { request as playwrightRequest, type BrowserContext, type Page } from 'playwright-core';
 import { apiLogin, DEMO_PASSWORD, newTablet, screenshot, stackForThisFile } from './harness';
 import { consentedParticipant } from './fixtures';
-import { answerQuestion, currentKey, next } from './tablet-driver';
+import { answerQuestion, currentKey, next, startQuestionnaire } from './tablet-driver';
 
 const stack = stackForThisFile();
 
@@ -56,7 +56,7 @@ async function answerSome(page: Page, count: number, into: Answers = {}): Promis
 async function participantAOffline(context: BrowserContext, page: Page, participantId: number): Promise<{ answers: Answers; stored: StoredResponse[] }> {
   await openKiosk(page, participantId);
   await page.goto(`${stack.url}/tablet.html`);
-  await page.locator('main[data-screen="question"]').waitFor();
+  await startQuestionnaire(page);
   const answers = await answerSome(page, 2);
   await expect.poll(() => page.locator('#save-state').textContent(), { timeout: 30_000 }).toBe('Sparat');
   await context.setOffline(true);
@@ -88,7 +88,7 @@ describe('a shared clinic tablet', () => {
     const page = await context.newPage();
     await openKiosk(page, b.id);
     await page.goto(`${stack.url}/tablet.html`);
-    await page.locator('main[data-screen="question"]').waitFor();
+    await startQuestionnaire(page);
     // B starts at the beginning, with nothing of A's on screen
     const firstKeyOfB = (await currentKey(page))!;
     expect(await page.locator('main input:checked').count()).toBe(0);
@@ -126,7 +126,7 @@ describe('a shared clinic tablet', () => {
     const page = await context.newPage();
     await openKiosk(page, b.id);
     await page.goto(`${stack.url}/tablet.html`);
-    await page.locator('main[data-screen="question"]').waitFor();
+    await startQuestionnaire(page);
     expect(await page.locator('main input:checked').count()).toBe(0);
     // B's answers are not held up by A's
     const fromB = await answerSome(page, 2);

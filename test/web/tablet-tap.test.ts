@@ -15,7 +15,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiLogin, newTablet, stackForThisFile } from './harness';
 import { consentedParticipant } from './fixtures';
-import { answerQuestion, currentKey } from './tablet-driver';
+import { answerQuestion, currentKey, startQuestionnaire } from './tablet-driver';
 import { stepperStart } from '../../web/tablet/questions';
 
 const stack = stackForThisFile();
@@ -28,7 +28,7 @@ describe('tablet tap on Nästa', () => {
     const opened = await page.request.post(`${stack.url}/api/participants/${participant.id}/tablet-session`, { headers: { 'X-CSRF-Token': csrf }, data: { pin: '2468' } });
     expect(opened.status(), await opened.text()).toBe(201);
     await page.goto(`${stack.url}/tablet.html`);
-    await page.locator('main[data-screen="question"]').waitFor();
+    await startQuestionnaire(page);
     const nextButton = page.locator('#next');
     const saveState = page.locator('#save-state');
     const before = (await nextButton.boundingBox())!;

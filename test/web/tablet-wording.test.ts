@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiLogin, newTablet, screenshot, stackForThisFile } from './harness';
 import { consentedParticipant } from './fixtures';
-import { answerQuestion, currentKey, next, storedAnswer } from './tablet-driver';
+import { answerQuestion, currentKey, next, storedAnswer, startQuestionnaire } from './tablet-driver';
 
 const MOBILITY = 'LICENSED TEST WORDING: mobility';
 const LEVEL_1 = 'LICENSED TEST WORDING: mobility level 1';
@@ -42,7 +42,7 @@ describe('licensed wording on the tablet', () => {
     page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
 
     await page.goto(`${stack.url}/tablet.html`);
-    await page.locator('main[data-screen="question"]').waitFor();
+    await startQuestionnaire(page);
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 

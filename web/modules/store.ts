@@ -56,8 +56,10 @@ export interface SessionRecord {
   timepoint: number;
   mode: 'kiosk' | 'home';
   forms: { form: string; clientUuid: string }[];
-  /** the screen the participant is on: '<form>.<field>' of a question, 'review' or 'done' */
+  /** the screen the participant is on: 'welcome', '<form>.<field>' of a question, 'review', 'paused' or 'done' */
   step: string;
+  /** while paused: the screen to return to */
+  resumeStep?: string;
   language: Language;
   createdAt: string;
   /** the server's id of the tablet session (so a finished one is not reopened) */

@@ -13,7 +13,8 @@ import { createChrome, type Chrome } from './chrome';
 import { TABLET_FORMS } from './forms';
 import { sessionForms, type WordedSession } from './wording';
 import { dropHiddenAnswers, formsForTimepoint, missingRequired, questionSequence, type Question } from './questions';
-import { showLocked, showReview, showThanks, showUndelivered } from './screens';
+import { showLocked, showPaused, showReview, showThanks, showUndelivered, showWelcome } from './screens';
+import { expectedMinutes } from './expected-minutes';
 import { currentServerMarker, exitTabletSession, fetchTabletSession, redeemHomeCode, registerDelivery, responseSender, type TabletSessionInfo } from './tablet-api';
 import { TEXTS } from './texts';
 import { chooseLanguage } from './choose-language';
@@ -86,6 +87,8 @@ function render(state: State): void {
   const session = state.session;
   if (!session) return renderLocked(state);
   if (session.step === 'review') return renderReview(state);
+  if (session.step === 'welcome') return renderWelcome(state);
+  if (session.step === 'paused') return renderPaused(state);
   const sequence = sequenceOf(state);
   const index = Math.max(0, sequence.findIndex((q) => q.key === session.step));
   renderQuestionScreen(state, sequence, index);
@@ -119,11 +122,39 @@ function renderQuestionScreen(state: State, sequence: Question[], index: number)
     h('form', { class: 'question-form', onsubmit: (e: Event) => { e.preventDefault(); void go(1); } }, view.root,
       h('div', { class: 'nav' },
         index > 0 ? h('button', { type: 'button', class: 'secondary', id: 'back', onclick: () => void go(-1) }, t.back) : h('span'),
+        h('button', { type: 'button', class: 'secondary', id: 'pause', onclick: () => void pause(state) }, t.pause),
         state.returnToReview ? h('button', { type: 'button', class: 'secondary', onclick: () => void go('review') }, t.toReview) : null,
         h('button', { type: 'submit', class: 'primary', id: 'next' }, isLast ? t.toReview : t.next))));
   state.chrome.main.dataset.screen = 'question';
   state.chrome.main.dataset.question = q.key;
   view.heading.focus();
+}
+
+function renderWelcome(state: State): void {
+  state.view = undefined;
+  const sequence = sequenceOf(state);
+  const parts = formsOf(state.session!).map((form) => partTitle(form, state.lang));
+  showWelcome(state.chrome.main, TEXTS[state.lang], { parts, questions: sequence.length, minutes: expectedMinutes(sequence.length) },
+    () => void saveStep(state, sequence[0]?.key ?? 'review').then(() => render(state)));
+}
+
+/** The participant's pause: what was typed is saved, and nothing of the answers stays on screen until they continue. */
+async function pause(state: State): Promise<void> {
+  state.view?.commit();
+  await state.saving;
+  if (!state.session || state.session.step === 'paused') return;
+  state.session = { ...state.session, resumeStep: state.session.step, step: 'paused' };
+  await putSession(state.db, state.session);
+  render(state);
+}
+
+function renderPaused(state: State): void {
+  state.view = undefined;
+  showPaused(state.chrome.main, TEXTS[state.lang], () => {
+    const session = state.session!;
+    state.session = { ...session, step: session.resumeStep ?? '', resumeStep: undefined };
+    void putSession(state.db, state.session).then(() => render(state));
+  });
 }
 
 function answer(state: State, q: Question, value: AnswerValue): Promise<void> {
@@ -144,6 +175,7 @@ async function saveAnswer(state: State, q: Question, value: AnswerValue): Promis
 }
 
 function renderReview(state: State): void {
+  state.view = undefined;
   const sequence = sequenceOf(state);
   state.returnToReview = true;
   showReview(state.chrome.main, TEXTS[state.lang], state.lang, sequence, state.answers, missingRequired(sequence, state.answers), {
@@ -207,8 +239,10 @@ async function openSession(state: State, info: TabletSessionInfo): Promise<void>
   }
   state.session = session;
   const sequence = sequenceOf(state);
-  // resume at the first unanswered question
-  session.step = (sequence.find((q) => state.answers[q.form.name]?.[q.field.name] === undefined) ?? sequence[0])?.key ?? 'review';
+  // nothing answered yet: the welcome; otherwise resume at the first unanswered question
+  const started = sequence.some((q) => state.answers[q.form.name]?.[q.field.name] !== undefined);
+  session.step = !started && sequence.length > 0 ? 'welcome'
+    : (sequence.find((q) => state.answers[q.form.name]?.[q.field.name] === undefined) ?? sequence[0])?.key ?? 'review';
   await putSession(state.db, session);
   void ensureDelivery(state);
   state.chrome.showExit(session.mode === 'kiosk');

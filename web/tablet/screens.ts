@@ -1,6 +1,7 @@
 /**
  * The screens around the questions: locked (with the home-code entry), the
- * review of all answers before submit, and the thank-you screen.
+ * welcome (what this is, how long it takes, that one can stop), the pause,
+ * the review of all answers before submit, and the thank-you screen.
  */
 import { h, replace } from '../modules/dom';
 import type { Answers, Language } from '../modules/store';
@@ -37,6 +38,38 @@ export function showLocked(main: HTMLElement, t: Texts, onCode: (code: string) =
   focusHeading(main);
 }
 
+export interface WelcomeFacts {
+  /** the parts' names as the participant reads them */
+  parts: string[];
+  questions: number;
+  minutes: number;
+}
+
+export function showWelcome(main: HTMLElement, t: Texts, facts: WelcomeFacts, onStart: () => void): void {
+  replace(main, h('section', { class: 'welcome' },
+    h('h1', { tabindex: -1 }, t.welcomeTitle),
+    h('p', {}, t.welcomeText),
+    h('p', {}, t.welcomeParts(facts.parts.length)),
+    h('ol', { class: 'welcome-parts' }, ...facts.parts.map((name) => h('li', {}, name))),
+    h('p', { id: 'welcome-time' }, t.welcomeTime(facts.minutes, facts.questions)),
+    h('p', {}, t.welcomeStop),
+    h('div', { class: 'nav' }, h('span'), h('button', { type: 'button', class: 'primary', id: 'start', onclick: onStart }, t.start))));
+  main.dataset.screen = 'welcome';
+  delete main.dataset.question;
+  focusHeading(main);
+}
+
+/** The pause: nothing of the answers on screen until the participant continues. */
+export function showPaused(main: HTMLElement, t: Texts, onResume: () => void): void {
+  replace(main, h('section', { class: 'paused' },
+    h('h1', { tabindex: -1 }, t.pausedTitle),
+    h('p', {}, t.pausedText),
+    h('div', { class: 'nav' }, h('button', { type: 'button', class: 'primary', id: 'resume', onclick: onResume }, t.resume))));
+  main.dataset.screen = 'paused';
+  delete main.dataset.question;
+  focusHeading(main);
+}
+
 export function showReview(main: HTMLElement, t: Texts, lang: Language, sequence: Question[], answers: Record<string, Answers>, missing: Question[],
   handlers: { onChange(key: string): void; onSubmit(): void }): void {
   const rows = sequence.map((q) => {
@@ -57,6 +90,7 @@ export function showReview(main: HTMLElement, t: Texts, lang: Language, sequence
     h('h1', { tabindex: -1 }, t.reviewTitle),
     h('p', {}, t.reviewIntro),
     missing.length > 0 ? h('p', { class: 'field-error', role: 'alert' }, t.missing(missing.length)) : null,
+    missing.length > 0 ? h('p', {}, h('button', { type: 'button', class: 'secondary', id: 'first-missing', onclick: () => handlers.onChange(missing[0].key) }, t.firstMissing)) : null,
     h('ol', { class: 'review-list' }, ...rows),
     h('div', { class: 'nav' }, submit)));
   main.dataset.screen = 'review';

@@ -57,6 +57,16 @@ const sv = {
   between: (min: number, max: number) => `Ange ett tal mellan ${min} och ${max}.`,
   participant: 'Deltagare',
   nothingDue: 'Inget frågeformulär att fylla i just nu',
+  welcomeTitle: 'Välkommen',
+  welcomeText: 'Du får svara på frågor om dig själv, din hälsa och den vård och det stöd du har fått. Svaren används i forskningsstudien.',
+  welcomeParts: (n: number) => `Frågeformuläret har ${n} ${plural('sv', n, { one: 'del', other: 'delar' })}:`,
+  welcomeTime: (minutes: number, questions: number) => `Det tar ungefär ${minutes} minuter (${questions} ${plural('sv', questions, { one: 'fråga', other: 'frågor' })}).`,
+  welcomeStop: 'Du kan ta en paus, och du kan sluta när du vill utan att säga varför. Dina svar sparas hela tiden.',
+  pause: 'Ta paus',
+  pausedTitle: 'Paus',
+  pausedText: 'Dina svar är sparade, och ingen kan se dem medan formuläret är pausat. Tryck på Fortsätt när du är redo.',
+  resume: 'Fortsätt',
+  firstMissing: 'Gå till första frågan utan svar',
 };
 
 type Texts = typeof sv;
@@ -111,6 +121,16 @@ const da: Texts = {
   between: (min, max) => `Angiv et tal mellem ${min} og ${max}.`,
   participant: 'Deltager',
   nothingDue: 'Intet spørgeskema at udfylde lige nu',
+  welcomeTitle: 'Velkommen',
+  welcomeText: 'Du skal svare på spørgsmål om dig selv, dit helbred og den behandling og støtte, du har fået. Svarene bruges i forskningsprojektet.',
+  welcomeParts: (n) => `Spørgeskemaet har ${n} ${plural('da', n, { one: 'del', other: 'dele' })}:`,
+  welcomeTime: (minutes, questions) => `Det tager omkring ${minutes} minutter (${questions} spørgsmål).`,
+  welcomeStop: 'Du kan holde pause, og du kan stoppe når som helst uden at give en grund. Dine svar gemmes hele tiden.',
+  pause: 'Hold pause',
+  pausedTitle: 'Pause',
+  pausedText: 'Dine svar er gemt, og ingen kan se dem, mens skemaet holder pause. Tryk på Fortsæt, når du er klar.',
+  resume: 'Fortsæt',
+  firstMissing: 'Gå til det første spørgsmål uden svar',
 };
 
 const en: Texts = {
@@ -166,6 +186,16 @@ const en: Texts = {
   between: (min, max) => `Enter a number from ${min} to ${max}.`,
   participant: 'Participant',
   nothingDue: 'No questionnaire to fill in right now',
+  welcomeTitle: 'Welcome',
+  welcomeText: 'You will answer questions about yourself, your health and the care and support you have had. The answers are used in the research study.',
+  welcomeParts: (n) => `The questionnaire has ${n} ${plural('en', n, { one: 'part', other: 'parts' })}:`,
+  welcomeTime: (minutes, questions) => `It takes about ${minutes} minutes (${questions} ${plural('en', questions, { one: 'question', other: 'questions' })}).`,
+  welcomeStop: 'You can take a break, and you can stop at any time without giving a reason. Your answers are saved all the time.',
+  pause: 'Take a break',
+  pausedTitle: 'Break',
+  pausedText: 'Your answers are saved, and no one can see them while the questionnaire is paused. Press Continue when you are ready.',
+  resume: 'Continue',
+  firstMissing: 'Go to the first unanswered question',
 };
 
 export const TEXTS: Record<Language, Texts> = { sv, da, en };
