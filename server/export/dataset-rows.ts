@@ -6,8 +6,13 @@
  * participant's randomization date; no internal id, name, national id,
  * contact detail, free text or calendar date leaves this module.
  *
+ * Questionnaires are dated by the day they were answered (responses.answered_on:
+ * the tablet's completion date or the date on a paper form), not the day they
+ * reached the server.
+ *
  * Withdrawals: "none" (no data may be used) → the participant is left out
- * entirely; "collected_only" → rows dated after the withdrawal are left out;
+ * entirely; "collected_only" → rows dated after the withdrawal are left out
+ * (never the baseline questionnaire, which is collected before randomization);
  * "collected_and_registers" → everything is kept (the analysis itself stops
  * counting at withdrawn_day).
  */
@@ -129,7 +134,8 @@ export function* assessmentRows(db: Db, pid: Pseudonymize, eq5dForm: string): Ge
   const pidOf = cachedPid(pid);
   let group: ExportResponseRow[] = [];
   const flush = function* (): Generator<AssessmentOutput> {
-    const usable = group.filter((r) => !afterWithdrawal(r));
+    // the baseline is collected before randomization, so a withdrawal never takes it away (only "none" does, below)
+    const usable = group.filter((r) => r.timepoint === 0 || !afterWithdrawal(r));
     if (usable.length > 0 && !leftOut(usable[0])) yield* assessmentOf(usable, eq5dForm, pidOf(usable[0].participant_id));
   };
   for (const row of iterateExportResponses(db, forms)) {

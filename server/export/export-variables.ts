@@ -78,7 +78,7 @@ export function exportFileSpecs(eq5dForm: string): ExportFileSpec[] {
       { name: 'allocation_corrected', type: 'integer', labels: L('Allocation corrected after randomization', 'Tilldelningen rättad efter randomiseringen', 'Tildelingen rettet efter randomiseringen'), choices: NO_YES },
     ] },
     { file: 'assessments.csv', dataset: 'assessments', labels: L('Questionnaires per timepoint', 'Enkäter per mättillfälle', 'Spørgeskemaer pr. måletidspunkt'), variables: [
-      pid, timepoint, day('Day the questionnaire was completed (days from randomization)', 'Dag då enkäten besvarades (dagar från randomisering)', 'Dag hvor spørgeskemaet blev besvaret (dage fra randomisering)'),
+      pid, timepoint, day('Day the questionnaire was answered (days from randomization)', 'Dag då enkäten besvarades (dagar från randomisering)', 'Dag hvor spørgeskemaet blev besvaret (dage fra randomisering)'),
       ...eq5d, ...gse,
       { name: 'su_complete', type: 'integer', labels: L('Service-use form completed for the period', 'Resursanvändningsformuläret ifyllt för perioden', 'Ressourceforbrugsskemaet udfyldt for perioden'),
         choices: [choice(0, L('No', 'Nej', 'Nej')), choice(1, L('Yes', 'Ja', 'Ja'))] },

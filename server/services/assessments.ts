@@ -4,7 +4,9 @@
  * due and overdue lists per site and per coach, and the reminder list. A
  * timepoint is complete when every questionnaire form of that timepoint has
  * a complete response, so the reminder drops it in the same request that
- * completes the last form.
+ * completes the last form. A response counts from the day it was answered
+ * (`answered_on`: a paper form keyed in later counts from its own date), and
+ * each assessment carries `answeredOn`, the day its last form was answered.
  */
 import { forms as dictionaryForms } from '../../data-dictionary/index';
 import type { Db } from '../db/connection';
@@ -40,16 +42,22 @@ export interface AssessmentView {
   state: AssessmentState;
   formsRequired: string[];
   formsComplete: string[];
+  /** the date the participant answered the last of the forms, once every form is complete (else null) */
+  answeredOn: string | null;
 }
 
 function view(db: Db, row: AssessmentRow, settings: StudySettings, today: string): AssessmentView {
   const formsRequired = requiredForms(row.timepoint, settings);
-  const formsComplete = formsRequired.filter((f) => findCompleteResponse(db, row.participant_id, row.timepoint, f));
+  // a form counts as done on the day it was answered (not the day it was keyed in), so a state on an earlier day is as it was then
+  const answered = formsRequired.map((f) => findCompleteResponse(db, row.participant_id, row.timepoint, f)?.answered_on ?? null);
+  const formsComplete = formsRequired.filter((_, i) => answered[i] !== null && answered[i]! <= today);
+  const completed = formsComplete.length === formsRequired.length;
+  const answeredOn = completed ? answered.reduce((a, b) => (b! > a! ? b : a), answered[0] ?? null) : null;
   const state = assessmentState(
-    { targetDate: row.target_date, windowStart: row.window_start, windowEnd: row.window_end, completed: formsComplete.length === formsRequired.length, withdrawnOn: row.withdrawal_date },
+    { targetDate: row.target_date, windowStart: row.window_start, windowEnd: row.window_end, completed, withdrawnOn: row.withdrawal_date },
     today,
   );
-  return { participantId: row.participant_id, studyId: row.study_id, siteId: row.site_id, coachId: row.coach_id, timepoint: row.timepoint, targetDate: row.target_date, windowStart: row.window_start, windowEnd: row.window_end, state, formsRequired, formsComplete };
+  return { participantId: row.participant_id, studyId: row.study_id, siteId: row.site_id, coachId: row.coach_id, timepoint: row.timepoint, targetDate: row.target_date, windowStart: row.window_start, windowEnd: row.window_end, state, formsRequired, formsComplete, answeredOn };
 }
 
 export function assessmentsOf(db: Db, participantId: number, today: string): AssessmentView[] {

@@ -22,6 +22,7 @@ import { inTransaction } from '../db/transaction';
 import { problems } from '../errors';
 import { assessmentsOf, requiredForms } from './assessments';
 import { recordAudit, type AuditActor } from './audit';
+import { answeredOn, answeredOnProblem, type ResponseSource } from './answer-date';
 import { refuseImplausible, workingAgeBirthYear } from './date-plausibility';
 import type { Answers } from './operations-forms';
 import { scoreResponse } from './response-scores';
@@ -35,6 +36,8 @@ export interface ResponseSubmission {
   answers: Answers;
   revision: number;
   complete: boolean;
+  /** the date the participant answered (required from staff; a tablet sends its completion date) */
+  answered_on?: string;
 }
 
 export interface ResponseView {
@@ -48,6 +51,8 @@ export interface ResponseView {
   scores: Record<string, unknown> | null;
   savedAt: string;
   completedAt: string | null;
+  /** the date the participant answered (YYYY-MM-DD) */
+  answeredOn: string | null;
 }
 
 export function viewResponse(row: responses.ResponseRow): ResponseView {
@@ -62,6 +67,7 @@ export function viewResponse(row: responses.ResponseRow): ResponseView {
     scores: row.scores_json ? (JSON.parse(row.scores_json) as Record<string, unknown>) : null,
     savedAt: row.updated_at,
     completedAt: row.completed_at,
+    answeredOn: row.answered_on,
   };
 }
 
@@ -71,6 +77,7 @@ export function checkSubmission(body: unknown): ResponseSubmission & { participa
   const b = body as Record<string, unknown>;
   const errors: { field: string; message: string }[] = [];
   const allowed = new Set(['participantId', 'timepoint', 'form', 'answers', 'revision', 'complete']);
+  for (const extra of ['answered_on']) allowed.add(extra);
   for (const key of Object.keys(b)) if (!allowed.has(key)) errors.push({ field: key, message: `unknown field '${key}'` });
   if (b.participantId !== undefined && !(Number.isSafeInteger(b.participantId) && (b.participantId as number) > 0)) errors.push({ field: 'participantId', message: 'participantId must be a positive whole number' });
   if (typeof b.timepoint !== 'number') errors.push({ field: 'timepoint', message: 'timepoint must be a number: one of 0, 6, 12, 18, 24' });
@@ -81,6 +88,8 @@ export function checkSubmission(body: unknown): ResponseSubmission & { participa
   if (typeof b.answers !== 'object' || b.answers === null || Array.isArray(b.answers)) errors.push({ field: 'answers', message: 'answers must be an object of field names and values' });
   if (!Number.isSafeInteger(b.revision) || (b.revision as number) < 0) errors.push({ field: 'revision', message: 'revision must be a whole number of at least 0' });
   if (typeof b.complete !== 'boolean') errors.push({ field: 'complete', message: 'complete must be true or false' });
+  const dateProblem = b.answered_on === undefined ? null : answeredOnProblem(b.answered_on);
+  if (dateProblem) errors.push({ field: 'answered_on', message: dateProblem });
   if (errors.length) throw problems.invalidBody(errors);
   return b as unknown as ResponseSubmission & { participantId?: number };
 }
@@ -97,7 +106,7 @@ function checkParticipantMayAnswer(db: Db, participant: ParticipantRow, timepoin
   if (timepoint !== 0 && !findAllocation(db, participant.id)) throw problems.conflict(`${participant.study_id} is not randomized; only baseline (timepoint 0) questionnaires can be saved`);
 }
 
-export function saveResponse(db: Db, actor: AuditActor, source: 'staff' | 'tablet' | 'home', participant: ParticipantRow, clientUuid: string, submission: ResponseSubmission, clock: Date = new Date()): SaveResult {
+export function saveResponse(db: Db, actor: AuditActor, source: ResponseSource, participant: ParticipantRow, clientUuid: string, submission: ResponseSubmission, clock: Date = new Date()): SaveResult {
   if (!UUID_PATTERN.test(clientUuid)) throw problems.invalidBody([{ field: 'clientUuid', message: 'clientUuid in the path must be a UUID' }]);
   const uuid = clientUuid.toLowerCase();
   return inTransaction(db, () => {
@@ -111,15 +120,16 @@ export function saveResponse(db: Db, actor: AuditActor, source: 'staff' | 'table
     checkParticipantMayAnswer(db, participant, submission.timepoint);
     const result = validateForm(submission.form, submission.answers, { partial: !submission.complete });
     if (!result.ok) throw problems.invalidBody(result.errors.map((e) => ({ field: e.field ? `answers.${e.field}` : 'answers', message: e.message })));
+    const answered = answeredOn(db, participant, source, submission.timepoint, submission.answered_on, clock);
     const birthYear = result.value.birth_year;
-    if (typeof birthYear === 'number') refuseImplausible(workingAgeBirthYear('answers.birth_year', birthYear, clock.toISOString().slice(0, 10)));
+    if (typeof birthYear === 'number') refuseImplausible(workingAgeBirthYear('answers.birth_year', birthYear, answered));
     if (submission.complete) {
       const other = responses.findCompleteResponse(db, participant.id, submission.timepoint, submission.form);
       if (other && other.client_uuid !== uuid) throw problems.conflict(`${participant.study_id} already has a complete ${submission.form} response at timepoint ${submission.timepoint}`);
     }
     const settings = getStudySettings(db);
     const scores = submission.complete ? scoreResponse(submission.form, result.value, settings.eq5dValueSetId) : null;
-    const values = { answersJson: JSON.stringify(result.value), revision: submission.revision, complete: submission.complete, scoresJson: scores ? JSON.stringify(scores) : null };
+    const values = { answersJson: JSON.stringify(result.value), revision: submission.revision, complete: submission.complete, scoresJson: scores ? JSON.stringify(scores) : null, answeredOn: answered };
     const now = new Date().toISOString();
     if (existing) responses.updateResponseRevision(db, existing.id, values, now);
     else responses.insertResponse(db, { clientUuid: uuid, participantId: participant.id, timepoint: submission.timepoint, form: submission.form, source, ...values }, now);
@@ -129,8 +139,8 @@ export function saveResponse(db: Db, actor: AuditActor, source: 'staff' | 'table
       action: existing ? 'update' : 'create',
       entity: 'response',
       entityId: uuid,
-      before: existing ? { revision: existing.revision, answers: JSON.parse(existing.answers_json) } : null,
-      after: { study_id: participant.study_id, timepoint: saved.timepoint, form: saved.form, revision: saved.revision, complete: saved.complete === 1, answers: result.value, scores },
+      before: existing ? { revision: existing.revision, answered_on: existing.answered_on, answers: JSON.parse(existing.answers_json) } : null,
+      after: { study_id: participant.study_id, timepoint: saved.timepoint, form: saved.form, revision: saved.revision, complete: saved.complete === 1, answered_on: saved.answered_on, answers: result.value, scores },
     });
     return { status: existing ? 'updated' : 'created', response: viewResponse(saved) };
   });

@@ -73,7 +73,7 @@ describe('staff workspace: screening to allocation', () => {
     for (const [form, answers] of Object.entries(baseline)) {
       const put = await page.request.put(`${stack.url}/api/responses/${randomUUID()}`, {
         headers: { 'X-CSRF-Token': session.csrf_token },
-        data: { participantId: id, timepoint: 0, form, answers, revision: 1, complete: true },
+        data: { participantId: id, timepoint: 0, form, answers, revision: 1, complete: true, answered_on: today() },
       });
       expect(put.status(), `${form}: ${await put.text()}`).toBeLessThan(300);
     }

@@ -19,6 +19,8 @@ export interface ResponsePayload {
   answers: Answers;
   revision: number;
   complete: boolean;
+  /** the tablet's calendar date of the last change (for a complete response: the day it was completed) */
+  answered_on: string;
 }
 
 export type SendResult =
@@ -45,6 +47,12 @@ export interface FlushResult {
   undeliverable: number;
 }
 
+/** The device's local calendar date (YYYY-MM-DD) of an ISO timestamp: the day the participant saw. */
+export function localDateOf(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 export function payloadOf(response: ResponseRecord): ResponsePayload {
   const payload: ResponsePayload = {
     timepoint: response.timepoint,
@@ -52,6 +60,7 @@ export function payloadOf(response: ResponseRecord): ResponsePayload {
     answers: response.answers,
     revision: response.revision,
     complete: response.complete,
+    answered_on: localDateOf(response.updatedAt),
   };
   if (response.participantId !== undefined) payload.participantId = response.participantId;
   return payload;

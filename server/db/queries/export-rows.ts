@@ -65,7 +65,10 @@ const CONTEXT_COLUMNS = (date: string) =>
    (w.withdrawal_date IS NOT NULL AND substr(${date}, 1, 10) > w.withdrawal_date) AS after_withdrawal`;
 const WITHDRAWAL_JOIN = (alias: string) => `LEFT JOIN withdrawals w ON w.participant_id = ${alias}.participant_id`;
 
-/** A questionnaire response of a randomized participant (best first within participant, timepoint, form). */
+/** The date a response was answered (migration 0022 set it on every earlier row; the save date is only a fallback). */
+const ANSWERED_ON = 'COALESCE(r.answered_on, substr(COALESCE(r.completed_at, r.updated_at), 1, 10))';
+
+/** A questionnaire response of a randomized participant (best first within participant, timepoint, form); its `day` is the day it was answered. */
 export interface ExportResponseRow extends ExportRowContext {
   participant_id: number;
   timepoint: number;
@@ -80,7 +83,7 @@ export function iterateExportResponses(db: Db, forms: readonly string[]): Iterab
   const placeholders = forms.map(() => '?').join(', ');
   return statement(
     db,
-    `SELECT r.participant_id, r.timepoint, r.form, r.answers_json, r.complete, COALESCE(r.completed_at, r.updated_at) AS at, ${CONTEXT_COLUMNS('COALESCE(r.completed_at, r.updated_at)')}
+    `SELECT r.participant_id, r.timepoint, r.form, r.answers_json, r.complete, COALESCE(r.completed_at, r.updated_at) AS at, ${CONTEXT_COLUMNS(ANSWERED_ON)}
      FROM responses r JOIN allocations a ON a.participant_id = r.participant_id ${WITHDRAWAL_JOIN('r')}
      WHERE r.form IN (${placeholders})
      ORDER BY r.participant_id, r.timepoint, r.form, r.complete DESC, r.updated_at DESC, r.id DESC`,

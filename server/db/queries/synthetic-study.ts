@@ -26,8 +26,8 @@ export function insertSyntheticAllocation(db: Db, id: number, arm: string, strat
 
 export function insertSyntheticResponse(db: Db, r: { uuid: string; participantId: number; timepoint: number; form: string; answersJson: string; complete: 0 | 1; at: string }): void {
   statement(db,
-    `INSERT INTO responses (client_uuid, participant_id, timepoint, form, answers_json, revision, complete, scores_json, source, created_at, updated_at, completed_at)
-     VALUES (?, ?, ?, ?, ?, 1, ?, NULL, 'staff', ?, ?, ?)`).run(r.uuid, r.participantId, r.timepoint, r.form, r.answersJson, r.complete, r.at, r.at, r.complete ? r.at : null);
+    `INSERT INTO responses (client_uuid, participant_id, timepoint, form, answers_json, revision, complete, scores_json, source, created_at, updated_at, completed_at, answered_on)
+     VALUES (?, ?, ?, ?, ?, 1, ?, NULL, 'staff', ?, ?, ?, ?)`).run(r.uuid, r.participantId, r.timepoint, r.form, r.answersJson, r.complete, r.at, r.at, r.complete ? r.at : null, r.at.slice(0, 10));
 }
 
 export function insertSyntheticEpisode(db: Db, e: { participantId: number; type: string; start: string; end: string | null; answersJson: string; now: string }): void {

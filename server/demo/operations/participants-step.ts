@@ -83,24 +83,31 @@ function runParticipant(context: DemoContext, n: number, today: string, pick: (n
   const declines = n % 10 === 8;
   participants.recordConsent(db, actor, row, { consent_version: '1.0', consent_date: addDays(referralDate, 7), consent_research: !declines, consent_info_exchange: !declines }, undefined);
   if (declines || n === 39) return; // 39: consented, baseline not yet done
-  for (const form of ['baseline', 'eq5d5l', 'gse', 'service_use']) {
-    saveResponse(db, actor, 'staff', row, randomUUID(), { timepoint: 0, form, answers: syntheticAnswers(form, pick), revision: 1, complete: true });
-  }
   const randomizedOn = addDays(referralDate, 10);
+  for (const form of ['baseline', 'eq5d5l', 'gse', 'service_use']) {
+    saveResponse(db, actor, 'staff', row, randomUUID(), { timepoint: 0, form, answers: syntheticAnswers(form, pick), revision: 1, complete: true, answered_on: addDays(referralDate, 8) });
+  }
   const allocation = allocate(db, randomizationSeed(db, config), actor, findParticipant(db, row.id)!, randomizedOn);
+  const withdrawalDate = n === 7 || n === 23 ? addDays(randomizedOn, 200) : null;
   for (const a of assessmentSchedule(randomizedOn).slice(1)) {
     const windowPassed = a.windowEnd < today;
     const windowOpen = a.windowStart <= today && !windowPassed;
+    // answered on a day spread around the target, inside the window, never after today
+    const spread = addDays(a.targetDate, pick(36) - 12);
+    const answeredOn = spread > today ? today : spread < a.windowStart ? a.windowStart : spread;
+    if (withdrawalDate !== null && answeredOn > withdrawalDate) continue; // no answers after a withdrawal
     if ((windowPassed && (n + a.timepoint) % 5 !== 0) || (windowOpen && n % 2 === 0 && n !== 37)) {
+      // now and then a paper form keyed in by staff, with the date on the paper
+      const source = pick(6) === 0 ? 'staff' : 'tablet';
       for (const form of ['eq5d5l', 'gse', 'service_use']) {
-        saveResponse(db, actor, 'tablet', row, randomUUID(), { timepoint: a.timepoint, form, answers: syntheticAnswers(form, pick), revision: 3, complete: true });
+        saveResponse(db, actor, source, row, randomUUID(), { timepoint: a.timepoint, form, answers: syntheticAnswers(form, pick), revision: 3, complete: true, answered_on: answeredOn });
       }
     } else if (windowOpen) {
       saveResponse(db, actor, 'tablet', row, randomUUID(), { timepoint: a.timepoint, form: 'gse', answers: { gse_01: 3, gse_02: 2 }, revision: 1, complete: false });
     }
   }
-  if (n === 7 || n === 23) {
-    participants.recordWithdrawal(db, actor, row, { withdrawal_date: addDays(randomizedOn, 200), withdrawal_data_use: n === 7 ? 'collected_only' : 'collected_and_registers' }, undefined);
+  if (withdrawalDate !== null) {
+    participants.recordWithdrawal(db, actor, row, { withdrawal_date: withdrawalDate, withdrawal_data_use: n === 7 ? 'collected_only' : 'collected_and_registers' }, undefined);
     return;
   }
   if (allocation.effective_arm !== 'ips' || !coach) return;

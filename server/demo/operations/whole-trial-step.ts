@@ -17,7 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import { findParticipant } from '../../db/queries/participants';
 import { findUserByEmail } from '../../db/queries/users';
-import { addDays } from '../../schedule/calendar';
+import { addCalendarMonths, addDays } from '../../schedule/calendar';
 import { allocate, randomizationSeed } from '../../services/allocations';
 import { addTimeLogs } from '../../services/coach-work';
 import { identifierKeys } from '../../services/participant-identifiers';
@@ -59,8 +59,9 @@ function serviceUseAnswers(severity: number, arm: Arm, timepoint: number, pick: 
   };
 }
 
-function saveComplete(context: DemoContext, row: ReturnType<typeof findParticipant> & object, timepoint: number, form: string, answers: Record<string, unknown>): void {
-  saveResponse(context.db, context.actor, timepoint === 0 ? 'staff' : 'tablet', row, randomUUID(), { timepoint, form, answers, revision: 1, complete: true });
+/** One complete questionnaire answered on `answeredOn`: on paper (keyed in by staff) or on the tablet. */
+function saveComplete(context: DemoContext, row: ReturnType<typeof findParticipant> & object, timepoint: number, form: string, answers: Record<string, unknown>, answeredOn: string, paper: boolean): void {
+  saveResponse(context.db, context.actor, paper ? 'staff' : 'tablet', row, randomUUID(), { timepoint, form, answers, revision: 1, complete: true, answered_on: answeredOn });
 }
 
 function runParticipant(context: DemoContext, n: number, today: string): void {
@@ -81,19 +82,23 @@ function runParticipant(context: DemoContext, n: number, today: string): void {
   participants.recordConsent(db, actor, registered, { consent_version: '1.0', consent_date: addDays(referralDate, 7), consent_research: true, consent_info_exchange: true }, undefined);
   const row = findParticipant(db, registered.id)!;
   const severity = 2 + pick(3) * 0.5;
-  saveComplete(context, row, 0, 'baseline', syntheticAnswers('baseline', pick));
-  saveComplete(context, row, 0, 'eq5d5l', eq5dAnswers(severity, 'control', 0, pick));
-  saveComplete(context, row, 0, 'gse', gseAnswers('control', 0, pick));
-  saveComplete(context, row, 0, 'service_use', serviceUseAnswers(severity, 'control', 0, pick));
+  const baselineOn = addDays(randomizedOn, -3);
+  saveComplete(context, row, 0, 'baseline', syntheticAnswers('baseline', pick), baselineOn, true);
+  saveComplete(context, row, 0, 'eq5d5l', eq5dAnswers(severity, 'control', 0, pick), baselineOn, true);
+  saveComplete(context, row, 0, 'gse', gseAnswers('control', 0, pick), baselineOn, true);
+  saveComplete(context, row, 0, 'service_use', serviceUseAnswers(severity, 'control', 0, pick), baselineOn, true);
   const arm = allocate(db, randomizationSeed(db, config), actor, row, randomizedOn).effective_arm as Arm;
   const withdraws = WITHDRAWALS.has(n);
   for (const timepoint of FOLLOW_UPS) {
     if (withdraws && timepoint > 6) break;
     if (pick(16) === 0) continue; // missed (all three forms)
-    saveComplete(context, row, timepoint, 'eq5d5l', eq5dAnswers(severity, arm, timepoint, pick));
-    saveComplete(context, row, timepoint, 'gse', gseAnswers(arm, timepoint, pick));
+    // answered within the window (14 days before to 28 after the target), spread around the target; now and then on paper
+    const answeredOn = addDays(addCalendarMonths(randomizedOn, timepoint), pick(36) - 12);
+    const paper = pick(8) === 0;
+    saveComplete(context, row, timepoint, 'eq5d5l', eq5dAnswers(severity, arm, timepoint, pick), answeredOn, paper);
+    saveComplete(context, row, timepoint, 'gse', gseAnswers(arm, timepoint, pick), answeredOn, paper);
     // now and then the service-use form is left out while the others are answered
-    if (pick(40) !== 0) saveComplete(context, row, timepoint, 'service_use', serviceUseAnswers(severity, arm, timepoint, pick));
+    if (pick(40) !== 0) saveComplete(context, row, timepoint, 'service_use', serviceUseAnswers(severity, arm, timepoint, pick), answeredOn, paper);
   }
   const lastDay = withdraws ? 270 : 730;
   if (withdraws) participants.recordWithdrawal(db, actor, row, { withdrawal_date: addDays(randomizedOn, 270), withdrawal_data_use: 'collected_and_registers' }, undefined);

@@ -82,7 +82,7 @@ describe('api: implausible dates are refused, naming the field and the limit', (
     const other = await register(server, 'TST-B', 4);
     const id = (await tm.get(`/api/participants/${other}`)).body.participant.id as number;
     await makeReady(server, other);
-    const tooOld = await tm.send('PUT', `/api/responses/${crypto.randomUUID()}`, { participantId: id, timepoint: 0, form: 'baseline', answers: syntheticAnswers('baseline', () => 0, { birth_year: 1940 }), revision: 1, complete: true });
+    const tooOld = await tm.send('PUT', `/api/responses/${crypto.randomUUID()}`, { participantId: id, timepoint: 0, form: 'baseline', answers: syntheticAnswers('baseline', () => 0, { birth_year: 1940 }), revision: 1, complete: true, answered_on: '2026-01-14' });
     expect(refusal(tooOld)[0]).toMatchObject({ field: 'answers.birth_year', code: 'outside_working_age' });
     const allocation = await tm.send('POST', `/api/participants/${other}/allocation`);
     expect(allocation.status, JSON.stringify(allocation.body)).toBe(201);

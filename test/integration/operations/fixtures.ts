@@ -43,7 +43,10 @@ export async function register(server: TestServer, site: string, n: number): Pro
 export const ELIGIBLE_SCREENING = syntheticAnswers('screening', () => 0, { screening_date: '2026-01-12', eligible: true });
 export const FULL_CONSENT = { consent_version: '1.0', consent_date: '2026-01-13', consent_research: true, consent_info_exchange: true };
 
-export async function putResponse(server: TestServer, who: 'trial_manager' | 'coach' | 'admin', participantId: number, form: string, timepoint = 0, options: { uuid?: string; revision?: number; complete?: boolean; answers?: Record<string, unknown> } = {}) {
+/** The date the fixtures' baseline questionnaires are answered (after the consent of FULL_CONSENT). */
+export const BASELINE_ANSWERED_ON = '2026-01-14';
+
+export async function putResponse(server: TestServer, who: 'trial_manager' | 'coach' | 'admin', participantId: number, form: string, timepoint = 0, options: { uuid?: string; revision?: number; complete?: boolean; answers?: Record<string, unknown>; answeredOn?: string } = {}) {
   return server.as(who).send('PUT', `/api/responses/${options.uuid ?? randomUUID()}`, {
     participantId,
     timepoint,
@@ -51,6 +54,7 @@ export async function putResponse(server: TestServer, who: 'trial_manager' | 'co
     answers: options.answers ?? syntheticAnswers(form),
     revision: options.revision ?? 1,
     complete: options.complete ?? true,
+    answered_on: options.answeredOn ?? BASELINE_ANSWERED_ON,
   });
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticAnswers } from '../../../server/demo/operations/synthetic-answers';
 import { eq5dIndex } from '../../../instruments/eq5d/index';
 import { createTestServer, type TestServer } from '../server-core/harness';
-import { ELIGIBLE_SCREENING, FULL_CONSENT, register } from './fixtures';
+import { BASELINE_ANSWERED_ON, ELIGIBLE_SCREENING, FULL_CONSENT, register } from './fixtures';
 
 describe('api: PUT /api/responses/:clientUuid', () => {
   let server: TestServer;
@@ -20,7 +20,7 @@ describe('api: PUT /api/responses/:clientUuid', () => {
   });
   afterAll(() => server.close());
 
-  const put = (uuid: string, body: Record<string, unknown>) => server.as('coach').send('PUT', `/api/responses/${uuid}`, { participantId, timepoint: 0, ...body });
+  const put = (uuid: string, body: Record<string, unknown>) => server.as('coach').send('PUT', `/api/responses/${uuid}`, { participantId, timepoint: 0, answered_on: BASELINE_ANSWERED_ON, ...body });
 
   it('returns the same result for a retried upload and never adds a row', async () => {
     const uuid = randomUUID();

@@ -55,7 +55,7 @@ describe('schedule: states, due lists and reminders on the real database', () =>
     const forms = ['eq5d5l', 'gse', 'service_use'];
     for (const form of forms) {
       expect(reminders(server.db, { siteIds: null }, today).some((a) => a.participantId === first && a.timepoint === 6)).toBe(true);
-      saveResponse(server.db, SYSTEM_ACTOR, 'staff', participant, randomUUID(), { timepoint: 6, form, answers: syntheticAnswers(form), revision: 1, complete: true });
+      saveResponse(server.db, SYSTEM_ACTOR, 'staff', participant, randomUUID(), { timepoint: 6, form, answers: syntheticAnswers(form), revision: 1, complete: true, answered_on: today }, new Date(`${today}T12:00:00Z`));
     }
     expect(reminders(server.db, { siteIds: null }, today).some((a) => a.participantId === first && a.timepoint === 6)).toBe(false);
     expect(assessmentsOf(server.db, first, today)[1].state).toBe('completed');

@@ -46,8 +46,11 @@ describe('web/modules/queue', () => {
     expect(revisions).toEqual([1, 2, 3]);
     const server = fakeServer();
     await flushQueue(db, server.send);
-    expect(server.stored.get('a')).toEqual({ participantId: 7, timepoint: 0, form: 'form_a', answers: { q1: 3, q2: 2 }, revision: 3, complete: false });
-    expect((await db.get('responses', 'a'))?.ackedRevision).toBe(3);
+    const record = await db.get('responses', 'a');
+    // answered_on: the tablet's own calendar date of the last change (sv-SE formats local dates as YYYY-MM-DD)
+    const localDay = new Date(record!.updatedAt).toLocaleDateString('sv-SE');
+    expect(server.stored.get('a')).toEqual({ participantId: 7, timepoint: 0, form: 'form_a', answers: { q1: 3, q2: 2 }, revision: 3, complete: false, answered_on: localDay });
+    expect(record?.ackedRevision).toBe(3);
   });
 
   it('counts every unacknowledged answer as waiting', async () => {
