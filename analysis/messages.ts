@@ -15,6 +15,8 @@ export const messages = {
   noSpread: (kind: AnalysisKind) => `${ANALYSIS_NAMES[kind]}: the bootstrap replicates do not vary (all values equal); intervals are degenerate`,
   bcaUnavailable: (kind: AnalysisKind, what: string) =>
     `${ANALYSIS_NAMES[kind]}: the BCa interval of ${what} is undefined (all replicates on one side of the estimate or no spread); the percentile interval is reported`,
+  predictorsLeftOut: (variable: string, predictors: readonly { name: string; count: number }[], steps: number) =>
+    `multiple imputation: the equation of ${variable} left out ${predictors.map((p) => `${p.name} (${p.count} of ${steps} steps)`).join(', ')}, constant or collinear among the participants with ${variable} observed (as mice does; see imputation.loggedEvents)`,
   adjustmentUnavailable: (reason: string) => `cost per QALY: the adjusted ΔQALY (OLS qaly ~ arm + u0) could not be estimated: ${reason}`,
 } as const;
 
