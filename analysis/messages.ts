@@ -17,6 +17,8 @@ export const messages = {
     `${ANALYSIS_NAMES[kind]}: the BCa interval of ${what} is undefined (all replicates on one side of the estimate or no spread); the percentile interval is reported`,
   fiellerUnavailable: (kind: AnalysisKind) =>
     `${ANALYSIS_NAMES[kind]}: no Fieller interval of the ICER (an arm has fewer than two analysed participants, so its variance is undefined)`,
+  predictorsLeftOut: (variable: string, predictors: readonly { name: string; count: number }[], steps: number) =>
+    `multiple imputation: the equation of ${variable} left out ${predictors.map((p) => `${p.name} (${p.count} of ${steps} steps)`).join(', ')}, constant or collinear among the participants with ${variable} observed (as mice does; see imputation.loggedEvents)`,
   adjustmentUnavailable: (reason: string) => `cost per QALY: the adjusted ΔQALY (OLS qaly ~ arm + u0) could not be estimated: ${reason}`,
 } as const;
 

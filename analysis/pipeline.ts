@@ -8,6 +8,7 @@ import { adjustedEffect } from './adjusted-effect';
 import { analysedSets } from './analysed-sets';
 import { analyseEffect } from './effect-analysis';
 import { analyzeImputed } from './imputation/analyze-imputed';
+import { imputationOptions } from './imputation/imputation-options';
 import { runSensitivityAnalyses } from './sensitivity/run-sensitivity-analyses';
 import { messages } from './messages';
 import type { UtilityScorer } from './outcomes/utilities';
@@ -74,7 +75,7 @@ export function analyzeTrial(dataset: TrialDataset, settings: AnalysisSettings, 
     qaly: main.qaly,
     employment: main.employment,
     bootstrap: { replicates: settings.bootstrap.replicates, seed: settings.bootstrap.seed },
-    settings: structuredClone(settings) as unknown as Record<string, unknown>,
+    settings: recordedSettings(settings),
     dataset: { sha256: options.datasetSha256 ?? '' },
     missingPattern: missingPattern(table),
     utilitiesOverTime: utilitiesOverTime(table),
@@ -82,6 +83,7 @@ export function analyzeTrial(dataset: TrialDataset, settings: AnalysisSettings, 
     costBreakdown: costBreakdown(sets.employment),
     warnings,
   };
+  if (main.imputation) result.imputation = main.imputation;
   if (sensitivity) result.sensitivity = sensitivity;
   if (options.software) result.software = options.software;
   report('done', total);
@@ -114,12 +116,23 @@ function completeCaseAnalyses(sets: ReturnType<typeof analysedSets>, settings: A
     settings,
     rng,
   });
-  return { qaly: qaly.analysis, employment: employment.analysis, warnings: [...qaly.warnings, ...employment.warnings] };
+  return { qaly: qaly.analysis, employment: employment.analysis, imputation: undefined, warnings: [...qaly.warnings, ...employment.warnings] };
 }
 
 function imputedAnalyses(table: ReturnType<typeof buildParticipantTable>, settings: AnalysisSettings) {
   const imputed = analyzeImputed(table, settings);
-  return { qaly: imputed.qaly, employment: imputed.employment, warnings: imputed.warnings };
+  return { qaly: imputed.qaly, employment: imputed.employment, imputation: imputed.imputation, warnings: imputed.warnings };
+}
+
+/**
+ * The settings as used, every default filled in: resolveSettings fills the
+ * contract's keys; the chained-equation options (`imputation.iterations`,
+ * `imputation.donors`) are filled here with the values imputationOptions uses,
+ * since the sensitivity table imputes even in a complete-case analysis.
+ */
+function recordedSettings(settings: AnalysisSettings): Record<string, unknown> {
+  const { iterations, donors } = imputationOptions(settings);
+  return structuredClone({ ...settings, imputation: { ...settings.imputation, iterations, donors } }) as unknown as Record<string, unknown>;
 }
 
 /** The same scorer, remembering the index of each state it has scored (levels are small integers). */

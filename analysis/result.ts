@@ -91,7 +91,45 @@ export interface EffectAnalysis {
     withinVariance: { cost: number; effect: number };
     betweenVariance: { cost: number; effect: number };
     totalVariance: { cost: number; effect: number };
+    /** Barnard–Rubin degrees of freedom of the pooled increments */
+    df: { cost: number; effect: number };
+    /** fraction of missing information, (r + 2/(df + 3)) / (r + 1), as mice's pool */
+    fractionMissingInformation: { cost: number; effect: number };
+    /** qaly only: the adjusted ΔQALY pooled by Rubin's rules, with its t interval Q̄ ± t(df, 0.975)·√T */
+    effectAdjusted?: PooledScalar;
   };
+}
+
+/** extension: one estimate pooled over the imputations with Rubin's rules */
+export interface PooledScalar {
+  estimate: number;
+  withinVariance: number;
+  betweenVariance: number;
+  totalVariance: number;
+  df: number;
+  fractionMissingInformation: number;
+  ci95: Interval;
+}
+
+/** extension: one row of mice's `loggedEvents` (a predictor left out of an imputation step) */
+export interface ImputationLogEntry {
+  it: number;
+  imp: number;
+  dep: string;
+  meth: string;
+  out: string;
+}
+
+/** extension: how the multiple imputation ran (every default used) and what it left out */
+export interface ImputationRecord {
+  method: 'pmm';
+  m: number;
+  iterations: number;
+  donors: number;
+  ridge: number;
+  /** mice's remove.lindep thresholds */
+  lindep: { eps: number; maxcor: number };
+  loggedEvents: ImputationLogEntry[];
 }
 
 /** extension: how many participants have a value, by arm and timepoint */
@@ -152,6 +190,8 @@ export interface AnalysisResult {
   employmentOverTime?: EmploymentOverTime[];
   costBreakdown?: CostBreakdownRow[];
   sensitivity?: SensitivityRow[];
+  /** extension: present when missing = "multiple-imputation" */
+  imputation?: ImputationRecord;
   warnings?: string[];
   software?: { name: string; version: string };
 }

@@ -13,10 +13,11 @@ import { quadrant } from '../cea/quadrant';
 import { SMALL_ARM } from '../effect-analysis';
 import { messages } from '../messages';
 import type { ParticipantRecord } from '../participant-table';
-import type { EffectAnalysis, PlanePoint } from '../result';
+import type { EffectAnalysis, ImputationRecord, PlanePoint, PooledScalar } from '../result';
 import type { AnalysisSettings } from '../settings';
 import { percentileInterval } from '../stats/percentile-interval';
 import { standardDeviation } from '../stats/standard-deviation';
+import { studentTQuantile } from '../stats/student-t';
 import { xoshiro128 } from '../stats/xoshiro128';
 import { bootstrapImputed, type CompletedOutcomes } from './bootstrap-imputed';
 import { completedEstimates, type CompletedEstimates, type Increment } from './completed-estimates';
@@ -26,12 +27,15 @@ import { imputationOptions } from './imputation-options';
 import { imputeChained } from './impute-chained';
 import { poolRubin, type PooledEstimate } from './pool-rubin';
 import { pooledIncrementVariances } from './pooled-increment-variances';
+import { LINDEP_EPS, LINDEP_MAXCOR } from './remove-linear-dependencies';
 
 export interface ImputedAnalysis {
   qaly: EffectAnalysis;
   employment: EffectAnalysis;
   /** Rubin's rules for each pooled increment (incl. degrees of freedom) */
   pooled: { cost: PooledEstimate; qaly: PooledEstimate; qalyAdjusted: PooledEstimate; employment: PooledEstimate };
+  /** the options used (defaults filled in) and mice's loggedEvents */
+  imputation: ImputationRecord;
   warnings: string[];
 }
 
@@ -79,7 +83,7 @@ export function analyzeImputed(table: readonly ParticipantRecord[], settings: An
     employment: pool(estimates, (e) => e.employment, n - 2),
   };
   const replicates = bootstrapImputed(outcomes, table.map((r) => r.arm), Math.max(settings.bootstrap.replicates, options.m), xoshiro128(seed + 1));
-  const warnings: string[] = [];
+  const warnings: string[] = droppedPredictorWarnings(imputations.loggedEvents, options.m * options.iterations);
   const analysed = {
     ips: table.filter((r) => r.arm === 'ips').length,
     control: table.filter((r) => r.arm === 'control').length,
@@ -89,6 +93,7 @@ export function analyzeImputed(table: readonly ParticipantRecord[], settings: An
     const effect = pooled[kind];
     const replicateEffects = replicates[kind];
     const where = quadrant(pooled.cost.estimate, effect.estimate);
+    const adjusted = kind === 'qaly' ? pooledScalar(pooled.qalyAdjusted) : undefined;
     if (where === null) warnings.push(messages.zeroEffect(kind));
     if (where === 'SE') warnings.push(messages.dominant(kind));
     if (where === 'NW') warnings.push(messages.dominated(kind));
@@ -109,7 +114,11 @@ export function analyzeImputed(table: readonly ParticipantRecord[], settings: An
       },
       icer: icer(pooled.cost.estimate, effect.estimate),
       quadrant: where,
-      ci95: { cost: percentileInterval(replicates.cost), effect: percentileInterval(replicateEffects) },
+      ci95: {
+        cost: percentileInterval(replicates.cost),
+        effect: percentileInterval(replicateEffects),
+        ...(adjusted ? { effectAdjusted: adjusted.ci95 } : {}),
+      },
       sd: { cost: standardDeviation(replicates.cost), effect: standardDeviation(replicateEffects) },
       ceac: ceac(replicates.cost, replicateEffects, wtps),
       netBenefit: wtps.map((wtp) => {
@@ -129,10 +138,48 @@ export function analyzeImputed(table: readonly ParticipantRecord[], settings: An
         withinVariance: { cost: pooled.cost.withinVariance, effect: effect.withinVariance },
         betweenVariance: { cost: pooled.cost.betweenVariance, effect: effect.betweenVariance },
         totalVariance: { cost: pooled.cost.totalVariance, effect: effect.totalVariance },
+        df: { cost: pooled.cost.df, effect: effect.df },
+        fractionMissingInformation: { cost: pooled.cost.fractionMissingInformation, effect: effect.fractionMissingInformation },
+        ...(adjusted ? { effectAdjusted: adjusted } : {}),
       },
     };
   };
-  return { qaly: effectAnalysis('qaly'), employment: effectAnalysis('employment'), pooled, warnings };
+  const imputation: ImputationRecord = {
+    method: 'pmm',
+    m: options.m,
+    iterations: options.iterations,
+    donors: options.donors,
+    ridge: options.ridge,
+    lindep: { eps: LINDEP_EPS, maxcor: LINDEP_MAXCOR },
+    loggedEvents: imputations.loggedEvents,
+  };
+  return { qaly: effectAnalysis('qaly'), employment: effectAnalysis('employment'), pooled, imputation, warnings };
+}
+
+/** A Rubin's-rules estimate with its t interval Q̄ ± t(ν, 0.975)·√T (mice's `pool` confidence interval). */
+function pooledScalar(p: PooledEstimate): PooledScalar {
+  const half = studentTQuantile(0.975, p.df) * p.standardError;
+  return {
+    estimate: p.estimate,
+    withinVariance: p.withinVariance,
+    betweenVariance: p.betweenVariance,
+    totalVariance: p.totalVariance,
+    df: p.df,
+    fractionMissingInformation: p.fractionMissingInformation,
+    ci95: [p.estimate - half, p.estimate + half],
+  };
+}
+
+/** One warning per imputed variable whose equation left predictors out, naming them and in how many steps. */
+function droppedPredictorWarnings(events: readonly ImputationRecord['loggedEvents'][number][], steps: number): string[] {
+  const byVariable = new Map<string, Map<string, number>>();
+  for (const event of events) {
+    if (event.meth !== 'pmm') continue;
+    const outs = byVariable.get(event.dep) ?? new Map<string, number>();
+    for (const name of event.out.split(', ')) outs.set(name, (outs.get(name) ?? 0) + 1);
+    byVariable.set(event.dep, outs);
+  }
+  return [...byVariable].map(([variable, outs]) => messages.predictorsLeftOut(variable, [...outs].map(([name, count]) => ({ name, count })), steps));
 }
 
 function pool(estimates: CompletedEstimates[], pick: (e: CompletedEstimates) => Increment, completeDf: number): PooledEstimate {

@@ -17,6 +17,7 @@ import { chiSquareDraw, standardNormal, type Uniform } from './random-draws';
  */
 export function leastSquaresFit(ws: PmmWorkspace, ridge: number): void {
   const { p, xtx, xty, coef, scratch } = ws;
+  if (ws.droppedCount > 0) leaveOut(ws);
   addRidge(xtx, p, ridge);
   choleskyInPlace(xtx, p);
   forwardSolve(xtx, p, xty, scratch);
@@ -24,16 +25,37 @@ export function leastSquaresFit(ws: PmmWorkspace, ridge: number): void {
 }
 
 /**
- * Posterior draw after leastSquaresFit: σ* = √(RSS / χ²(df)), df = max(n_obs − p, 1),
- * β* = β̂ + σ*·L⁻ᵀz (so that Cov = σ*²(XᵀX + ridge)⁻¹), written to `ws.beta`.
+ * Posterior draw after leastSquaresFit: σ* = √(RSS / χ²(df)), df = max(n_obs − p, 1)
+ * with p the predictors used (intercept included, dropped ones not),
+ * β* = β̂ + σ*·L⁻ᵀz (so that Cov = σ*²(XᵀX + ridge)⁻¹), written to `ws.beta`;
+ * a dropped predictor's β* is 0.
  * @param rss residual sum of squares of the observed rows under β̂
  */
 export function posteriorDraw(ws: PmmWorkspace, rss: number, nObs: number, rng: Uniform): void {
-  const { p, xtx, coef, beta, scratch } = ws;
-  const sigma = Math.sqrt(rss / chiSquareDraw(rng, Math.max(nObs - p, 1)));
+  const { p, xtx, coef, beta, scratch, dropped } = ws;
+  const sigma = Math.sqrt(rss / chiSquareDraw(rng, Math.max(nObs - (p - ws.droppedCount), 1)));
   standardNormals(rng, scratch, p);
   backSolve(xtx, p, scratch, beta);
   addScaled(coef, sigma, beta, p);
+  if (ws.droppedCount > 0) for (let a = 0; a < p; a++) if (dropped[a] === 1) beta[a] = 0;
+}
+
+/**
+ * Takes the dropped predictors out of the normal equations: their rows and
+ * columns become those of the identity with a zero right-hand side, so β̂ is 0
+ * for them and the other coefficients are the fit without them.
+ */
+function leaveOut(ws: PmmWorkspace): void {
+  const { p, xtx, xty, dropped } = ws;
+  for (let a = 0; a < p; a++) {
+    if (dropped[a] === 0) continue;
+    for (let b = 0; b < p; b++) {
+      xtx[a * p + b] = 0;
+      xtx[b * p + a] = 0;
+    }
+    xtx[a * p + a] = 1;
+    xty[a] = 0;
+  }
 }
 
 /** The ridge of mice's `.norm.draw`: diagonal × (1 + κ) (a zero diagonal becomes 1). */

@@ -19,7 +19,8 @@ export const IMPUTED_VARIABLES = [
  * is the reference; a missing sex or age band is its own level), the
  * undiscounted staff-time cost and the (discounted) employment days over the horizon (the
  * analysis model's other variables, so the imputation model is congenial with
- * it). Covariates that are constant are left out. O(n).
+ * it). Covariates that are constant are left out and listed in
+ * `constantCovariates` (mice logs them as "constant"). O(n).
  *
  * @param participants the core's participant table (buildParticipantTable)
  * @returns the frame (NaN = missing)
@@ -37,11 +38,12 @@ export function imputationFrame(participants: readonly ParticipantRecord[]): Imp
   ];
   const covariateNames: string[] = [];
   const covariates: Float64Array[] = [];
+  const constantCovariates: string[] = [];
   const add = (name: string, values: Float64Array) => {
     if (values.some((v) => v !== values[0])) {
       covariateNames.push(name);
       covariates.push(values);
-    }
+    } else constantCovariates.push(name);
   };
   add('arm_ips', column((p) => (p.arm === 'ips' ? 1 : 0)));
   for (const [factor, level] of [
@@ -54,5 +56,5 @@ export function imputationFrame(participants: readonly ParticipantRecord[]): Imp
   }
   add('staff_cost', column((p) => p.staffCost[0] + p.staffCost[1]));
   add('employment_days', column((p) => p.employmentDays));
-  return { n, names: IMPUTED_VARIABLES, values, covariateNames, covariates };
+  return { n, names: IMPUTED_VARIABLES, values, covariateNames, covariates, constantCovariates };
 }

@@ -10,6 +10,7 @@ import { chainCrossProducts, equationSystem, predictRows, updateCrossProducts, t
 import { matchDonors } from './match-donors';
 import { createPmmWorkspace, type PmmWorkspace } from './pmm-workspace';
 import { uniformIndex, type Uniform } from './random-draws';
+import { removeLinearDependencies } from './remove-linear-dependencies';
 
 /** The data to impute: one column per variable, NaN = missing. */
 export interface ImputationFrame {
@@ -20,6 +21,22 @@ export interface ImputationFrame {
   /** complete predictors that are never imputed (arm, dummies, …) */
   covariateNames: readonly string[];
   covariates: readonly Float64Array[];
+  /** covariates left out because they are constant in the whole data (logged as mice's "constant") */
+  constantCovariates?: readonly string[];
+}
+
+/**
+ * One entry of the imputation log, as a row of mice's `loggedEvents`: in
+ * iteration `it` of imputation `imp` (both from 1; 0 and 0 before the
+ * iterations), the equation of `dep` with method `meth` left out the
+ * predictors `out` (comma-separated, as mice).
+ */
+export interface LoggedEvent {
+  it: number;
+  imp: number;
+  dep: string;
+  meth: 'pmm' | 'constant';
+  out: string;
 }
 
 export interface ChainedImputationOptions {
@@ -40,6 +57,8 @@ export interface Imputations {
   completed: Float64Array[][];
   /** how many values each variable had missing */
   missingCount: number[];
+  /** predictors left out, per step (mice's loggedEvents) */
+  loggedEvents: LoggedEvent[];
 }
 
 /**
@@ -74,6 +93,8 @@ export function imputeChained(frame: ImputationFrame, options: ChainedImputation
   const ones = new Float64Array(frame.n).fill(1);
   const firstVariable = 1 + frame.covariates.length;
   const completed: Float64Array[][] = [];
+  const loggedEvents: LoggedEvent[] = (frame.constantCovariates ?? []).map((out) => ({ it: 0, imp: 0, dep: '', meth: 'constant', out }));
+  const predictorNames = (k: number) => ['(intercept)', ...frame.covariateNames, ...frame.names.filter((_, j) => j !== k)];
   let state: ChainCrossProducts | undefined;
   for (let imp = 0; imp < options.m; imp++) {
     const data = frame.values.map((column) => column.slice());
@@ -82,12 +103,17 @@ export function imputeChained(frame: ImputationFrame, options: ChainedImputation
     else restartChain(state, data, missing, ws.previous);
     for (let it = 0; it < options.iterations; it++) {
       for (let k = 0; k < K; k++) {
-        if (missing[k].length > 0) imputeStep(state, ws, data[k], k, observed[k], missing[k], options, rng);
+        if (missing[k].length === 0) continue;
+        if (imputeStep(state, ws, data[k], k, observed[k], missing[k], options, rng) > 0) {
+          const names = predictorNames(k);
+          const out = names.filter((_, a) => ws.dropped[a] === 1).join(', ');
+          loggedEvents.push({ it: it + 1, imp: imp + 1, dep: frame.names[k], meth: 'pmm', out });
+        }
       }
     }
     completed.push(data);
   }
-  return { names: frame.names, m: options.m, completed, missingCount: missing.map((mis) => mis.length) };
+  return { names: frame.names, m: options.m, completed, missingCount: missing.map((mis) => mis.length), loggedEvents };
 }
 
 function validate(frame: ImputationFrame, options: ChainedImputationOptions): void {
@@ -134,8 +160,10 @@ function restartChain(state: ChainCrossProducts, data: Float64Array[], missing: 
 }
 
 /**
- * One PMM step for variable k: fit on its observed rows, draw β*, match donors,
- * update the cross-products. Every loop is in a small kernel of its own.
+ * One PMM step for variable k: leave out the predictors mice would remove
+ * (constant or collinear on k's observed rows), fit on the observed rows, draw
+ * β*, match donors, update the cross-products. Every loop is in a small kernel
+ * of its own. Returns how many predictors were left out (marked in ws.dropped).
  */
 function imputeStep(
   state: ChainCrossProducts,
@@ -146,8 +174,10 @@ function imputeStep(
   missing: Int32Array,
   options: ChainedImputationOptions,
   rng: Uniform,
-): void {
+): number {
   equationSystem(state, k, ws);
+  const J = state.firstVariable + k;
+  const dropped = removeLinearDependencies(ws, (state.sums[k] as Float64Array)[J * state.width + J], observed.length);
   leastSquaresFit(ws, options.ridge);
   predictRows(state, k, ws.coef, observed, ws.yhatObs);
   posteriorDraw(ws, residualSumOfSquares(y, observed, ws.yhatObs), observed.length, rng);
@@ -155,6 +185,7 @@ function imputeStep(
   gatherRows(y, missing, ws.previous);
   matchDonors(ws, y, observed, missing, ws.yhatMis, options.donors, rng);
   updateCrossProducts(state, k, missing, ws.previous);
+  return dropped;
 }
 
 /** Σ (y_r − fitted_i)² over rows[i]. */

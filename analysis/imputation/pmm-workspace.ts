@@ -29,6 +29,13 @@ export interface PmmWorkspace {
   bucketStarts: Int32Array;
   bucketMin: number;
   bucketScale: number;
+  /** 1 for each equation column the current step leaves out (removeLinearDependencies), and how many */
+  dropped: Uint8Array;
+  droppedCount: number;
+  /** removeLinearDependencies' buffers: standard deviations (p), correlations and their Cholesky factor (p × p) */
+  spread: Float64Array;
+  correlation: Float64Array;
+  factor: Float64Array;
 }
 
 /** Allocates the buffers for `n` rows and `p` predictors (intercept included). */
@@ -49,5 +56,10 @@ export function createPmmWorkspace(n: number, p: number): PmmWorkspace {
     bucketStarts: new Int32Array(n + 1),
     bucketMin: 0,
     bucketScale: 0,
+    dropped: new Uint8Array(p),
+    droppedCount: 0,
+    spread: new Float64Array(p),
+    correlation: new Float64Array(p * p),
+    factor: new Float64Array(p * p),
   };
 }

@@ -43,11 +43,29 @@ describe('analysis/imputation/impute-chained (predictive mean matching)', () => 
   });
 
   it('imputes an arm difference: MAR by arm keeps the arms apart (imputed values follow their arm)', () => {
-    // a variable that is 0 in control and 1 in IPS, half missing: with arm as predictor every donor is from the same arm
+    // a variable that is arm + noise (correlation with arm ≈ 0.86), half missing: the imputed values keep the arm difference of 1
+    const arm = frame.covariates[frame.covariateNames.indexOf('arm_ips')];
+    const noise = xoshiro128(99);
+    const y = Float64Array.from(arm, (a) => a + 0.3 * (noise.nextFloat() + noise.nextFloat() + noise.nextFloat() - 1.5) * 2);
+    const values = [Float64Array.from(y, (v, i) => (i % 2 === 0 ? NaN : v)), ...frame.values.slice(1)];
+    const result = imputeChained({ ...frame, values }, { ...options, m: 2 }, uniform(5));
+    for (const completed of result.completed) {
+      const imputed = (a: number) => Array.from(completed[0]).filter((_, i) => i % 2 === 0 && arm[i] === a);
+      const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+      expect(mean(imputed(1)) - mean(imputed(0))).toBeGreaterThan(0.8);
+      expect(mean(imputed(1)) - mean(imputed(0))).toBeLessThan(1.2);
+    }
+    expect(result.loggedEvents.filter((e) => e.dep === 'u0')).toEqual([]);
+  });
+
+  it('leaves out a predictor correlated ≥ 0.99 with the imputed variable on its observed rows, as mice, and logs it', () => {
     const arm = frame.covariates[frame.covariateNames.indexOf('arm_ips')];
     const values = [Float64Array.from(arm, (a, i) => (i % 2 === 0 ? NaN : a)), ...frame.values.slice(1)];
-    const result = imputeChained({ ...frame, values }, { ...options, m: 2 }, uniform(5));
-    for (const completed of result.completed) for (let i = 0; i < frame.n; i++) expect(completed[0][i]).toBe(arm[i]);
+    const result = imputeChained({ ...frame, values }, { ...options, m: 2, iterations: 3 }, uniform(5));
+    const u0Events = result.loggedEvents.filter((e) => e.dep === 'u0');
+    expect(u0Events).toHaveLength(2 * 3);
+    expect(u0Events.every((e) => e.meth === 'pmm' && e.out === 'arm_ips')).toBe(true);
+    expect(u0Events.map((e) => [e.imp, e.it])).toEqual([[1, 1], [1, 2], [1, 3], [2, 1], [2, 2], [2, 3]]);
   });
 
   it('names the variable that cannot be imputed and rejects bad options', () => {
