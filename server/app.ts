@@ -49,11 +49,14 @@ function securityHeaders(config: Config) {
   });
 }
 
+/** A calendar feed's address is its secret (routes/calendar-feeds.ts): logged without the token. */
+const withoutFeedToken = (path: string) => path.replace(/^\/api\/calendar\/[^/]+\.ics$/, '/api/calendar/<token>.ics');
+
 function requestLogger(log: Log) {
   return pinoHttp({
     logger: log,
     serializers: {
-      req: (req: IncomingMessage & { url?: string }) => ({ method: req.method, path: String(req.url ?? '').split('?')[0] }),
+      req: (req: IncomingMessage & { url?: string }) => ({ method: req.method, path: withoutFeedToken(String(req.url ?? '').split('?')[0]) }),
       res: (res: ServerResponse) => ({ status: res.statusCode }),
     },
   });

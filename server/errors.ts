@@ -48,6 +48,8 @@ export const problems = {
   csrf: () =>
     new Problem(403, 'csrf_token_invalid', 'The X-CSRF-Token header is missing or wrong; get the token from GET /api/session'),
   notFound: (what: string, id: string | number) => new Problem(404, 'not_found', `There is no ${what} ${id}`),
+  // never echoes the address: it holds the feed's secret token
+  calendarFeedNotFound: () => new Problem(404, 'not_found', 'There is no calendar feed at this address (it may have been revoked)'),
   routeNotFound: (method: string, path: string) => new Problem(404, 'not_found', `There is no API endpoint ${method} ${path}`),
   conflict: (message: string, fields?: FieldProblem[]) => new Problem(409, 'conflict', message, fields),
   reasonRequired: () =>

@@ -11,6 +11,7 @@ import { auditRouter } from './audit';
 import { operationsRouters } from './operations';
 import { exportsRouter } from './exports';
 import { reportsRouter } from './reports';
+import { calendarFeedsRouter } from './calendar-feeds';
 
 export const apiRouters: MakeRouter[] = [
   healthRouter,
@@ -21,4 +22,5 @@ export const apiRouters: MakeRouter[] = [
   ...operationsRouters,
   exportsRouter,
   reportsRouter,
+  calendarFeedsRouter,
 ];

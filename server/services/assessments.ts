@@ -82,6 +82,15 @@ export function dueAssessments(db: Db, filter: DueFilter, today: string): Assess
     .filter((a) => (filter.states ? filter.states.includes(a.state) : isDue(a.state)));
 }
 
+/** Every assessment of the visible sites (optionally one coach's participants) with its state, upcoming ones included: the calendar feeds. */
+export function scheduledAssessments(db: Db, filter: Omit<DueFilter, 'states'>, today: string): AssessmentView[] {
+  const settings = getStudySettings(db);
+  const sites = filter.siteIds === null ? null : new Set(filter.siteIds);
+  return listAllAssessments(db, ALL_TIMEPOINT_FORMS(settings))
+    .filter((row) => (sites === null || sites.has(row.site_id)) && (filter.coachId === undefined || row.coach_id === filter.coachId))
+    .map((row) => view(db, row, settings, today));
+}
+
 /** Reminders: every open or overdue assessment; completed ones are never on it. */
 export function reminders(db: Db, filter: DueFilter, today: string): AssessmentView[] {
   return dueAssessments(db, { ...filter, states: undefined }, today);

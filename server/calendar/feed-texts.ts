@@ -1,0 +1,40 @@
+/**
+ * The words of the calendar feed in Swedish, Danish and English (a feed has
+ * no browser to pick the language, so it is chosen when the feed is made).
+ * Only study ids and dates are put around these words: never a name.
+ */
+import type { CalendarLang, CalendarScope } from '../db/queries/calendar-feeds';
+
+export type WindowMark = 'opens' | 'target' | 'closes';
+
+export interface FeedTexts {
+  calendarName: Record<CalendarScope, string>;
+  timepoint: (months: number) => string;
+  mark: Record<WindowMark, string>;
+  description: (studyId: string, windowStart: string, targetDate: string, windowEnd: string) => string;
+  category: string;
+}
+
+export const FEED_TEXTS: Record<CalendarLang, FeedTexts> = {
+  sv: {
+    calendarName: { coach: 'IPS-uppföljningar: mina deltagare', trial: 'IPS-uppföljningar: hela studien' },
+    timepoint: (m) => (m === 0 ? 'baslinje' : `${m}-månadersuppföljning`),
+    mark: { opens: 'fönstret öppnar', target: 'måldag', closes: 'fönstret stänger' },
+    description: (id, start, target, end) => `Studie-id ${id}. Fönster ${start} till ${end}, måldag ${target}.`,
+    category: 'IPS-uppföljning',
+  },
+  da: {
+    calendarName: { coach: 'IPS-opfølgninger: mine deltagere', trial: 'IPS-opfølgninger: hele studiet' },
+    timepoint: (m) => (m === 0 ? 'baseline' : `${m}-måneders opfølgning`),
+    mark: { opens: 'vinduet åbner', target: 'måldato', closes: 'vinduet lukker' },
+    description: (id, start, target, end) => `Studie-id ${id}. Vindue ${start} til ${end}, måldato ${target}.`,
+    category: 'IPS-opfølgning',
+  },
+  en: {
+    calendarName: { coach: 'IPS follow-up: my participants', trial: 'IPS follow-up: whole trial' },
+    timepoint: (m) => (m === 0 ? 'baseline' : `${m}-month follow-up`),
+    mark: { opens: 'window opens', target: 'target date', closes: 'window closes' },
+    description: (id, start, target, end) => `Study id ${id}. Window ${start} to ${end}, target date ${target}.`,
+    category: 'IPS follow-up',
+  },
+};
