@@ -1,11 +1,12 @@
 /**
  * The express application: security headers (helmet, a CSP that allows only
  * the platform's own scripts and styles), request logging without bodies or
- * cookies, the JSON API under /api (JSON bodies only, at most 32 levels deep
- * and free of control, bidi and lone-surrogate characters (body-content.ts),
- * session from cookie, CSRF check, then the routers listed in
- * routes/index.ts), the web pages at /, and the one error handler. Nothing is global: everything comes in
- * through `createApp(config, db, log)`.
+ * cookies, Cookie headers over 4 KB refused (431), the JSON API under /api
+ * (JSON bodies only, at most 32 levels deep and free of control, bidi and
+ * lone-surrogate characters (body-content.ts), session from cookie, CSRF
+ * check, then the routers listed in routes/index.ts, with their rate limiters
+ * on `app.locals.rateLimits`), the web pages at /, and the one error handler.
+ * Nothing is global: everything comes in through `createApp(config, db, log)`.
  */
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -14,10 +15,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from './config';
 import type { Db } from './db/connection';
 import type { Log } from './log';
+import { cookieSizeLimit } from './http/cookie-size';
 import { csrfProtection } from './http/csrf';
 import { apiNotFound, errorHandler } from './http/error-handler';
 import { bodyContent } from './http/body-content';
 import { jsonBody } from './http/json-body';
+import { rateLimits } from './http/rate-limit';
 import { loadSessionFromCookie } from './http/session';
 import { staticPages } from './http/static-pages';
 import { apiRouters } from './routes/index';
@@ -62,6 +65,7 @@ export function createApp(config: Config, db: Db, log: Log): Express {
   app.set('trust proxy', config.trustProxy ? 1 : false);
   app.use(securityHeaders(config));
   app.use(requestLogger(log));
+  app.use(cookieSizeLimit());
 
   const api = express.Router();
   api.use((_req, res, next) => {
@@ -72,7 +76,8 @@ export function createApp(config: Config, db: Db, log: Log): Express {
   api.use(bodyContent());
   api.use(loadSessionFromCookie(db, config));
   api.use(csrfProtection);
-  const context = { config, db, log };
+  const context = { config, db, log, rateLimits: rateLimits() };
+  app.locals.rateLimits = context.rateLimits;
   for (const makeRouter of apiRouters) api.use(makeRouter(context));
   api.use(apiNotFound);
 

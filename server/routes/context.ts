@@ -1,13 +1,18 @@
-/** What every router is built from: the configuration, the database and the logger. */
+/**
+ * What every router is built from: the configuration, the database, the
+ * logger and the app's rate limiters (make each with `rateLimits.limit`).
+ */
 import type { Router } from 'express';
 import type { Config } from '../config';
 import type { Db } from '../db/connection';
+import type { RateLimits } from '../http/rate-limit';
 import type { Log } from '../log';
 
 export interface RouteContext {
   config: Config;
   db: Db;
   log: Log;
+  rateLimits: RateLimits;
 }
 
 /** A module of routes under /api: paths are written in full ('/sites/:code'). */
