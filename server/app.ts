@@ -1,12 +1,14 @@
 /**
  * The express application: security headers (helmet, a CSP that allows only
  * the platform's own scripts and styles), request logging without bodies or
- * cookies, the JSON API under /api (JSON bodies only, at most 32 levels deep
- * and free of control, bidi and lone-surrogate characters (body-content.ts),
- * session from cookie, CSRF check, then the routers listed in
- * routes/index.ts), the web pages at / (hashed assets cached immutable),
- * brotli/gzip compression of both, and the one error handler. Nothing is global: everything comes in
- * through `createApp(config, db, log)`.
+ * cookies, Cookie headers over 4 KB refused (431), the JSON API under /api
+ * (JSON bodies only, at most 32 levels deep and free of control, bidi and
+ * lone-surrogate characters (body-content.ts), session from cookie, CSRF
+ * check, then the routers listed in routes/index.ts, with their rate limiters
+ * on `app.locals.rateLimits` and the queue of background jobs), the web pages
+ * at / (hashed assets cached immutable), brotli/gzip compression of both, and
+ * the one error handler.
+ * Nothing is global: everything comes in through `createApp(config, db, log)`.
  */
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -15,11 +17,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from './config';
 import type { Db } from './db/connection';
 import type { Log } from './log';
+import { cookieSizeLimit } from './http/cookie-size';
 import { csrfProtection } from './http/csrf';
 import { apiNotFound, errorHandler } from './http/error-handler';
 import { bodyContent } from './http/body-content';
 import { jsonBody } from './http/json-body';
 import { responseCompression } from './http/response-compression';
+import { rateLimits } from './http/rate-limit';
 import { loadSessionFromCookie } from './http/session';
 import { staticPages } from './http/static-pages';
 import { apiRouters } from './routes/index';
@@ -69,6 +73,7 @@ export function createApp(config: Config, db: Db, log: Log): Express {
   app.use(securityHeaders(config));
   app.use(requestLogger(log));
   app.use(responseCompression());
+  app.use(cookieSizeLimit());
 
   const api = express.Router();
   api.use((_req, res, next) => {
@@ -79,7 +84,8 @@ export function createApp(config: Config, db: Db, log: Log): Express {
   api.use(bodyContent());
   api.use(loadSessionFromCookie(db, config));
   api.use(csrfProtection);
-  const context = { config, db, log, jobs: new BackgroundJobs(config.backgroundJobs) };
+  const context = { config, db, log, jobs: new BackgroundJobs(config.backgroundJobs), rateLimits: rateLimits() };
+  app.locals.rateLimits = context.rateLimits;
   for (const makeRouter of apiRouters) api.use(makeRouter(context));
   api.use(apiNotFound);
 

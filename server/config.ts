@@ -21,10 +21,19 @@ import path from 'node:path';
 import { applyLicensedWording, type LicensedWording } from '../data-dictionary/licensed-wording';
 import type { Form } from '../data-dictionary/types';
 
+/**
+ * Login throttling, counted over `windowMinutes`: one email from one address
+ * is locked after `pairFailures` (others behind the same address are not
+ * affected); one email from any address after `accountFailures` (guessing
+ * spread over many addresses); one address for every email after the much
+ * looser `ipFailures` (password spraying).
+ */
 export interface LoginLimits {
-  /** failed attempts for one email within `windowMinutes` before it is locked */
+  /** failed attempts for one email from one address before that pair is locked */
+  pairFailures: number;
+  /** failed attempts for one email from all addresses before the account is locked */
   accountFailures: number;
-  /** failed attempts from one IP address within `windowMinutes` before it is refused */
+  /** failed attempts from one address, all emails, before the address is refused */
   ipFailures: number;
   windowMinutes: number;
   /** how long a locked account stays locked */
@@ -103,7 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     sessionHours: integer(env.IPS_TRIAL_SESSION_HOURS, 12, 'IPS_TRIAL_SESSION_HOURS', 1, 24 * 30),
     sessionIdleMinutes: integer(env.IPS_TRIAL_SESSION_IDLE_MINUTES, 120, 'IPS_TRIAL_SESSION_IDLE_MINUTES', 1, 24 * 60 * 30),
     bodyLimitBytes: 1024 * 1024,
-    login: { accountFailures: 5, ipFailures: 50, windowMinutes: 15, lockMinutes: 15 },
+    login: { pairFailures: 5, accountFailures: 20, ipFailures: 200, windowMinutes: 15, lockMinutes: 15 },
     passwordCost: Object.freeze({ N: scryptN(env.IPS_TRIAL_SCRYPT_N), r: 8, p: 1 }),
     licensedWording: env.IPS_LICENSED_WORDING ? path.resolve(env.IPS_LICENSED_WORDING) : null,
     backgroundJobs: Object.freeze({ limit: integer(env.IPS_TRIAL_MAX_JOBS, Math.max(1, availableParallelism()), 'IPS_TRIAL_MAX_JOBS', 1, 64), perPerson: 3 }),

@@ -57,6 +57,8 @@ export const problems = {
       { field: 'reason', message: 'reason is required when data are changed after first entry' },
     ]),
   bodyTooLarge: (limit: number) => new Problem(413, 'body_too_large', `The request body is larger than ${limit} bytes`),
+  cookiesTooLarge: (limit: number) =>
+    new Problem(431, 'cookies_too_large', `The Cookie header is larger than ${limit} bytes; clear this site's cookies in the browser and try again`),
   unsupportedMediaType: () =>
     new Problem(415, 'unsupported_media_type', 'Send the request body as JSON with Content-Type: application/json'),
   tooManyRequests: (retryAfterSeconds: number) =>

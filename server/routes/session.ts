@@ -8,15 +8,15 @@ import express from 'express';
 import { siteCodesOfUser } from '../db/queries/user-sites';
 import { isDemoDatabase } from '../demo/index';
 import { clearSessionCookie, setSessionCookie } from '../http/session';
-import { rateLimit } from '../http/rate-limit';
 import { requireLogin } from '../http/require-role';
 import { noBody, validateBody } from '../http/validate-body';
 import { endSession, login, logout } from '../services/sessions';
 import { changeOwnPassword, toStaffUser } from '../services/users';
 import type { MakeRouter } from './context';
 
-export const sessionRouter: MakeRouter = ({ config, db }) => {
+export const sessionRouter: MakeRouter = ({ config, db, rateLimits }) => {
   const router = express.Router();
+  const loginFlood = rateLimits.limit('login', { windowMs: 60_000, max: 60 });
 
   router.get('/session', requireLogin, (req, res) => {
     const auth = req.auth!;
@@ -28,7 +28,7 @@ export const sessionRouter: MakeRouter = ({ config, db }) => {
     });
   });
 
-  router.post('/session', rateLimit({ windowMs: 60_000, max: 60 }), validateBody('login'), async (req, res) => {
+  router.post('/session', loginFlood, validateBody('login'), async (req, res) => {
     const { email, password } = req.body as { email: string; password: string };
     const result = await login(db, config, { email, password, ip: req.ip ?? 'unknown' });
     if (req.auth) endSession(db, req.auth);
@@ -43,7 +43,7 @@ export const sessionRouter: MakeRouter = ({ config, db }) => {
   });
 
   // the current password must not be guessable by trying from a session left open (the login's lockout does not cover this)
-  const passwordGuessLimit = rateLimit({ windowMs: 15 * 60_000, max: 10, key: (req) => `password:${req.auth!.user.id}` });
+  const passwordGuessLimit = rateLimits.limit('password-change', { windowMs: 15 * 60_000, max: 10, key: (req) => `password:${req.auth!.user.id}` });
   router.put('/session/password', requireLogin, validateBody('password_change'), passwordGuessLimit, async (req, res) => {
     const auth = req.auth!;
     await changeOwnPassword(db, auth.user, auth.tokenHash, req.body as { current_password: string; new_password: string }, config.passwordCost);

@@ -26,7 +26,6 @@ import { forms } from '../../data-dictionary/index';
 import { readLicensedWording, type Config } from '../config';
 import type { Db } from '../db/connection';
 import { problems } from '../errors';
-import { rateLimit } from '../http/rate-limit';
 import { requireRole } from '../http/require-role';
 import { clearSessionCookie, readCookie } from '../http/session';
 import { participantFromParam, studyToday } from '../services/participant-access';
@@ -55,12 +54,16 @@ function setTabletCookie(res: Response, config: Config, opened: tablets.OpenedTa
   res.cookie(MARKER_COOKIE, sessionMarker(opened.token), { httpOnly: false, sameSite: 'strict', secure: config.secureCookies, path: '/', expires: new Date(opened.expiresAt) });
 }
 
-export const tabletSessionsRouter: MakeRouter = ({ db, config }) => {
+export const tabletSessionsRouter: MakeRouter = ({ db, config, rateLimits }) => {
   const router = express.Router();
   const staff = requireRole('admin', 'trial_manager', 'coach');
   // a 4-digit PIN and a 10-character code must not be guessable by trying
-  const exitLimit = rateLimit({ windowMs: 15 * 60_000, max: 10, key: (req) => `exit:${readCookie(req.headers.cookie, tablets.TABLET_COOKIE) ?? req.ip}` });
-  const codeLimit = rateLimit({ windowMs: 15 * 60_000, max: 20, key: (req) => `code:${req.ip ?? 'unknown'}` });
+  // keyed on bounded values only: the stored hash of a valid session (no session: 401, nothing counted) and the address
+  const exitLimit = rateLimits.limit('tablet-exit', { windowMs: 15 * 60_000, max: 10, key: (req) => {
+    const session = tabletSessionOf(db, req);
+    return session ? `exit:${session.tokenHash}` : null;
+  } });
+  const codeLimit = rateLimits.limit('home-code', { windowMs: 15 * 60_000, max: 20, key: (req) => `code:${req.ip ?? 'unknown'}` });
   // read and checked once at start-up: a bad file stops the server
   const wording = config.licensedWording ? readLicensedWording(config.licensedWording, forms) : null;
 

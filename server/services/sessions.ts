@@ -1,6 +1,7 @@
 /**
- * Logging in and out. A login checks the per-IP and per-account failure
- * counts first (429 when over the limit, with an audit entry), then the
+ * Logging in and out. A login checks the failure counts first — per
+ * address, per email from this address, per email from any address (429
+ * when over a limit, with an audit entry; config.ts `LoginLimits`) — then the
  * password; a wrong password, an unknown email and a deactivated account all
  * get the same 401. A successful login creates a session: a random 32-byte
  * token for the cookie (only its SHA-256 is stored) and a CSRF token.
@@ -33,7 +34,18 @@ function minutesAgo(now: Date, minutes: number): string {
   return new Date(now.getTime() - minutes * 60_000).toISOString();
 }
 
-/** The 429 problem (already recorded in the audit trail) when this IP or account is over its limit. */
+/** The time a lock ends, when `failures` reached `limit` and the lock (from the latest failure) still holds. */
+function lockedUntil(failures: { n: number; last: string | null }, limit: number, config: Config, now: Date): number | null {
+  if (failures.n < limit || !failures.last) return null;
+  const until = Date.parse(failures.last) + config.login.lockMinutes * 60_000;
+  return until > now.getTime() ? until : null;
+}
+
+/**
+ * The 429 problem (already recorded in the audit trail) when this address,
+ * this email from this address, or this email from anywhere is over its
+ * limit (config.ts, `LoginLimits`).
+ */
 function limitProblem(db: Db, config: Config, email: string, ip: string, now: Date): Problem | null {
   const since = minutesAgo(now, config.login.windowMinutes);
   const byIp = sessions.failuresForIp(db, ip, since);
@@ -42,15 +54,13 @@ function limitProblem(db: Db, config: Config, email: string, ip: string, now: Da
     recordAudit(db, { actor: anonymous(email), action: 'login_refused', entity: 'session', after: { email, reason: 'too many failures from this address' } });
     return problems.tooManyRequests(retry);
   }
-  const byAccount = sessions.failuresForEmail(db, emailKey(email), since);
-  if (byAccount.n >= config.login.accountFailures) {
-    const lockedUntil = Date.parse(byAccount.last!) + config.login.lockMinutes * 60_000;
-    if (lockedUntil > now.getTime()) {
-      recordAudit(db, { actor: anonymous(email), action: 'login_refused', entity: 'session', after: { email, reason: 'account locked' } });
-      return problems.accountLocked(Math.ceil((lockedUntil - now.getTime()) / 1000));
-    }
-  }
-  return null;
+  const key = emailKey(email);
+  const until =
+    lockedUntil(sessions.failuresForPair(db, key, ip, since), config.login.pairFailures, config, now) ??
+    lockedUntil(sessions.failuresForEmail(db, key, since), config.login.accountFailures, config, now);
+  if (until === null) return null;
+  recordAudit(db, { actor: anonymous(email), action: 'login_refused', entity: 'session', after: { email, reason: 'account locked' } });
+  return problems.accountLocked(Math.ceil((until - now.getTime()) / 1000));
 }
 
 export interface LoginResult {
@@ -71,9 +81,12 @@ export async function login(db: Db, config: Config, input: { email: string; pass
       sessions.insertLoginFailure(db, { emailKey: emailKey(email), ip: input.ip, at: now.toISOString() });
       // the actor is whoever typed, not the account owner: record the account as the entity
       recordAudit(db, { actor: anonymous(email), action: 'login_failed', entity: 'session', entityId: user?.id ?? null, after: { email } });
-      const count = sessions.failuresForEmail(db, emailKey(email), minutesAgo(now, config.login.windowMinutes)).n;
-      if (count === config.login.accountFailures) {
-        recordAudit(db, { actor: anonymous(email), action: 'login_locked', entity: 'session', entityId: user?.id ?? null, after: { email, minutes: config.login.lockMinutes } });
+      const since = minutesAgo(now, config.login.windowMinutes);
+      const fromHere = sessions.failuresForPair(db, emailKey(email), input.ip, since).n === config.login.pairFailures;
+      const fromAnywhere = sessions.failuresForEmail(db, emailKey(email), since).n === config.login.accountFailures;
+      if (fromHere || fromAnywhere) {
+        const scope = fromAnywhere ? 'every address' : 'this address';
+        recordAudit(db, { actor: anonymous(email), action: 'login_locked', entity: 'session', entityId: user?.id ?? null, after: { email, minutes: config.login.lockMinutes, from: scope } });
       }
     });
     throw problems.badCredentials();

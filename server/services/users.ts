@@ -1,12 +1,14 @@
 /**
  * Staff accounts: create, change (name, role, active), deactivate, reset or
  * change a password, and assign sites. Every change is written together with
- * its audit entry. Deactivating an account ends its sessions; accounts are
- * never deleted.
+ * its audit entry. Deactivating an account ends its sessions and expires
+ * the unused home codes it handed out (audited as `home_code_revoke`);
+ * accounts are never deleted.
  */
 import type { Db } from '../db/connection';
 import { deleteSessionsOfUser } from '../db/queries/sessions';
 import { findSiteByCode } from '../db/queries/sites';
+import { expireHomeCodesOf } from '../db/queries/tablet-sessions';
 import { replaceUserSites, siteCodesOfUser, siteIdsOfUser, allUserSites } from '../db/queries/user-sites';
 import * as users from '../db/queries/users';
 import { inTransaction } from '../db/transaction';
@@ -103,11 +105,18 @@ export function updateStaffUser(
       active: (changes.active ?? row.active === 1) ? 1 : 0,
     } as const;
     if (next.displayName === row.display_name && next.role === row.role && next.active === row.active) return before;
-    users.updateUser(db, id, { ...next, now: new Date().toISOString() });
-    if (next.active === 0) deleteSessionsOfUser(db, id);
+    const now = new Date().toISOString();
+    users.updateUser(db, id, { ...next, now });
+    // a deactivated person's logins end, and the home codes they handed out no longer open anything
+    let revokedHomeCodes = 0;
+    if (next.active === 0) {
+      deleteSessionsOfUser(db, id);
+      revokedHomeCodes = expireHomeCodesOf(db, id, now);
+    }
     const after = getStaffUser(db, id);
     const action = before.active && !after.active ? 'deactivate' : !before.active && after.active ? 'reactivate' : 'update';
     recordAudit(db, { actor, action, entity: 'user', entityId: id, before, after });
+    if (revokedHomeCodes > 0) recordAudit(db, { actor, action: 'home_code_revoke', entity: 'user', entityId: id, after: { home_codes: revokedHomeCodes } });
     return after;
   });
 }

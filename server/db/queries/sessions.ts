@@ -53,6 +53,15 @@ export function failuresForEmail(db: Db, emailKey: string, since: string): { n: 
   ) as { n: number; last: string | null };
 }
 
+/** Failures for one email from one address since `since`, with the time of the latest. */
+export function failuresForPair(db: Db, emailKey: string, ip: string, since: string): { n: number; last: string | null } {
+  return statement(db, 'SELECT count(*) AS n, max(at) AS last FROM login_failures WHERE email_key = ? AND ip = ? AND at > ?').get(
+    emailKey,
+    ip,
+    since,
+  ) as { n: number; last: string | null };
+}
+
 export function failuresForIp(db: Db, ip: string, since: string): { n: number; first: string | null } {
   return statement(db, 'SELECT count(*) AS n, min(at) AS first FROM login_failures WHERE ip = ? AND at > ?').get(
     ip,

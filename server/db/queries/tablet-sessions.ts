@@ -59,3 +59,8 @@ export function redeemHomeCode(db: Db, codeHash: string, now: string): number | 
   statement(db, 'UPDATE home_codes SET used_at = ? WHERE code_hash = ?').run(now, codeHash);
   return row.participant_id;
 }
+
+/** Ends the unused, unexpired home codes one staff member made (they expire now); returns how many. */
+export function expireHomeCodesOf(db: Db, userId: number, now: string): number {
+  return statement(db, 'UPDATE home_codes SET expires_at = ? WHERE created_by = ? AND used_at IS NULL AND expires_at > ?').run(now, userId, now).changes;
+}

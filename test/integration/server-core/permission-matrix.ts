@@ -17,6 +17,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countAuditEntries } from '../../../server/db/queries/audit-entries';
 import { ROLES, type Role } from '../../../server/db/queries/users';
+import { rateLimits } from '../../../server/http/rate-limit';
 import type { MakeRouter } from '../../../server/routes/context';
 import { BackgroundJobs } from '../../../server/services/background-jobs';
 import { silentLogger } from '../../../server/log';
@@ -73,7 +74,7 @@ export function describePermissionMatrix(
 export function apiRoutes(makers: MakeRouter[], server: TestServer): string[] {
   const routes: string[] = [];
   for (const make of makers) {
-    const router = make({ config: server.config, db: server.db, log: silentLogger(), jobs: new BackgroundJobs(server.config.backgroundJobs) }) as unknown as {
+    const router = make({ config: server.config, db: server.db, log: silentLogger(), jobs: new BackgroundJobs(server.config.backgroundJobs), rateLimits: rateLimits() }) as unknown as {
       stack: { route?: { path: string; methods: Record<string, boolean> } }[];
     };
     for (const layer of router.stack) {

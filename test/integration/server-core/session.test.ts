@@ -152,7 +152,7 @@ describe('server core: secure cookies', () => {
 describe('server core: login lockout', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await createTestServer({ login: { accountFailures: 3, ipFailures: 8, windowMinutes: 15, lockMinutes: 15 } });
+    server = await createTestServer({ login: { pairFailures: 3, accountFailures: 6, ipFailures: 8, windowMinutes: 15, lockMinutes: 15 } });
   });
   afterAll(() => server?.close());
 
@@ -191,7 +191,7 @@ describe('server core: login lockout', () => {
 describe('server core: parallel password guessing', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await createTestServer({ login: { accountFailures: 3, ipFailures: 1000, windowMinutes: 15, lockMinutes: 15 } });
+    server = await createTestServer({ login: { pairFailures: 3, accountFailures: 3, ipFailures: 1000, windowMinutes: 15, lockMinutes: 15 } });
   });
   afterAll(() => server?.close());
 
@@ -203,5 +203,45 @@ describe('server core: parallel password guessing', () => {
     const right = await request(server.app).post('/api/session').send({ email, password: TEST_PASSWORD });
     expect(right.status).toBe(429);
     expect(right.body.error.code).toBe('login_locked');
+  });
+});
+
+describe('server core: lockout behind one address', () => {
+  let server: TestServer;
+  // behind a reverse proxy: the client address comes from X-Forwarded-For
+  const from = (address: string, body: object) => request(server.app).post('/api/session').set('X-Forwarded-For', address).send(body);
+  beforeAll(async () => {
+    server = await createTestServer({ trustProxy: true, login: { pairFailures: 3, accountFailures: 6, ipFailures: 12, windowMinutes: 15, lockMinutes: 15 } });
+  });
+  afterAll(() => server?.close());
+
+  it('locks one email from one address without locking out others behind that address', async () => {
+    const clinic = '203.0.113.7';
+    const victim = server.emailOf('coach');
+    for (let i = 0; i < 3; i++) expect((await from(clinic, { email: victim, password: `wrong-${i}` })).status).toBe(401);
+    const locked = await from(clinic, { email: victim, password: TEST_PASSWORD });
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.code).toBe('login_locked');
+    // colleagues at the same clinic address still log in
+    for (const role of ['trial_manager', 'evaluator'] as const) {
+      expect((await from(clinic, { email: server.emailOf(role), password: TEST_PASSWORD })).status).toBe(201);
+    }
+    // the locked person still logs in from another address
+    expect((await from('198.51.100.20', { email: victim, password: TEST_PASSWORD })).status).toBe(201);
+  });
+
+  it('locks an email guessed from many addresses, and refuses an address spraying many emails', async () => {
+    const target = server.emailOf('data_monitor');
+    for (let i = 0; i < 6; i++) await from(`198.51.100.${100 + i}`, { email: target, password: `guess-${i}` });
+    const fromNew = await from('198.51.100.200', { email: target, password: TEST_PASSWORD });
+    expect(fromNew.status).toBe(429);
+    expect(fromNew.body.error.code).toBe('login_locked');
+
+    const sprayer = '192.0.2.50';
+    for (let i = 0; i < 12; i++) await from(sprayer, { email: `user${i}@test.ips-trial.invalid`, password: 'Winter2026!' });
+    const refused = await from(sprayer, { email: server.emailOf('admin'), password: TEST_PASSWORD });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('too_many_requests');
+    expect((await from('192.0.2.51', { email: server.emailOf('admin'), password: TEST_PASSWORD })).status).toBe(201);
   });
 });
