@@ -1,6 +1,7 @@
 /**
  * The follow-up schedule: a participant's assessments with their states,
- * the due/overdue list (per site and per coach; coaches see their own sites)
+ * the due/overdue list — the worklist — (per site, coach, timepoint and
+ * state, most urgent first; coaches see their own sites)
  * and the reminder list (open + overdue; drops an assessment as soon as its
  * last form is complete), and counts of states per timepoint.
  */
@@ -12,7 +13,7 @@ import { requireLogin, requireRole, requireParticipantReader } from '../http/req
 import { assessmentsOf, dueAssessments, reminders, scheduleSummary } from '../services/assessments';
 import { participantFromParam, studyToday } from '../services/participant-access';
 import { siteScope } from '../services/site-access';
-import type { AssessmentState } from '../schedule/assessment-state';
+import { TIMEPOINTS, type AssessmentState } from '../schedule/assessment-state';
 import type { MakeRouter } from './context';
 
 const STATES: AssessmentState[] = ['upcoming', 'open', 'overdue', 'completed', 'missed', 'withdrawn'];
@@ -25,7 +26,7 @@ export const assessmentsRouter: MakeRouter = ({ db }) => {
     const user = req.auth!.user;
     let siteIds = siteScope(db, user);
     const errors: { field: string; message: string }[] = [];
-    const allowed = new Set(['site', 'coach', 'state']);
+    const allowed = new Set(['site', 'coach', 'state', 'timepoint']);
     for (const key of Object.keys(req.query)) if (!allowed.has(key)) errors.push({ field: key, message: `unknown query parameter '${key}'` });
     if (typeof req.query.site === 'string') {
       const site = findSiteByCode(db, req.query.site);
@@ -44,8 +45,14 @@ export const assessmentsRouter: MakeRouter = ({ db }) => {
       if (!list.every((s) => STATES.includes(s as AssessmentState))) errors.push({ field: 'state', message: `state must be a comma-separated list of ${STATES.join(', ')}` });
       else states = list as AssessmentState[];
     }
+    let timepoints: number[] | undefined;
+    if (req.query.timepoint !== undefined) {
+      const list = String(req.query.timepoint).split(',');
+      if (!list.every((t) => (TIMEPOINTS as readonly number[]).includes(Number(t)) && /^\d+$/.test(t))) errors.push({ field: 'timepoint', message: `timepoint must be a comma-separated list of ${TIMEPOINTS.join(', ')}` });
+      else timepoints = list.map(Number);
+    }
     if (errors.length) throw problems.invalidQuery(errors);
-    return { siteIds, coachId, states };
+    return { siteIds, coachId, states, timepoints };
   }
 
   router.get('/participants/:id/assessments', requireParticipantReader, (req, res) => {

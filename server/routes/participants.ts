@@ -3,12 +3,12 @@
  * participant, identifiers (role-filtered), screening, consent, withdrawal
  * and the CONSORT counts. Participants are addressed by numeric id or study
  * id: /api/participants/ORE-AFF-0007. Coaches see only their sites'
- * participants (others answer 404).
+ * participants (others answer 404). The list searches, filters, sorts and
+ * pages on the server (services/participant-list.ts).
  */
 import express from 'express';
 import type { Request } from 'express';
 import { requireRole, requireParticipantReader } from '../http/require-role';
-import { listParticipants } from '../db/queries/participants';
 import { findSiteByCode } from '../db/queries/sites';
 import { problems } from '../errors';
 import { findConsent, findScreening, findWithdrawal } from '../db/queries/participant-forms';
@@ -18,7 +18,7 @@ import { checks, readEnvelope, type Answers } from '../services/operations-forms
 import { identifierAccess, participantFromParam, studyToday } from '../services/participant-access';
 import { identifierKeys, readIdentifiers, type NationalIdKind } from '../services/participant-identifiers';
 import * as participants from '../services/participants';
-import { siteScope } from '../services/site-access';
+import { participantPage, readParticipantListQuery } from '../services/participant-list';
 import type { MakeRouter } from './context';
 
 const parse = <T>(json: string | undefined): T | null => (json ? (JSON.parse(json) as T) : null);
@@ -41,8 +41,8 @@ export const participantsRouter: MakeRouter = ({ db, config }) => {
   });
 
   router.get('/participants', requireParticipantReader, (req, res) => {
-    const rows = listParticipants(db, siteScope(db, user(req)));
-    res.json({ participants: rows.map((row) => participants.summarize(db, row)) });
+    const query = readParticipantListQuery(db, user(req), req.query as Record<string, unknown>);
+    res.json(participantPage(db, keys(), user(req), query));
   });
 
   router.get('/participants/:id', requireParticipantReader, (req, res) => {

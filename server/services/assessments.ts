@@ -13,6 +13,7 @@ import type { Db } from '../db/connection';
 import { listAllAssessments, listAssessmentsOf, type AssessmentRow } from '../db/queries/assessments';
 import { findCompleteResponse } from '../db/queries/responses';
 import { assessmentState, isDue, type AssessmentState } from '../schedule/assessment-state';
+import { byUrgency } from '../schedule/urgency';
 import { getStudySettings, type StudySettings } from './study-settings';
 
 /**
@@ -69,17 +70,20 @@ export interface DueFilter {
   siteIds: number[] | null;
   coachId?: number;
   states?: AssessmentState[];
+  timepoints?: number[];
 }
 
-/** Assessments in the given states (default: open and overdue), for the visible sites and optionally one coach. */
+/** Assessments in the given states (default: open and overdue), for the visible sites and optionally one coach and timepoints; most urgent first (schedule/urgency.ts). */
 export function dueAssessments(db: Db, filter: DueFilter, today: string): AssessmentView[] {
   const settings = getStudySettings(db);
   const sites = filter.siteIds === null ? null : new Set(filter.siteIds);
   return listAllAssessments(db, ALL_TIMEPOINT_FORMS(settings))
     .filter((row) => (sites === null || sites.has(row.site_id)) && (filter.coachId === undefined || row.coach_id === filter.coachId))
-    .filter((row) => row.window_start <= today)
+    .filter((row) => filter.timepoints === undefined || filter.timepoints.includes(row.timepoint))
+    .filter((row) => row.window_start <= today || (filter.states?.includes('upcoming') ?? false))
     .map((row) => view(db, row, settings, today))
-    .filter((a) => (filter.states ? filter.states.includes(a.state) : isDue(a.state)));
+    .filter((a) => (filter.states ? filter.states.includes(a.state) : isDue(a.state)))
+    .sort(byUrgency);
 }
 
 /** Every assessment of the visible sites (optionally one coach's participants) with its state, upcoming ones included: the calendar feeds. */

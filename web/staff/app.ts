@@ -78,7 +78,8 @@ function startWorkspace(root: HTMLElement, user: StaffUser): void {
   };
 
   const show = async (focusHeading = true) => {
-    const [path, ...rest] = location.hash.replace(/^#\/?/, '').split('/');
+    const [hashPath, hashQuery = ''] = location.hash.replace(/^#\/?/, '').split('?');
+    const [path, ...rest] = hashPath.split('/');
     const fallback = ROUTES.find((r) => r.nav && allowed(r, user.role));
     const route = ROUTES.find((r) => r.path === path && allowed(r, user.role)) ?? fallback;
     if (!route) return replace(main, h('h1', {}, t('app.nothingForRole')));
@@ -89,7 +90,7 @@ function startWorkspace(root: HTMLElement, user: StaffUser): void {
     document.title = t('app.pageTitle', { page: routeTitle(route) });
     replace(main, h('p', { class: 'loading' }, t('app.loading')));
     try {
-      await route.render(main, { user, params: rest.map(decodeURIComponent) });
+      await route.render(main, { user, params: rest.map(decodeURIComponent), query: new URLSearchParams(hashQuery) });
     } catch (error) {
       replace(main, h('h1', {}, routeTitle(route)), h('p', { class: 'error', role: 'alert' }, error instanceof Error ? error.message : String(error)));
     }

@@ -8,6 +8,8 @@ export type StaffUser = User;
 export interface RouteContext {
   user: StaffUser;
   params: string[];
+  /** filters after `?` in the hash (#/worklist?site=ORE-AFF&state=overdue) */
+  query?: URLSearchParams;
 }
 
 export interface Route {
@@ -23,6 +25,7 @@ const lazy = (load: () => Promise<{ render: Route['render'] }>): Route['render']
 
 export const ROUTES: Route[] = [
   { path: 'dashboard', nav: true, roles: OPERATIONS, render: lazy(() => import('./pages/dashboard')) },
+  { path: 'worklist', nav: true, roles: OPERATIONS, render: lazy(() => import('./pages/worklist')) },
   { path: 'participants', nav: true, roles: OPERATIONS, render: lazy(() => import('./pages/participants')) },
   { path: 'enrol', nav: true, roles: ['admin', 'trial_manager'], render: lazy(() => import('./pages/enrol')) },
   { path: 'participant', nav: false, roles: OPERATIONS, render: lazy(() => import('./pages/participant')) },

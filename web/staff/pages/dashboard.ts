@@ -1,7 +1,8 @@
 /**
  * The dashboard, one card per site: recruitment against the target places,
  * assessments due and overdue, the latest fidelity score; and the caseload
- * per coach with a warning above the fidelity limit (20). Words from the
+ * per coach with a warning above the fidelity limit (20). The due and
+ * overdue counts link to the worklist filtered to that site and state. Words from the
  * staff catalogue (texts/), numbers and dates in the chosen locale.
  */
 import { fidelityBandLabel } from '../fidelity-band';
@@ -17,6 +18,9 @@ function note(error: Error): HTMLElement {
   return h('p', { class: 'hint' }, t('common.notAvailable', { reason: error.message }));
 }
 
+/** The worklist filtered to one site and state (the counts are links to it). */
+const worklistLink = (site: string, state: string) => `#/worklist?${new URLSearchParams({ site, state })}`;
+
 function siteCard(site: Site, participants: Obj[], due: Obj[] | Error, fidelity: Obj[] | Error): HTMLElement {
   const mine = participants.filter((p) => get(p, 'site') === site.code);
   const randomized = mine.filter((p) => get(p, 'arm')).length;
@@ -30,8 +34,8 @@ function siteCard(site: Site, participants: Obj[], due: Obj[] | Error, fidelity:
     h('h2', { id: `site-${site.code}` }, `${site.name} (${site.code})`),
     h('p', {}, t('dashboard.recruitment', { randomized, target: targetText, referred: mine.length })), meter,
     dueHere instanceof Error ? note(dueHere) : h('p', {},
-      t('dashboard.due', { count: dueHere.filter((a) => get(a, 'state') === 'open').length }),
-      h('span', { class: dueHere.some((a) => get(a, 'state') === 'overdue') ? 'warn' : '' }, t('dashboard.overdue', { count: dueHere.filter((a) => get(a, 'state') === 'overdue').length }))),
+      h('a', { href: worklistLink(site.code, 'open'), 'data-count': 'open' }, t('dashboard.due', { count: dueHere.filter((a) => get(a, 'state') === 'open').length }).replace(/[,\s]+$/, '')), ', ',
+      h('a', { href: worklistLink(site.code, 'overdue'), 'data-count': 'overdue', class: dueHere.some((a) => get(a, 'state') === 'overdue') ? 'warn' : '' }, t('dashboard.overdue', { count: dueHere.filter((a) => get(a, 'state') === 'overdue').length }))),
     reviews instanceof Error ? note(reviews) : h('p', {}, latest ? t('dashboard.fidelity', { total: Number(get(latest, 'total')), band: fidelityBandLabel(get(latest, 'band')), date: formatDate(get(latest, 'review_date')) }) : t('dashboard.noFidelity')));
 }
 
