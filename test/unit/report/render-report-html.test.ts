@@ -117,7 +117,7 @@ describe('analysis/report/render-report-html', () => {
     const figures = charts.match(/<figure /g) ?? [];
     expect(figures).toHaveLength(12);
     expect(charts.match(/<figcaption>/g)).toHaveLength(12);
-    expect(charts.match(/<svg[^>]* role="img" aria-label="[^"]{20,}"><title>/g)).toHaveLength(10);
+    expect(charts.match(/<svg[^>]* role="img" aria-label="[^"]{20,}"><title>/g)).toHaveLength(12);
   });
 
   it('names the charts it could not draw', () => {
