@@ -8,16 +8,20 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult, EffectKind } from '../result';
 import { cePlaneSpec } from './ce-plane-spec';
 import { ceacSpec } from './ceac-spec';
+import { ceafSpec } from './ceaf-spec';
 import { type MoneyUnit, moneyUnitLabel } from './chart-style';
 import { costBreakdownSpec } from './cost-breakdown-spec';
 import { employmentSpec } from './employment-spec';
+import { evpiSpec } from './evpi-spec';
 import { missingPatternSpec } from './missing-pattern-spec';
 import { netBenefitSpec } from './net-benefit-spec';
 import { prepCePlane } from './prep-ce-plane';
 import { prepCeac, prepNetBenefit } from './prep-ceac';
+import { prepCeaf } from './prep-ceaf';
 import { prepCostBreakdown } from './prep-cost-breakdown';
 import { prepMissingPattern } from './prep-missing-pattern';
 import { prepEmployment, prepUtilities } from './prep-over-time';
+import { prepEvpi } from './prep-evpi';
 import { utilitiesSpec } from './utilities-spec';
 
 export interface ReportChart {
@@ -54,6 +58,12 @@ export function planeWtp(result: AnalysisResult, effect: EffectKind): number {
   return positive.length > 0 ? positive[Math.floor((positive.length - 1) / 2)] : FALLBACK_WTP[effect];
 }
 
+/** settings.evpi.population of the result (0 when absent). */
+function populationOf(result: AnalysisResult): number {
+  const population = (result.settings as { evpi?: { population?: unknown } }).evpi?.population;
+  return typeof population === 'number' ? population : 0;
+}
+
 const money = (value: number, unit: MoneyUnit): string => `${Math.round(value).toLocaleString('en-GB')} ${unit.currency} (${unit.priceYear} prices)`;
 
 function effectCharts(result: AnalysisResult, effect: EffectKind, unit: MoneyUnit): ReportChart[] {
@@ -72,12 +82,20 @@ function effectCharts(result: AnalysisResult, effect: EffectKind, unit: MoneyUni
     });
   }
   const ceacTitle = `Acceptability curve: cost per ${e.unit}`;
-  charts.push({
-    id: `ceac-${effect}`,
-    title: ceacTitle,
-    caption: `Share of bootstrap replicates in which IPS is cost-effective (net monetary benefit above zero) for each willingness to pay per ${e.unit} (${moneyUnitLabel(unit)}).`,
-    spec: ceacSpec(prepCeac(analysis), { ...options, title: ceacTitle }),
-  });
+  const acceptability = prepCeaf(analysis);
+  charts.push(acceptability
+    ? {
+      id: `ceac-${effect}`,
+      title: ceacTitle,
+      caption: `Probability that IPS (blue) or usual care (orange) is cost-effective — net monetary benefit above that of the other arm across the bootstrap replicates — for each willingness to pay per ${e.unit} (${moneyUnitLabel(unit)}). The wide grey band is the acceptability frontier: it follows the arm with the higher expected net benefit, the one to choose at that price, and its height is the probability that this choice is right. Dots mark the willingness-to-pay values of the settings.`,
+      spec: ceafSpec(acceptability, { ...options, title: ceacTitle }),
+    }
+    : {
+      id: `ceac-${effect}`,
+      title: ceacTitle,
+      caption: `Share of bootstrap replicates in which IPS is cost-effective (net monetary benefit above zero) for each willingness to pay per ${e.unit} (${moneyUnitLabel(unit)}).`,
+      spec: ceacSpec(prepCeac(analysis), { ...options, title: ceacTitle }),
+    });
   const netBenefit = prepNetBenefit(analysis);
   if (netBenefit.length > 0) {
     const title = `Net monetary benefit: ${e.name}`;
@@ -86,6 +104,19 @@ function effectCharts(result: AnalysisResult, effect: EffectKind, unit: MoneyUni
       title,
       caption: `Incremental net monetary benefit of IPS per participant (willingness to pay × Δ${e.name} − Δcost, ${moneyUnitLabel(unit)}) with its 95 % bootstrap interval. Above zero, IPS is worth its extra cost at that willingness to pay.`,
       spec: netBenefitSpec(netBenefit, { ...options, title }),
+    });
+  }
+  const evpi = prepEvpi(analysis);
+  if (evpi) {
+    const title = `Expected value of perfect information: cost per ${e.unit}`;
+    const scope = evpi.scope === 'population'
+      ? `for the population the decision concerns (${populationOf(result).toLocaleString('en-GB')} people, settings evpi.population)`
+      : 'per participant (set evpi.population in the settings for the population figure)';
+    charts.push({
+      id: `evpi-${effect}`,
+      title,
+      caption: `What it would be worth to remove all uncertainty about whether IPS is cost-effective, ${scope}, by willingness to pay per ${e.unit} (${moneyUnitLabel(unit)}): the mean over the bootstrap replicates of the net benefit lost by choosing on the current evidence. It peaks where the decision is closest; where it exceeds the cost of a further study, more research may be worth it.`,
+      spec: evpiSpec(evpi, { ...options, title }),
     });
   }
   return charts;

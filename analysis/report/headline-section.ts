@@ -2,13 +2,15 @@
  * The headline table of one analysis (cost per QALY or cost per employment
  * day): per arm n randomized and analysed, mean cost and mean effect; the
  * increments with their 95 % bootstrap intervals; the ICER in plain language;
- * and the probability that IPS is cost-effective at the reported WTP values.
+ * the Fieller interval of the ICER; the probability that IPS is cost-effective
+ * at the reported WTP values; and the frontier and EVPI at those values.
  */
 import type { MoneyUnit } from '../charts/chart-style';
 import type { AnalysisResult, EffectKind, Interval } from '../result';
 import { escapeHtml } from './escape-html';
 import { formatEffect, formatEffectInterval, formatMoney, formatMoneyInterval, formatNumber, formatPercent } from './format';
 import { EFFECT_UNITS, icerStatement } from './icer-statement';
+import { decisionTable, fiellerSentence } from './decision-uncertainty-section';
 
 const TITLES: Readonly<Record<EffectKind, string>> = {
   qaly: 'Cost per QALY gained',
@@ -80,6 +82,8 @@ ${rows.join('\n')}
 </tbody>
 </table>
 <p class="icer"><strong>ICER:</strong> ${escapeHtml(statement)}.</p>
+${fiellerSentence(analysis, effect, unit)}
 ${ceacSentence(result, effect, unit)}
+${decisionTable(result, effect, unit)}
 </section>`;
 }

@@ -20,7 +20,7 @@ thead th:first-child, thead th.text, th[scope="row"] { text-align: left; }
 thead th[scope="colgroup"] { text-align: center; }
 td { text-align: right; }
 td.text { text-align: left; }
-table.headline td, table.missing td { white-space: nowrap; }
+table.headline td, table.missing td, table.decision td { white-space: nowrap; }
 td.icer-cell { min-width: 13rem; }
 table.sensitivity th[scope="row"] { font-weight: normal; min-width: 12rem; }
 .summary h2 { margin-top: 0.3rem; }

@@ -8,8 +8,8 @@ describe('analysis/charts/report-charts', () => {
 
   it('builds every chart of the report from a complete result', () => {
     expect(charts.map((c) => c.id)).toEqual([
-      'ce-plane-qaly', 'ceac-qaly', 'inmb-qaly',
-      'ce-plane-employment', 'ceac-employment', 'inmb-employment',
+      'ce-plane-qaly', 'ceac-qaly', 'inmb-qaly', 'evpi-qaly',
+      'ce-plane-employment', 'ceac-employment', 'inmb-employment', 'evpi-employment',
       'utilities', 'employment-over-time', 'cost-breakdown', 'missing-pattern',
     ]);
     expect(missing).toEqual([]);
@@ -42,9 +42,38 @@ describe('analysis/charts/report-charts', () => {
     delete bare.employmentOverTime;
     delete bare.costBreakdown;
     delete bare.missingPattern;
+    delete bare.qaly.evpi;
+    delete bare.employment.evpi;
     const result = reportCharts(bare);
     expect(result.charts.map((c) => c.id)).toEqual(['ceac-qaly', 'inmb-qaly', 'ce-plane-employment', 'ceac-employment']);
     expect(result.missing).toEqual(['cost-effectiveness plane (QALY)', 'utility over time', 'employment over time', 'cost breakdown', 'missing-data pattern']);
+  });
+
+  it('draws the smooth CEAC with the frontier from ceacCurve and ceaf, and the fixed-WTP CEAC for older results', () => {
+    const smooth = charts.find((c) => c.id === 'ceac-qaly');
+    const text = JSON.stringify(smooth?.spec);
+    expect(text).toContain('"interpolate":"monotone"');
+    expect(smooth?.caption).toContain('acceptability frontier');
+    // the sample frontier switches from usual care to IPS once, at the ICER
+    expect(smooth?.spec.description).toContain('changes 1 time');
+    const old = sampleResult();
+    delete old.qaly.ceacCurve;
+    delete old.qaly.ceaf;
+    const fallback = reportCharts(old).charts.find((c) => c.id === 'ceac-qaly');
+    expect(fallback?.spec.description).toContain('at 5 willingness-to-pay values');
+  });
+
+  it('plots the population EVPI when evpi.population is set, else the EVPI per participant', () => {
+    const perParticipant = charts.find((c) => c.id === 'evpi-qaly');
+    expect(JSON.stringify(perParticipant?.spec)).toContain('EVPI per participant');
+    const result = sampleResult();
+    result.settings = { ...result.settings, evpi: { population: 1000 } };
+    result.qaly.evpi = result.qaly.evpi?.map((p) => ({ ...p, population: p.perParticipant * 1000 }));
+    const population = reportCharts(result).charts.find((c) => c.id === 'evpi-qaly');
+    expect(JSON.stringify(population?.spec)).toContain('EVPI for the population');
+    expect(population?.caption).toContain('1,000 people');
+    const values = (population?.spec as { data: { values: { evpi: number }[] } }).data.values;
+    expect(Math.max(...values.map((v) => v.evpi))).toBeCloseTo(Math.max(...(result.qaly.evpi ?? []).map((p) => p.population as number)), 6);
   });
 
   it('catches a broken spec, so the checks above can fail', () => {

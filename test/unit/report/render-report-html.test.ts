@@ -30,6 +30,27 @@ describe('analysis/report/render-report-html', () => {
     expect(html).toContain('Does Individual Placement and Support (IPS) give more regular employment');
   });
 
+  it('states the Fieller interval of each ICER in words, by its type', () => {
+    expect(section(html, 'headline-employment')).toContain('Fieller 95 % interval of the ICER:</strong> 150 to 2,100 SEK (2025 prices) per employment day');
+    expect(section(html, 'headline-qaly')).toContain('at most \u22122,500,000 SEK (2025 prices) or at least 90,000 SEK (2025 prices) per QALY');
+    const unbounded = sampleResult();
+    unbounded.qaly.fieller95 = { type: 'unbounded', limits: null };
+    expect(section(renderReportHtml(unbounded, svgsFor(unbounded)), 'headline-qaly')).toContain('every value: the data do not bound the ICER');
+  });
+
+  it('tabulates the frontier arm and the EVPI at each configured WTP, with the population column only when set', () => {
+    const table = section(html, 'headline-qaly');
+    expect(table).toContain('<table class="decision" id="decision-qaly">');
+    expect(table).toContain('<th scope="row">0 SEK (2025 prices)</th><td class="text">Usual care</td>');
+    expect(table).not.toContain('EVPI for the population');
+    const withPopulation = sampleResult();
+    withPopulation.settings = { ...withPopulation.settings, evpi: { population: 1000 } };
+    withPopulation.qaly.evpi = withPopulation.qaly.evpi?.map((p) => ({ ...p, population: p.perParticipant * 1000 }));
+    const text = section(renderReportHtml(withPopulation, svgsFor(withPopulation)), 'headline-qaly');
+    expect(text).toContain('EVPI for the population');
+    expect(text).toContain('population: 1,000 people');
+  });
+
   it('refers to nothing outside the file and runs no script', () => {
     expect(html).not.toMatch(/https?:/i);
     expect(html).not.toMatch(/\ssrc=|<script|<link|@import|url\(/i);
@@ -94,9 +115,9 @@ describe('analysis/report/render-report-html', () => {
   it('gives every chart a heading, a caption and an accessible name', () => {
     const charts = section(html, 'charts');
     const figures = charts.match(/<figure /g) ?? [];
-    expect(figures).toHaveLength(10);
-    expect(charts.match(/<figcaption>/g)).toHaveLength(10);
-    expect(charts.match(/<svg[^>]* role="img" aria-label="[^"]{20,}"><title>/g)).toHaveLength(10);
+    expect(figures).toHaveLength(12);
+    expect(charts.match(/<figcaption>/g)).toHaveLength(12);
+    expect(charts.match(/<svg[^>]* role="img" aria-label="[^"]{20,}"><title>/g)).toHaveLength(12);
   });
 
   it('names the charts it could not draw', () => {

@@ -35,6 +35,21 @@ function effectAnalysis(kind: 'qaly' | 'employment'): EffectAnalysis {
       ci95: [wtp * effect - cost - 20000, wtp * effect - cost + 20000],
     })),
     plane: scatter(150, { effect, cost }, { effect: qaly ? 0.05 : 25, cost: 15000 }),
+    fieller95: qaly ? { type: 'exclusive', limits: [-2500000, 90000] } : { type: 'bounded', limits: [150, 2100] },
+    ...curves(cost, effect, qaly ? 1000000 : 5000),
+  };
+}
+
+/** a smooth logistic CEAC on 101 λ, its frontier (switching at the ICER) and a hump-shaped EVPI peaking there */
+function curves(cost: number, effect: number, largest: number): Pick<EffectAnalysis, 'ceacCurve' | 'ceaf' | 'evpi'> {
+  const icer = cost / effect;
+  const wtps = Array.from({ length: 101 }, (_, i) => (largest * i) / 100);
+  const ceacCurve = wtps.map((wtp) => ({ wtp, probability: 1 / (1 + Math.exp(-(wtp - icer) / (0.3 * icer))) }));
+  return {
+    ceacCurve,
+    ceaf: ceacCurve.map(({ wtp, probability }) =>
+      wtp * effect - cost > 0 ? { wtp, optimal: 'ips' as const, probability } : { wtp, optimal: 'control' as const, probability: 1 - probability }),
+    evpi: ceacCurve.map(({ wtp, probability }) => ({ wtp, perParticipant: 8000 * probability * (1 - probability) })),
   };
 }
 
