@@ -10,6 +10,7 @@ import { analyseEffect } from './effect-analysis';
 import { analyzeImputed } from './imputation/analyze-imputed';
 import { runSensitivityAnalyses } from './sensitivity/run-sensitivity-analyses';
 import { messages } from './messages';
+import { regularEmployment } from './outcomes/regular-employment';
 import type { UtilityScorer } from './outcomes/utilities';
 import { buildParticipantTable } from './participant-table';
 import type { AnalysisResult } from './result';
@@ -53,7 +54,8 @@ export function analyzeTrial(dataset: TrialDataset, settings: AnalysisSettings, 
   const total = options.sensitivity === false ? 4 : 5;
   const report = (stage: AnalysisProgress['stage'], done: number) => options.onProgress?.({ stage, done, total });
   report('outcomes', 0);
-  const table = buildParticipantTable(dataset, options.scoreUtility, settings.discountRate);
+  const countWageSubsidised = settings.employment?.countWageSubsidised ?? true;
+  const table = buildParticipantTable(regularEmployment(dataset, countWageSubsidised), options.scoreUtility, settings.discountRate);
   const sets = analysedSets(table);
   report('qaly', 1);
   const main = settings.missing === 'multiple-imputation' ? imputedAnalyses(table, settings) : completeCaseAnalyses(sets, settings);

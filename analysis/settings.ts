@@ -22,6 +22,12 @@ export interface AnalysisSettings {
   sensitivity?: Record<string, unknown>;
   /** extension: chained-equation options of multiple imputation */
   imputation?: { iterations?: number; donors?: number };
+  /**
+   * extension: the definition of regular (competitive) employment.
+   * `countWageSubsidised`: whether competitive jobs with a wage subsidy
+   * (employment.csv `wage_subsidy` = 1) count as regular employment days.
+   */
+  employment: { countWageSubsidised: boolean };
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = Object.freeze({
@@ -35,6 +41,7 @@ export const DEFAULT_SETTINGS: AnalysisSettings = Object.freeze({
   bootstrap: { replicates: 5000, seed: 1, interval: 'percentile' },
   wtp: { qaly: [0, 100000, 250000, 500000, 1000000], employmentDay: [0, 250, 500, 1000, 2000, 5000] },
   covariates: [],
+  employment: { countWageSubsidised: true },
 }) as AnalysisSettings;
 
 export interface SettingsProblem {
@@ -73,8 +80,9 @@ const CHECKS: Record<string, Check> = {
   'imputation.iterations': integerFrom(1),
   'imputation.donors': integerFrom(1),
   sensitivity: (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? null : 'must be an object'),
+  'employment.countWageSubsidised': (v) => (typeof v === 'boolean' ? null : 'must be true or false'),
 };
-const NESTED = new Set(['bootstrap', 'wtp', 'imputation']);
+const NESTED = new Set(['bootstrap', 'wtp', 'imputation', 'employment']);
 
 /**
  * Validates settings.json content and fills in the defaults.
