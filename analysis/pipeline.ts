@@ -11,6 +11,7 @@ import { analyzeImputed } from './imputation/analyze-imputed';
 import { imputationOptions } from './imputation/imputation-options';
 import { runSensitivityAnalyses } from './sensitivity/run-sensitivity-analyses';
 import { messages } from './messages';
+import { regularEmployment } from './outcomes/regular-employment';
 import type { UtilityScorer } from './outcomes/utilities';
 import { buildParticipantTable } from './participant-table';
 import type { AnalysisResult } from './result';
@@ -54,7 +55,8 @@ export function analyzeTrial(dataset: TrialDataset, settings: AnalysisSettings, 
   const total = options.sensitivity === false ? 4 : 5;
   const report = (stage: AnalysisProgress['stage'], done: number) => options.onProgress?.({ stage, done, total });
   report('outcomes', 0);
-  const table = buildParticipantTable(dataset, options.scoreUtility, settings.discountRate);
+  const countWageSubsidised = settings.employment?.countWageSubsidised ?? true;
+  const table = buildParticipantTable(regularEmployment(dataset, countWageSubsidised), options.scoreUtility, settings.discountRate);
   const sets = analysedSets(table);
   report('qaly', 1);
   const main = settings.missing === 'multiple-imputation' ? imputedAnalyses(table, settings) : completeCaseAnalyses(sets, settings);

@@ -24,6 +24,12 @@ export interface AnalysisSettings {
   imputation?: { iterations?: number; donors?: number };
   /** optional: people the reimbursement decision concerns; the EVPI is also given for them (EVPI per participant × population) */
   evpi?: { population?: number };
+  /**
+   * extension: the definition of regular (competitive) employment.
+   * `countWageSubsidised`: whether competitive jobs with a wage subsidy
+   * (employment.csv `wage_subsidy` = 1) count as regular employment days.
+   */
+  employment: { countWageSubsidised: boolean };
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = Object.freeze({
@@ -37,6 +43,7 @@ export const DEFAULT_SETTINGS: AnalysisSettings = Object.freeze({
   bootstrap: { replicates: 5000, seed: 1, interval: 'percentile' },
   wtp: { qaly: [0, 100000, 250000, 500000, 1000000], employmentDay: [0, 250, 500, 1000, 2000, 5000] },
   covariates: [],
+  employment: { countWageSubsidised: true },
 }) as AnalysisSettings;
 
 export interface SettingsProblem {
@@ -76,8 +83,9 @@ const CHECKS: Record<string, Check> = {
   'imputation.donors': integerFrom(1),
   'evpi.population': (v) => (isNumber(v) && v > 0 ? null : 'must be a number > 0 (people the decision concerns)'),
   sensitivity: (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? null : 'must be an object'),
+  'employment.countWageSubsidised': (v) => (typeof v === 'boolean' ? null : 'must be true or false'),
 };
-const NESTED = new Set(['bootstrap', 'wtp', 'imputation', 'evpi']);
+const NESTED = new Set(['bootstrap', 'wtp', 'imputation', 'evpi', 'employment']);
 
 /**
  * Validates settings.json content and fills in the defaults.

@@ -98,5 +98,8 @@ export function extensionColumnSpecs(): Partial<Record<FileName, Record<string, 
       arm_received: oneOf(['ips', 'control'], false),
       allocation_corrected: integer({ required: false, allowed: [0, 1] }),
     },
+    'employment.csv': {
+      wage_subsidy: integer({ required: false, allowed: [0, 1] }),
+    },
   };
 }

@@ -56,6 +56,12 @@ export interface EmploymentRow {
   start_day: number;
   end_day: number | null;
   hours_per_week: number | null;
+  /**
+   * Extension (docs/analysis.md, "Dataset columns beyond the contract"): 1 =
+   * a competitive job with a wage subsidy (lönestöd), 0 = without; null or
+   * absent = not recorded (and always for other episode types).
+   */
+  wage_subsidy?: 0 | 1 | null;
 }
 
 export interface TimelogRow {

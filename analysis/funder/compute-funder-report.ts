@@ -13,7 +13,8 @@ import type { Cell, CaseloadSummary, FunderFidelity, FunderGroup, FunderParticip
 
 /** Status categories in the order of the seeds' reports. */
 export const STATUS_CATEGORIES: readonly [string, string][] = [
-  ['employed', 'Employed (competitive job)'],
+  ['employed:without_subsidy', 'Employed (competitive job, no wage subsidy)'],
+  ['employed:wage_subsidy', 'Employed with a wage subsidy (lönestöd)'],
   ['studying', 'Studying'],
   ['work_trial', 'Work trial'],
   ['job_search', 'Job search'],
@@ -35,6 +36,7 @@ export function statusCategory(p: FunderParticipant): string {
   if (p.stage === 'ended') return `ended:${p.endedReason ?? 'other'}`;
   if (p.withdrawn) return 'withdrawn';
   if (p.stage === null) return 'none';
+  if (p.stage === 'employed') return p.inSubsidisedWorkAtEnd ? 'employed:wage_subsidy' : 'employed:without_subsidy';
   return PREPARATION.has(p.stage) ? 'preparation' : p.stage;
 }
 

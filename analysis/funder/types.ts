@@ -21,6 +21,8 @@ export interface FunderParticipant {
   firstEducationDay: number | null;
   inWorkAtEnd: boolean;
   inStudiesAtEnd: boolean;
+  /** every competitive job ongoing at the end of the period has a wage subsidy (lönestöd); absent = false */
+  inSubsidisedWorkAtEnd?: boolean;
 }
 
 export interface FunderFidelity {

@@ -4,6 +4,7 @@
  * costing, per-protocol population), one row per scenario and effect.
  */
 import type { TrialDataset } from '../dataset/types';
+import { isSubsidisedJob } from '../outcomes/regular-employment';
 import type { AnalysisResult, EffectKind, SensitivityRow } from '../result';
 import type { AnalysisSettings } from '../settings';
 import { perProtocolSubset } from './per-protocol-subset';
@@ -36,7 +37,8 @@ const percent = (rate: number) => `${+(rate * 100).toFixed(2)} %`;
  * analysis): discount rates (default 0 % and 5 %), all unit costs −20 % and
  * +20 %, the other missing-data method (complete case ↔ multiple
  * imputation), the programme costed top-down (placeMonthCost × months in IPS
- * instead of the logged time of programmeRole), and per-protocol (IPS
+ * instead of the logged time of programmeRole), the other definition of
+ * regular employment (jobs with a wage subsidy counted or not), and per-protocol (IPS
  * participants with ≥ 1 log of programmeRole, control participants without).
  * A scenario that cannot run gives rows with a `note` and a warning. Pure.
  *
@@ -55,6 +57,7 @@ export function runSensitivityAnalyses(
   const base: AnalysisSettings = { ...settings, bootstrap: { ...settings.bootstrap, replicates: options.replicates } };
   const same = (changes: Partial<AnalysisSettings>) => () => ({ dataset, settings: { ...base, ...changes } });
   const other = settings.missing === 'complete-case' ? 'multiple-imputation' : 'complete-case';
+  const countsSubsidised = settings.employment?.countWageSubsidised ?? true;
   const scenarios: Scenario[] = [
     ...options.discountRates.map((rate) => ({
       id: `discount-${+(rate * 100).toFixed(2)}`,
@@ -78,6 +81,16 @@ export function runSensitivityAnalyses(
         dataset: topDownProgramme(dataset, options.placeMonthCost, options.programmeRole),
         settings: base,
         note: `logged time of ${options.programmeRole} replaced by the place-month cost from randomization to day 729 or withdrawal`,
+      }),
+    },
+    {
+      // the other definition of regular employment (settings employment.countWageSubsidised)
+      id: countsSubsidised ? 'employment-without-wage-subsidy' : 'employment-with-wage-subsidy',
+      label: countsSubsidised ? 'Jobs with a wage subsidy not counted as regular employment' : 'Jobs with a wage subsidy counted as regular employment',
+      prepare: () => ({
+        dataset,
+        settings: { ...base, employment: { countWageSubsidised: !countsSubsidised } },
+        note: `${dataset.employment.filter(isSubsidisedJob).length} competitive episodes with a wage subsidy ${countsSubsidised ? 'left out of' : 'counted in'} employment days`,
       }),
     },
     {

@@ -36,7 +36,7 @@ export const EXTENSION_COLUMNS: Record<DatasetFile, readonly string[]> = {
   participants: ['arm_received', 'allocation_corrected'],
   assessments: [],
   service_use: [],
-  employment: [],
+  employment: ['wage_subsidy'],
   timelogs: [],
   unit_costs: [],
 };

@@ -159,6 +159,8 @@ export function* employmentRows(db: Db, pid: Pseudonymize): Generator<Employment
       start_day: row.day,
       end_day: row.end_day,
       hours_per_week: hours !== null && Number.isFinite(hours) ? hours : null,
+      // collected on competitive jobs; empty for other episode types and when not recorded
+      wage_subsidy: row.episode_type === 'competitive' && (row.wage_subsidy === 0 || row.wage_subsidy === 1) ? row.wage_subsidy : null,
     };
   }
 }

@@ -111,7 +111,7 @@ function writeFolder(db: Db, secretsDir: string, dir: string, options: ExportOpt
   files.push(assessments.close(), serviceUse.close());
 
   const employment = open('employment.csv', EXPORT_FILES.employment);
-  for (const e of employmentRows(db, pid)) employment.row([e.pid, e.type, e.start_day, e.end_day, e.hours_per_week]);
+  for (const e of employmentRows(db, pid)) employment.row([e.pid, e.type, e.start_day, e.end_day, e.hours_per_week, e.wage_subsidy ?? null]);
   files.push(employment.close());
 
   const timelogs = open('timelogs.csv', EXPORT_FILES.timelogs);

@@ -93,6 +93,7 @@ export function exportFileSpecs(eq5dForm: string): ExportFileSpec[] {
       { name: 'start_day', type: 'integer', labels: L('First day (days from randomization)', 'Första dag (dagar från randomisering)', 'Første dag (dage fra randomisering)') },
       { name: 'end_day', type: 'integer', labels: L('Last day worked; empty = ongoing', 'Sista arbetsdag; tom = pågår', 'Sidste arbejdsdag; tom = igangværende') },
       { ...fromDictionary('employment_episode', 'hours_per_week'), type: 'number' },
+      { ...fromDictionary('employment_episode', 'wage_subsidy'), type: 'integer', choices: NO_YES },
     ] },
     { file: 'timelogs.csv', dataset: 'timelogs', labels: L('Staff time per participant', 'Personaltid per deltagare', 'Personaletid pr. deltager'), variables: [
       pid, day('Day of the work (days from randomization)', 'Dag för arbetet (dagar från randomisering)', 'Dag for arbejdet (dage fra randomisering)'),

@@ -31,6 +31,7 @@ export function loadFunderData(db: Db, period: FunderPeriod): { participants: Fu
       firstEducationDay: days(row.first_education),
       inWorkAtEnd: row.in_work === 1,
       inStudiesAtEnd: row.in_studies === 1,
+      inSubsidisedWorkAtEnd: row.in_subsidised_work === 1,
     };
   });
   const fidelity = latestFidelityReviews(db, period.to, period.site).map((f) => ({ site: f.site, reviewDate: f.review_date, total: f.total, band: f.band }));

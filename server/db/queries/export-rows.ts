@@ -96,13 +96,15 @@ export interface ExportEpisodeRow extends ExportRowContext {
   /** day the episode ended (the context's `day` is its first day) */
   end_day: number | null;
   hours_per_week: number | null;
+  /** 1/0 from the episode form (json true/false), null when not recorded */
+  wage_subsidy: number | null;
 }
 
 export function iterateExportEpisodes(db: Db): IterableIterator<ExportEpisodeRow> {
   return statement(
     db,
     `SELECT e.participant_id, e.episode_type, e.episode_start_date, e.episode_end_date,
-       json_extract(e.answers_json, '$.hours_per_week') AS hours_per_week,
+       json_extract(e.answers_json, '$.hours_per_week') AS hours_per_week, json_extract(e.answers_json, '$.wage_subsidy') AS wage_subsidy,
        CAST(julianday(e.episode_end_date) - julianday(a.randomized_on) AS INTEGER) AS end_day, ${CONTEXT_COLUMNS('e.episode_start_date')}
      FROM employment_episodes e JOIN allocations a ON a.participant_id = e.participant_id ${WITHDRAWAL_JOIN('e')}
      ORDER BY e.participant_id, e.episode_start_date, e.id`,

@@ -22,12 +22,16 @@ export interface FunderParticipantRow {
   first_education: string | null;
   in_work: 0 | 1;
   in_studies: 0 | 1;
+  /** 1 when every competitive job ongoing on the last day has a wage subsidy */
+  in_subsidised_work: 0 | 1;
 }
 
 const EPISODE = (type: string, alias: string) =>
   `(SELECT min(e.episode_start_date) FROM employment_episodes e WHERE e.participant_id = p.id AND e.episode_type = '${type}' AND e.episode_start_date <= @to) AS ${alias}`;
 const ONGOING = (type: string, alias: string) =>
   `EXISTS (SELECT 1 FROM employment_episodes e WHERE e.participant_id = p.id AND e.episode_type = '${type}' AND e.episode_start_date <= @to AND (e.episode_end_date IS NULL OR e.episode_end_date >= @to)) AS ${alias}`;
+
+const ONGOING_JOB = `SELECT 1 FROM employment_episodes e WHERE e.participant_id = p.id AND e.episode_type = 'competitive' AND e.episode_start_date <= @to AND (e.episode_end_date IS NULL OR e.episode_end_date >= @to)`;
 
 const SQL = `
 SELECT p.id, s.code AS site, a.randomized_on, p.coach_id,
@@ -38,7 +42,9 @@ SELECT p.id, s.code AS site, a.randomized_on, p.coach_id,
   ${EPISODE('competitive', 'first_job')},
   ${EPISODE('education', 'first_education')},
   ${ONGOING('competitive', 'in_work')},
-  ${ONGOING('education', 'in_studies')}
+  ${ONGOING('education', 'in_studies')},
+  (EXISTS (${ONGOING_JOB} AND json_extract(e.answers_json, '$.wage_subsidy') = 1)
+    AND NOT EXISTS (${ONGOING_JOB} AND COALESCE(json_extract(e.answers_json, '$.wage_subsidy'), 0) <> 1)) AS in_subsidised_work
 FROM allocations a
 JOIN participants p ON p.id = a.participant_id
 JOIN sites s ON s.id = p.site_id

@@ -57,6 +57,9 @@ describe('analysis/funder/compute-funder-report', () => {
     expect(statusCategory(person({ stage: 'profile' }))).toBe('preparation');
     expect(statusCategory(person({ withdrawn: true }))).toBe('withdrawn');
     expect(statusCategory(person({ stage: null }))).toBe('none');
+    expect(statusCategory(person({ stage: 'employed', inSubsidisedWorkAtEnd: true }))).toBe('employed:wage_subsidy');
+    expect(statusCategory(person({ stage: 'employed', inSubsidisedWorkAtEnd: false }))).toBe('employed:without_subsidy');
+    expect(statusCategory(person({ stage: 'employed' }))).toBe('employed:without_subsidy');
   });
   it('counts active participants per coach', () => {
     const people = [...Array.from({ length: 21 }, () => person({ coachId: 1 })), person({ coachId: 2 }), person({ coachId: 2, stage: 'ended', endedReason: 'other' })];

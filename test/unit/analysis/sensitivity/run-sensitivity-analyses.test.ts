@@ -27,10 +27,48 @@ describe('analysis/sensitivity/run-sensitivity-analyses', () => {
 
   it('gives two rows per scenario, for both effects', () => {
     expect(new Set(rows.map((r) => r.id))).toEqual(
-      new Set(['discount-0', 'discount-5', 'unit-costs-minus-20', 'unit-costs-plus-20', 'missing-multiple-imputation', 'programme-top-down', 'per-protocol']),
+      new Set(['discount-0', 'discount-5', 'unit-costs-minus-20', 'unit-costs-plus-20', 'missing-multiple-imputation', 'programme-top-down', 'employment-without-wage-subsidy', 'per-protocol']),
     );
-    expect(rows.filter((r) => r.effect === 'qaly')).toHaveLength(7);
+    expect(rows.filter((r) => r.effect === 'qaly')).toHaveLength(8);
     expect(warnings).toEqual([]);
+  });
+
+  it('leaving out jobs with a wage subsidy equals a day-by-day hand count of the unsubsidised competitive days', () => {
+    // every third competitive episode is marked as subsidised, the rest as not
+    let k = 0;
+    const marked: TrialDataset = {
+      ...dataset,
+      employment: dataset.employment.map((e) => (e.type === 'competitive' ? { ...e, wage_subsidy: (k++ % 3 === 0 ? 1 : 0) as 0 | 1 } : e)),
+    };
+    const table = runSensitivityAnalyses(marked, settings, { analyze }).rows;
+    const without = table.find((r) => r.id === 'employment-without-wage-subsidy' && r.effect === 'employment')!;
+    const withAll = analyze(marked, settings).employment;
+    // by hand: days 0–729 covered by an unsubsidised competitive episode, up to withdrawal, year 2 × 1/1.03
+    const d = 1 / (1 + settings.discountRate);
+    const withdrawn = new Map(marked.participants.map((p) => [p.pid, p.withdrawn_day]));
+    const set = analysedSets(buildParticipantTable(marked, scoreUtility, settings.discountRate)).employment;
+    const sums = { ips: { days: 0, n: 0 }, control: { days: 0, n: 0 } };
+    for (const record of set) {
+      const covered = new Set<number>();
+      for (const e of marked.employment) {
+        if (e.pid !== record.pid || e.type !== 'competitive' || e.wage_subsidy === 1) continue;
+        const last = Math.min(729, e.end_day ?? 729, withdrawn.get(record.pid) ?? 729);
+        for (let day = Math.max(0, e.start_day); day <= last; day++) covered.add(day);
+      }
+      let days = 0;
+      for (const day of covered) days += day < 365 ? 1 : d;
+      sums[record.arm].days += days;
+      sums[record.arm].n++;
+    }
+    expect(without.incremental.effect).toBeCloseTo(sums.ips.days / sums.ips.n - sums.control.days / sums.control.n, 9);
+    expect(without.incremental.cost).toBeCloseTo(withAll.incremental.cost, 9);
+    expect(without.incremental.effect).not.toBeCloseTo(withAll.incremental.effect, 3);
+    expect(without.note).toBe(`${Math.ceil(k / 3)} competitive episodes with a wage subsidy left out of employment days`);
+    // the main analysis under the other definition gives the same numbers as that row
+    const excluded = analyze(marked, { ...settings, employment: { countWageSubsidised: false } }).employment;
+    expect(excluded.incremental.effect).toBeCloseTo(without.incremental.effect, 9);
+    const rowsWhenExcluded = runSensitivityAnalyses(marked, { ...settings, employment: { countWageSubsidised: false } }, { analyze }).rows;
+    expect(rowsWhenExcluded.find((r) => r.id === 'employment-with-wage-subsidy' && r.effect === 'employment')!.incremental.effect).toBeCloseTo(withAll.incremental.effect, 9);
   });
 
   it('discount 0 % equals the undiscounted hand computation', () => {
