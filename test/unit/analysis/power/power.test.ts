@@ -36,3 +36,13 @@ describe('analysis/power', () => {
     expect(() => twoMeansSampleSize({ delta: 0.1, sd: 0, alpha: 0.05 }, 0.8)).toThrow('positive standard deviation');
   });
 });
+
+describe('analysis/power/net-benefit-sample-size', () => {
+  it('gives the contract\'s INMB sample size', async () => {
+    const { netBenefitSampleSize } = await import('../../../../analysis/power/net-benefit-sample-size');
+    // R 4.2.2: (qnorm(1 - a/2) + qnorm(p))^2 * 2 * (l^2*se^2 + sc^2 - 2*l*r*se*sc) / inmb^2
+    expect(netBenefitSampleSize({ wtp: 250000, inmb: 10000, sdEffect: 0.2, sdCost: 60000, correlation: 0, alpha: 0.05 }, 0.8)).toBeCloseTo(957.563327590589, 6);
+    expect(netBenefitSampleSize({ wtp: 500000, inmb: 20000, sdEffect: 0.15, sdCost: 80000, correlation: 0.3, alpha: 0.05 }, 0.9)).toBeCloseTo(442.625196463186, 6);
+    expect(() => netBenefitSampleSize({ wtp: 1, inmb: 0, sdEffect: 1, sdCost: 1, correlation: 0, alpha: 0.05 }, 0.8)).toThrow('non-zero INMB');
+  });
+});
