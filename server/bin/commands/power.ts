@@ -13,6 +13,11 @@ interface Options {
   pControl?: string;
   delta?: string;
   sd?: string;
+  inmb?: string;
+  wtp?: string;
+  sdEffect?: string;
+  sdCost?: string;
+  rho: string;
   alpha: string;
   power: string;
   attrition: string;
@@ -26,14 +31,18 @@ function number(command: Command, name: string, text: string | undefined): numbe
 }
 
 async function run(options: Options, command: Command): Promise<void> {
-  const [{ twoProportionsPower, twoProportionsSampleSize }, { twoMeansPower, twoMeansSampleSize }, { withAttrition }] = await Promise.all([
+  const [{ twoProportionsPower, twoProportionsSampleSize }, { twoMeansPower, twoMeansSampleSize }, { withAttrition }, { netBenefitSampleSize }] = await Promise.all([
     import('../../../analysis/power/two-proportions'),
     import('../../../analysis/power/two-means'),
     import('../../../analysis/power/sample-size'),
+    import('../../../analysis/power/net-benefit-sample-size'),
   ]);
   const proportions = options.pIps !== undefined || options.pControl !== undefined;
   const means = options.delta !== undefined || options.sd !== undefined;
-  if (proportions === means) command.error('error: give either --p-ips and --p-control (employment proportions) or --delta and --sd (difference in means)');
+  const netBenefit = options.inmb !== undefined;
+  if (Number(proportions) + Number(means) + Number(netBenefit) !== 1) {
+    command.error('error: give either --p-ips and --p-control (employment proportions), --delta and --sd (difference in means), or --inmb with --wtp, --sd-effect, --sd-cost (net benefit)');
+  }
   const alpha = number(command, '--alpha', options.alpha);
   const target = number(command, '--power', options.power);
   const attrition = number(command, '--attrition', options.attrition);
@@ -41,7 +50,24 @@ async function run(options: Options, command: Command): Promise<void> {
     let exact: number;
     let achieved: (n: number) => number;
     let inputs: Record<string, unknown>;
-    if (proportions) {
+    if (netBenefit) {
+      const design = {
+        inmb: number(command, '--inmb', options.inmb),
+        wtp: number(command, '--wtp', options.wtp),
+        sdEffect: number(command, '--sd-effect', options.sdEffect),
+        sdCost: number(command, '--sd-cost', options.sdCost),
+        correlation: number(command, '--rho', options.rho),
+        alpha,
+      };
+      exact = netBenefitSampleSize(design, target);
+      // power reached: Φ(√(n / n(0.5))·z₁₋α/₂ − z₁₋α/₂) from n ∝ (z₁₋α/₂ + z_power)²
+      const { normalCdf } = await import('../../../analysis/stats/normal-cdf');
+      const { normalQuantile } = await import('../../../analysis/stats/normal-quantile');
+      const za = normalQuantile(1 - alpha / 2);
+      const half = netBenefitSampleSize(design, 0.5);
+      achieved = (n) => normalCdf(za * Math.sqrt(n / half) - za);
+      inputs = { outcome: 'net-benefit', ...design, power: target, attrition, method: 'two-sided normal approximation for INMB at the WTP (ANALYSIS-DATASET.md)' };
+    } else if (proportions) {
       const design = { p1: number(command, '--p-ips', options.pIps), p2: number(command, '--p-control', options.pControl), alpha };
       exact = twoProportionsSampleSize(design, target);
       achieved = (n) => twoProportionsPower(design, n);
@@ -76,6 +102,11 @@ export function register(program: Command): void {
     .option('--p-control <p>', 'expected proportion employed under usual care, e.g. 0.1')
     .option('--delta <d>', 'difference in mean QALYs (or utility) to detect, e.g. 0.05')
     .option('--sd <s>', 'standard deviation of QALYs (or utility) in each arm, e.g. 0.2')
+    .option('--inmb <money>', 'expected incremental net monetary benefit at --wtp')
+    .option('--wtp <money>', 'willingness to pay per QALY for --inmb')
+    .option('--sd-effect <s>', 'SD of QALYs per participant in each arm (for --inmb)')
+    .option('--sd-cost <s>', 'SD of cost per participant in each arm (for --inmb)')
+    .option('--rho <r>', 'correlation of cost and QALYs in each arm (for --inmb)', '0')
     .option('--alpha <a>', 'two-sided significance level', '0.05')
     .option('--power <p>', 'power wanted', '0.8')
     .option('--attrition <a>', 'share expected lost to follow-up (0 to below 1)', '0')
@@ -86,6 +117,7 @@ export function register(program: Command): void {
       '  ips-trial power --p-ips 0.5 --p-control 0.1 --attrition 0.2        # employed at 18 months, 50 % vs 10 %',
       '  ips-trial power --p-ips 0.599 --p-control 0.465 --power 0.9 --json  # 59.9 % vs 46.5 %',
       '  ips-trial power --delta 0.05 --sd 0.2 --attrition 0.25              # difference in mean QALYs',
+      '  ips-trial power --inmb 10000 --wtp 250000 --sd-effect 0.2 --sd-cost 60000   # net benefit at a WTP',
     ].join('\n'))
     .action((options: Options, command: Command) => run(options, command));
 }

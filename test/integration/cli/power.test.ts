@@ -29,6 +29,15 @@ describe('ips-trial power', () => {
     expect(text.stdout).toContain(`${withAttrition(twoProportionsSampleSize({ p1: 0.599, p2: 0.465, alpha: 0.05 }, 0.8), 0).nPerArm} participants per arm`);
   });
 
+  it('sizes a trial for a positive INMB at a willingness to pay', () => {
+    const out = JSON.parse(run('--inmb', '10000', '--wtp', '250000', '--sd-effect', '0.2', '--sd-cost', '60000', '--attrition', '0.1', '--json').stdout) as { nPerArm: number; nPerArmBeforeAttrition: number; power: number };
+    // R 4.2.2: (qnorm(0.975) + qnorm(0.8))^2 * 2 * (250000^2 * 0.2^2 + 60000^2) / 10000^2 = 957.56 → 958; ÷ 0.9 → 1065
+    expect(out.nPerArmBeforeAttrition).toBe(958);
+    expect(out.nPerArm).toBe(1065);
+    expect(out.power).toBeGreaterThanOrEqual(0.8);
+    expect(out.power).toBeLessThan(0.801);
+  });
+
   it('exits 1 naming the problem when the design is incomplete or impossible', () => {
     const missing = run('--delta', '0.05');
     expect(missing.status).toBe(1);
