@@ -86,7 +86,7 @@ ${headlineSection(result, 'qaly', unit)}
 ${headlineSection(result, 'employment', unit)}
 ${chartsSection(result, svgs)}
 ${sensitivitySection(result, unit)}
-${missingDataSection(result)}
+${missingDataSection(result, unit)}
 ${warningsSection(result)}
 ${reproducibilitySection(result, unit)}
 </main>

@@ -8,6 +8,7 @@ import type { AnalysisResult, EffectKind, MissingPatternCell, SensitivityRow } f
 import { escapeHtml } from './escape-html';
 import { formatEffect, formatEffectInterval, formatMoney, formatMoneyInterval, formatNumber, formatPercent, moneySuffix } from './format';
 import { EFFECT_UNITS, icerStatement } from './icer-statement';
+import { imputationDetails } from './imputation-section';
 
 function sensitivityRow(row: SensitivityRow, unit: MoneyUnit): string {
   const cost = formatMoney(row.incremental.cost, unit) + (row.ci95 ? `<br><span class="interval">95 % interval ${formatMoneyInterval(row.ci95.cost, unit)}</span>` : '');
@@ -55,7 +56,7 @@ function missingRow(timepoint: number, cells: readonly MissingPatternCell[]): st
 }
 
 /** HTML of the missing-data section: per arm and timepoint, how many have a utility and a complete service-use form. */
-export function missingDataSection(result: AnalysisResult): string {
+export function missingDataSection(result: AnalysisResult, unit: MoneyUnit): string {
   const cells = result.missingPattern ?? [];
   const randomized = (arm: 'ips' | 'control') => cells.find((c) => c.arm === arm)?.randomized ?? result.n[arm];
   const body = cells.length === 0
@@ -74,7 +75,8 @@ ${TIMEPOINTS.filter((t) => cells.some((c) => c.timepoint === t)).map((t) => miss
   const note = method === 'multiple-imputation'
     ? '<p>Missing utilities and costs were multiply imputed (see Reproducibility for the number of imputations); the table shows the data as observed.</p>'
     : '<p>The main analysis is complete case: participants missing any utility or service-use form needed for an analysis are left out of it.</p>';
-  return `<section id="missing-data" aria-labelledby="missing-data-title">\n<h2 id="missing-data-title">Missing data</h2>\n${note}\n${body}\n</section>`;
+  const details = imputationDetails(result, unit);
+  return `<section id="missing-data" aria-labelledby="missing-data-title">\n<h2 id="missing-data-title">Missing data</h2>\n${note}\n${body}${details ? `\n${details}` : ''}\n</section>`;
 }
 
 /** HTML of the warnings section (always present, saying so when there are none). */

@@ -17,7 +17,8 @@ import { register as analyze } from './analyze';
 import { register as exportCommand } from './export';
 import { register as funderReport } from './funder-report';
 import { register as restore } from './restore';
+import { register as power } from './power';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [randomization, demoData, serve, user, audit, backup, migrate, dictionary, eq5dIndex, analyze, buildWeb, exportCommand, funderReport, restore];
+export const commands: RegisterCommand[] = [randomization, demoData, serve, user, audit, backup, migrate, dictionary, eq5dIndex, analyze, buildWeb, exportCommand, funderReport, restore, power];

@@ -46,7 +46,7 @@ describe('ips-trial start-up', () => {
   it('--help lists every command and loads only commander and the registration code', () => {
     const run = loadsOf('--help');
     expect(run.code).toBe(0);
-    for (const command of ['randomization', 'demo-data', 'serve', 'user', 'audit', 'backup', 'migrate', 'dictionary', 'eq5d-index', 'analyze', 'build-web', 'export', 'funder-report']) {
+    for (const command of ['randomization', 'demo-data', 'serve', 'user', 'audit', 'backup', 'migrate', 'dictionary', 'eq5d-index', 'analyze', 'build-web', 'export', 'funder-report', 'power']) {
       expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     }
     // commander, and tsx (with the esbuild it transforms TypeScript with); nothing of the product's own dependencies
