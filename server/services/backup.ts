@@ -3,10 +3,11 @@
  * the server runs), checked by opening the copy and running
  * `integrity_check` and the audit-chain verification on it. The backup is
  * recorded in the audit trail first, so the copy contains its own record.
+ * The copy is created readable by its owner only (0600).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type Db } from '../db/connection';
+import { openDatabase, ownerOnly, type Db } from '../db/connection';
 import { integrityCheck } from '../db/queries/maintenance';
 import { recordAudit, verifyAudit, type AuditActor } from './audit';
 
@@ -22,7 +23,9 @@ export async function backupDatabase(db: Db, actor: AuditActor, target: string):
   if (existsSync(file)) throw new Error(`${file} already exists; choose a new file name`);
   mkdirSync(path.dirname(file), { recursive: true });
   recordAudit(db, { actor, action: 'backup', entity: 'database', after: { file: path.basename(file) } });
+  ownerOnly(file); // created empty with mode 0600 before SQLite writes the copy into it
   await db.backup(file);
+  ownerOnly(file);
   const copy = openDatabase(file, { readonly: true });
   try {
     const integrity = integrityCheck(copy);
