@@ -4,10 +4,11 @@
  * `integrity_check` and the audit-chain verification on it. The backup is
  * recorded in the audit trail first, so the copy contains its own record; a
  * copy that fails is removed and recorded as `backup_failed` with the reason.
+ * The copy is created readable by its owner only (0600).
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type Db } from '../db/connection';
+import { openDatabase, ownerOnly, type Db } from '../db/connection';
 import { integrityCheck } from '../db/queries/maintenance';
 import { recordAudit, verifyAudit, type AuditActor } from './audit';
 
@@ -24,7 +25,9 @@ export async function backupDatabase(db: Db, actor: AuditActor, target: string):
   recordAudit(db, { actor, action: 'backup', entity: 'database', after: { file: path.basename(file) } });
   try {
     mkdirSync(path.dirname(file), { recursive: true });
+    ownerOnly(file); // created empty with mode 0600 before SQLite writes the copy into it
     await db.backup(file);
+    ownerOnly(file);
     const copy = openDatabase(file, { readonly: true });
     try {
       const integrity = integrityCheck(copy);

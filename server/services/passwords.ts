@@ -6,6 +6,7 @@
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { problems } from '../errors';
+import { guessabilityProblem } from './password-guessability';
 
 const KEY_LENGTH = 32;
 
@@ -49,13 +50,22 @@ export function unmatchableHash(cost: ScryptCost = DEFAULT_SCRYPT_COST): string 
   return `scrypt$${cost.N}$${cost.r}$${cost.p}$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(KEY_LENGTH).toString('base64')}`;
 }
 
-/** Throws invalid_body naming `field` when the password is too weak. */
+function guessable(password: string, field: string, email?: string): string | null {
+  const problem = guessabilityProblem(password, email ? [email, ...email.split(/[@.]/)] : []);
+  return problem ? `${field} ${problem}` : null;
+}
+
+/**
+ * Throws invalid_body naming `field` when the password is too weak: shorter
+ * than MIN_PASSWORD_LENGTH, the email itself, or easy to guess
+ * (password-guessability.ts).
+ */
 export function checkPasswordStrength(password: string, field: string, email?: string): void {
   const message =
     password.length < MIN_PASSWORD_LENGTH
       ? `${field} must be at least ${MIN_PASSWORD_LENGTH} characters`
       : email && password.toLowerCase() === email.toLowerCase()
         ? `${field} must not be the email address`
-        : null;
+        : guessable(password, field, email);
   if (message) throw problems.invalidBody([{ field, message }]);
 }

@@ -125,6 +125,16 @@ describe('server core: bad input', () => {
       'password',
     ));
 
+  it('answers 400 naming a common or whitespace-only password, saying why', async () => {
+    for (const [password, why] of [['password12', /too easy to guess/], [' '.repeat(10), /only spaces/]] as const) {
+      const before = snapshot();
+      const res = await server.as('admin').send('POST', '/api/users', { email: 'w@test.ips-trial.invalid', display_name: 'W', role: 'coach', password });
+      expect(res.status).toBe(400);
+      expect(res.body.error.fields).toEqual([{ field: 'password', message: expect.stringMatching(why) }]);
+      expect(snapshot()).toBe(before);
+    }
+  });
+
   it('answers 409 naming the email of a duplicate user', () =>
     expectRefused(
       () => server.as('admin').send('POST', '/api/users', { email: 'COACH@test.ips-trial.invalid', display_name: 'R', role: 'coach', password: 'long-enough-password' }),
