@@ -6,6 +6,7 @@
 import { api, ApiError } from '../modules/api';
 import { h, replace } from '../modules/dom';
 import { fieldLabel } from './labels';
+import { problemText } from './problem-text';
 import type { StaffUser } from './routes';
 import { t, tNodes } from './texts/index';
 
@@ -28,7 +29,7 @@ export function showLogin(root: HTMLElement, onLogin: (answer: { user: StaffUser
     try {
       onLogin(await api('POST', '/api/session', { email: email.value, password: password.value }));
     } catch (e) {
-      error.textContent = e instanceof ApiError ? e.message : t('login.unreachable');
+      error.textContent = e instanceof ApiError ? problemText(e) : t('login.unreachable');
     }
   });
   const redraw = () => {

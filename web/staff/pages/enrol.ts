@@ -6,6 +6,7 @@
  */
 import { getForm } from '../../../data-dictionary/index';
 import { ApiError } from '../../modules/api';
+import { problemText } from '../problem-text';
 import { h, replace } from '../../modules/dom';
 import { renderFields } from '../form-fields';
 import { formLabel } from '../labels';
@@ -35,11 +36,11 @@ export async function render(main: HTMLElement): Promise<void> {
       location.hash = `#/participant/${get(participant, 'id')}`;
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      error.textContent = e.message;
+      error.textContent = problemText(e);
       referral.showErrors(e.fields.filter((f) => f.field.startsWith('referral.')).map((f) => ({ ...f, field: f.field.slice('referral.'.length) })));
       identity.showErrors(e.fields.filter((f) => f.field.startsWith('identity.')).map((f) => ({ ...f, field: f.field.slice('identity.'.length) })));
       const other = e.fields.filter((f) => !/^(referral|identity)\./.test(f.field));
-      if (other.length) error.textContent = `${e.message}: ${other.map((f) => `${f.field}: ${f.message}`).join('; ')}`;
+      if (other.length) error.textContent = `${problemText(e)} ${other.map((f) => `${f.field}: ${f.message}`).join('; ')}`;
     }
   });
   replace(main, h('h1', {}, t('enrol.title')), h('p', {}, t('enrol.intro')), form);

@@ -6,6 +6,7 @@
  */
 import { getForm } from '../../../data-dictionary/index';
 import { ApiError } from '../../modules/api';
+import { problemText } from '../problem-text';
 import { fidelityBandLabel } from '../fidelity-band';
 import { h, replace } from '../../modules/dom';
 import { renderFields } from '../form-fields';
@@ -58,7 +59,7 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
         void render(main, { user, params: [site.value] });
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
-        error.textContent = `${e.message}${e.fields.length ? `: ${e.fields.map((f) => `${f.field}: ${f.message}`).join('; ')}` : ''}`;
+        error.textContent = `${problemText(e)}${e.fields.length ? `: ${e.fields.map((f) => `${f.field}: ${f.message}`).join('; ')}` : ''}`;
       }
     });
   }

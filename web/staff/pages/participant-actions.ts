@@ -8,6 +8,7 @@ import { getForm } from '../../../data-dictionary/index';
 import { ApiError } from '../../modules/api';
 import { h, replace } from '../../modules/dom';
 import { renderFields } from '../form-fields';
+import { problemText } from '../problem-text';
 import { formatDateTime } from '../i18n';
 import { armLongLabel } from '../labels';
 import { get, paths, send } from '../staff-api';
@@ -28,7 +29,7 @@ export function formCard(title: string, formName: string, url: string, onSaved: 
       onSaved();
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      error.textContent = e.fields.length ? `${e.message}: ${e.fields.map((f) => `${f.field}: ${f.message}`).join('; ')}` : e.message;
+      error.textContent = problemText(e);
       fields.showErrors(e.fields.map((f) => ({ ...f, field: f.field.replace(`${part}.`, '') })));
     }
   });

@@ -15,6 +15,7 @@ import { formatNumber } from '../i18n';
 import { jobStatusLabel } from '../labels';
 import { get, getJson, list, optional, send } from '../staff-api';
 import { hasMessage, t } from '../texts/index';
+import { problemText } from '../problem-text';
 import { followJob } from './job-progress';
 
 type Obj = Record<string, unknown>;
@@ -80,7 +81,7 @@ function startButton(label: string, url: string, status: HTMLElement, body: () =
       after();
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      status.textContent = e.message;
+      status.textContent = problemText(e);
     } finally {
       button.disabled = false;
     }
