@@ -46,6 +46,7 @@ export const paths = {
   caseload: '/api/caseloads',
   timeLogs: '/api/time-logs',
   timeLogWeek: '/api/time-logs/week',
+  calendarFeeds: '/api/calendar-feeds',
   fidelity: '/api/fidelity-reviews',
   siteFidelity: (code: string) => `/api/sites/${encodeURIComponent(code)}/fidelity-reviews`,
   consort: '/api/consort',

@@ -13,6 +13,7 @@ import { formatDate, formatNumber, weekdayShort } from '../i18n';
 import { choiceLabel, fieldLabel } from '../labels';
 import type { RouteContext } from '../routes';
 import { t } from '../texts/index';
+import { calendarFeedCard } from '../calendar-feed-control';
 import { get, getJson, list, optional, paths, send, type Site } from '../staff-api';
 
 type Obj = Record<string, unknown>;
@@ -81,5 +82,5 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
       h('tbody', {}, ...logged.map((l) => h('tr', {}, h('td', {}, formatDate(get(l, 'log_date'))), h('td', {}, String(get(l, 'study_id') ?? get(l, 'site') ?? get(l, 'participant_id') ?? '')), h('td', {}, choiceLabel('time_log', 'activity', get(l, 'activity'))), h('td', {}, formatNumber(Number(get(l, 'minutes'))))))));
   replace(main, h('h1', {}, t('timeLogs.title')),
     h('p', { class: 'actions' }, h('a', { href: `#/time-logs/${iso(addDays(monday, -7))}` }, t('timeLogs.previous')), ' ', h('a', { href: `#/time-logs/${iso(addDays(monday, 7))}` }, t('timeLogs.next'))),
-    formEl, h('section', { class: 'card' }, loggedTable));
+    formEl, h('section', { class: 'card' }, loggedTable), ...[calendarFeedCard(user)].filter((c): c is HTMLElement => c !== null));
 }
