@@ -17,6 +17,7 @@ import { redcapCsv } from '../../data-dictionary/generate/redcap-export';
 import type { Db } from '../db/connection';
 import { DATASET_FILES } from '../dataset/write-dataset';
 import { FileSink, type WrittenFile } from './csv-sink';
+import { EXPORTED_COLUMNS } from './export-columns';
 import { assessmentRows, countQuasiIdentifiers, employmentRows, participantRows, timelogRows } from './dataset-rows';
 import { exportCodebook } from './export-codebook';
 import { exportReadme } from './export-readme';
@@ -98,14 +99,15 @@ function writeFolder(db: Db, secretsDir: string, dir: string, options: ExportOpt
   for (const p of participantRows(db, pid, plan)) participants.row([p.pid, p.arm, p.site, p.sex, p.age_band, p.withdrawn_day]);
   files.push(participants.close());
 
-  const assessments = open('assessments.csv', DATASET_FILES.assessments);
+  // the contract's columns, then our extension (docs/export.md): the out-of-window flag
+  const assessments = open('assessments.csv', EXPORTED_COLUMNS.assessments);
   const serviceUse = open('service_use.csv', DATASET_FILES.service_use);
   for (const out of assessmentRows(db, pid, eq5dForm)) {
     if (out.kind === 'service_use') {
       serviceUse.row([out.row.pid, out.row.timepoint, out.row.item, out.row.quantity]);
     } else {
       const a = out.row;
-      assessments.row([a.pid, a.timepoint, a.day, a.eq5d_mo, a.eq5d_sc, a.eq5d_ua, a.eq5d_pd, a.eq5d_ad, a.eq_vas, ...a.gse, a.su_complete]);
+      assessments.row([a.pid, a.timepoint, a.day, a.eq5d_mo, a.eq5d_sc, a.eq5d_ua, a.eq5d_pd, a.eq5d_ad, a.eq_vas, ...a.gse, a.su_complete, a.out_of_window]);
     }
   }
   files.push(assessments.close(), serviceUse.close());

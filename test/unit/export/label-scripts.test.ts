@@ -3,7 +3,7 @@ import { exportFileSpecs, exportForms } from '../../../server/export/export-vari
 import { loadRScript } from '../../../server/export/load-r';
 import { loadSpssScript } from '../../../server/export/load-spss';
 import { loadStataScript } from '../../../server/export/load-stata';
-import { DATASET_FILES } from '../../../server/dataset/write-dataset';
+import { EXPORTED_COLUMNS } from '../../../server/export/export-columns';
 import { redcapCsv } from '../../../data-dictionary/generate/redcap-export';
 import { importRedcap } from '../../../data-dictionary/generate/redcap-import';
 
@@ -12,7 +12,7 @@ const variables = specs.flatMap((s) => s.variables.map((v) => ({ spec: s, v })))
 
 describe('server/export label scripts', () => {
   it('describe exactly the columns the export writes, in order', () => {
-    for (const [name, columns] of Object.entries(DATASET_FILES)) {
+    for (const [name, columns] of Object.entries(EXPORTED_COLUMNS)) {
       expect(specs.find((s) => s.file === `${name}.csv`)?.variables.map((v) => v.name)).toEqual([...columns]);
     }
   });
