@@ -12,6 +12,9 @@ export interface FieldProblem {
   /** for a refused date: the limit it broke (a date or year) and why (services/date-plausibility.ts) */
   limit?: string;
   code?: string;
+  /** for an answer outside its timepoint's window: the window's first and last day */
+  opens?: string;
+  closes?: string;
 }
 
 export class Problem extends Error {
@@ -37,6 +40,7 @@ export const problems = {
     new Problem(400, 'too_deep', `The request body nests objects and arrays more than ${maxDepth} levels deep`),
   implausibleDate: (fields: FieldProblem[]) =>
     new Problem(400, 'implausible_date', `${fields.length} date(s) are not plausible: ${fields.map((f) => f.message).join('; ')}`, fields),
+  outsideWindow: (field: FieldProblem) => new Problem(400, 'outside_window', field.message, [field]),
   invalidQuery: (fields: FieldProblem[]) =>
     new Problem(400, 'invalid_query', `The query has ${fields.length} problem(s): ${fields.map((f) => f.message).join('; ')}`, fields),
   invalidId: (what: string, value: string) => new Problem(400, 'invalid_id', `"${value}" is not a valid ${what} id`),

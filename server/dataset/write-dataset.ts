@@ -34,7 +34,8 @@ type DatasetFile = keyof typeof DATASET_FILES;
  */
 export const EXTENSION_COLUMNS: Record<DatasetFile, readonly string[]> = {
   participants: ['arm_received', 'allocation_corrected'],
-  assessments: [],
+  /** 1 = answered outside the timepoint's window, accepted by staff with a reason */
+  assessments: ['out_of_window'],
   service_use: [],
   employment: ['wage_subsidy'],
   timelogs: [],

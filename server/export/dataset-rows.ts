@@ -95,7 +95,13 @@ function level(answers: Record<string, unknown>, name: string): number | null {
 
 const SERVICE_ITEMS = (getForm('service_use')?.fields ?? []).filter((f) => f.type === 'integer' || f.type === 'number').map((f) => ({ name: f.name, item: f.costItem ?? f.name }));
 
-export type AssessmentOutput = { kind: 'assessment'; row: AssessmentRow } | { kind: 'service_use'; row: ServiceUseRow };
+/**
+ * An assessments.csv row: the contract's columns plus the extension
+ * `out_of_window` (1 when any of its forms was accepted outside the window).
+ */
+export type ExportAssessmentRow = AssessmentRow & { out_of_window: 0 | 1 };
+
+export type AssessmentOutput = { kind: 'assessment'; row: ExportAssessmentRow } | { kind: 'service_use'; row: ServiceUseRow };
 
 function assessmentOf(group: ExportResponseRow[], eq5dForm: string, pid: string): AssessmentOutput[] {
   const first = group[0];
@@ -116,6 +122,7 @@ function assessmentOf(group: ExportResponseRow[], eq5dForm: string, pid: string)
       eq5d_pd: level(eqAnswers, 'eq5d_pd'), eq5d_ad: level(eqAnswers, 'eq5d_ad'), eq_vas: level(eqAnswers, 'eq_vas'),
       gse: GSE.map((name) => level(gseAnswers, name)),
       su_complete: su?.complete === 1 ? 1 : 0,
+      out_of_window: used.some((r) => r.out_of_window === 1) ? 1 : 0,
     },
   }];
   if (su?.complete === 1) {

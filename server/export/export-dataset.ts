@@ -98,6 +98,7 @@ function writeFolder(db: Db, secretsDir: string, dir: string, options: ExportOpt
   for (const p of participantRows(db, pid, plan)) participants.row([p.pid, p.arm, p.site, p.sex, p.age_band, p.withdrawn_day, p.arm_received ?? p.arm, p.allocation_corrected ?? 0]);
   files.push(participants.close());
 
+  // the contract's columns, then our extensions (docs/export.md): e.g. the out-of-window flag
   const assessments = open('assessments.csv', EXPORT_FILES.assessments);
   const serviceUse = open('service_use.csv', EXPORT_FILES.service_use);
   for (const out of assessmentRows(db, pid, eq5dForm)) {
@@ -105,7 +106,7 @@ function writeFolder(db: Db, secretsDir: string, dir: string, options: ExportOpt
       serviceUse.row([out.row.pid, out.row.timepoint, out.row.item, out.row.quantity]);
     } else {
       const a = out.row;
-      assessments.row([a.pid, a.timepoint, a.day, a.eq5d_mo, a.eq5d_sc, a.eq5d_ua, a.eq5d_pd, a.eq5d_ad, a.eq_vas, ...a.gse, a.su_complete]);
+      assessments.row([a.pid, a.timepoint, a.day, a.eq5d_mo, a.eq5d_sc, a.eq5d_ua, a.eq5d_pd, a.eq5d_ad, a.eq_vas, ...a.gse, a.su_complete, a.out_of_window]);
     }
   }
   files.push(assessments.close(), serviceUse.close());

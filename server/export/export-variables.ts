@@ -82,6 +82,8 @@ export function exportFileSpecs(eq5dForm: string): ExportFileSpec[] {
       ...eq5d, ...gse,
       { name: 'su_complete', type: 'integer', labels: L('Service-use form completed for the period', 'Resursanvändningsformuläret ifyllt för perioden', 'Ressourceforbrugsskemaet udfyldt for perioden'),
         choices: [choice(0, L('No', 'Nej', 'Nej')), choice(1, L('Yes', 'Ja', 'Ja'))] },
+      { name: 'out_of_window', type: 'integer', labels: L('Answered outside the window of the timepoint (accepted by staff with a reason)', 'Besvarad utanför mättillfällets fönster (godkänd av personal med skäl)', 'Besvaret uden for måletidspunktets vindue (godkendt af personale med begrundelse)'),
+        choices: [choice(0, L('No', 'Nej', 'Nej')), choice(1, L('Yes', 'Ja', 'Ja'))] },
     ] },
     { file: 'service_use.csv', dataset: 'service_use', labels: L('Service use per period (one row per item used)', 'Resursanvändning per period', 'Ressourceforbrug pr. periode'), variables: [
       pid, timepoint,

@@ -45,12 +45,15 @@ export interface AssessmentView {
   formsComplete: string[];
   /** the date the participant answered the last of the forms, once every form is complete (else null) */
   answeredOn: string | null;
+  /** completed, with a form staff accepted outside the window (with a reason) */
+  outOfWindow: boolean;
 }
 
 function view(db: Db, row: AssessmentRow, settings: StudySettings, today: string): AssessmentView {
   const formsRequired = requiredForms(row.timepoint, settings);
   // a form counts as done on the day it was answered (not the day it was keyed in), so a state on an earlier day is as it was then
-  const answered = formsRequired.map((f) => findCompleteResponse(db, row.participant_id, row.timepoint, f)?.answered_on ?? null);
+  const responses = formsRequired.map((f) => findCompleteResponse(db, row.participant_id, row.timepoint, f));
+  const answered = responses.map((r) => r?.answered_on ?? null);
   const formsComplete = formsRequired.filter((_, i) => answered[i] !== null && answered[i]! <= today);
   const completed = formsComplete.length === formsRequired.length;
   const answeredOn = completed ? answered.reduce((a, b) => (b! > a! ? b : a), answered[0] ?? null) : null;
@@ -58,7 +61,8 @@ function view(db: Db, row: AssessmentRow, settings: StudySettings, today: string
     { targetDate: row.target_date, windowStart: row.window_start, windowEnd: row.window_end, completed, withdrawnOn: row.withdrawal_date },
     today,
   );
-  return { participantId: row.participant_id, studyId: row.study_id, siteId: row.site_id, coachId: row.coach_id, timepoint: row.timepoint, targetDate: row.target_date, windowStart: row.window_start, windowEnd: row.window_end, state, formsRequired, formsComplete, answeredOn };
+  const outOfWindow = completed && responses.some((r) => r?.out_of_window_reason != null);
+  return { participantId: row.participant_id, studyId: row.study_id, siteId: row.site_id, coachId: row.coach_id, timepoint: row.timepoint, targetDate: row.target_date, windowStart: row.window_start, windowEnd: row.window_end, state, formsRequired, formsComplete, answeredOn, outOfWindow };
 }
 
 export function assessmentsOf(db: Db, participantId: number, today: string): AssessmentView[] {

@@ -2,7 +2,8 @@
  * CONSORT flow counts: referred, screened, excluded (not eligible, by
  * reason), declined (at screening or by refusing consent), consented,
  * randomized per arm, withdrawn per arm, and assessed (complete) per
- * timepoint and arm. Counts only, no identifiers: evaluators may read them.
+ * timepoint and arm (and of those, how many were answered outside their
+ * window, accepted by staff with a reason). Counts only, no identifiers: evaluators may read them.
  */
 import type { Db } from '../db/connection';
 import { listFlow } from '../db/queries/participant-forms';
@@ -17,8 +18,13 @@ export interface ConsortCounts {
   randomized: { ips: number; control: number };
   withdrawn: { ips: number; control: number; beforeRandomization: number };
   assessed: Record<string, { ips: number; control: number }>;
+  /** of the assessed, those answered outside their window (accepted by staff with a reason) */
+  assessedOutOfWindow: Record<string, { ips: number; control: number }>;
 }
 
+const perTimepoint = () => Object.fromEntries([0, 6, 12, 18, 24].map((t) => [t, { ips: 0, control: 0 }])) as Record<string, { ips: number; control: number }>;
+
+/** Assessed = every form of the timepoint complete (dated by when it was answered; see assessments.ts). */
 export function consortCounts(db: Db, siteIds: number[] | null): ConsortCounts {
   const sites = siteIds === null ? null : new Set(siteIds);
   const rows = listFlow(db).filter((r) => sites === null || sites.has(r.site_id));
@@ -30,7 +36,8 @@ export function consortCounts(db: Db, siteIds: number[] | null): ConsortCounts {
     consented: 0,
     randomized: { ips: 0, control: 0 },
     withdrawn: { ips: 0, control: 0, beforeRandomization: 0 },
-    assessed: { 0: { ips: 0, control: 0 }, 6: { ips: 0, control: 0 }, 12: { ips: 0, control: 0 }, 18: { ips: 0, control: 0 }, 24: { ips: 0, control: 0 } },
+    assessed: perTimepoint(),
+    assessedOutOfWindow: perTimepoint(),
   };
   const armOf = new Map<number, 'ips' | 'control'>();
   for (const r of rows) {
@@ -54,6 +61,7 @@ export function consortCounts(db: Db, siteIds: number[] | null): ConsortCounts {
   for (const a of dueAssessments(db, { siteIds, states: ['completed'] }, '9999-12-31')) {
     const arm = armOf.get(a.participantId);
     if (arm) counts.assessed[a.timepoint][arm] += 1;
+    if (arm && a.outOfWindow) counts.assessedOutOfWindow[a.timepoint][arm] += 1;
   }
   return counts;
 }

@@ -23,6 +23,7 @@ import { problems } from '../errors';
 import { assessmentsOf, requiredForms } from './assessments';
 import { recordAudit, type AuditActor } from './audit';
 import { answeredOn, answeredOnProblem, type ResponseSource } from './answer-date';
+import { outOfWindowReason, outOfWindowReasonProblem } from './answer-window';
 import { refuseImplausible, workingAgeBirthYear } from './date-plausibility';
 import type { Answers } from './operations-forms';
 import { scoreResponse } from './response-scores';
@@ -38,6 +39,8 @@ export interface ResponseSubmission {
   complete: boolean;
   /** the date the participant answered (required from staff; a tablet sends its completion date) */
   answered_on?: string;
+  /** staff only: why an answer dated outside its timepoint's window is accepted */
+  out_of_window_reason?: string;
 }
 
 export interface ResponseView {
@@ -53,6 +56,8 @@ export interface ResponseView {
   completedAt: string | null;
   /** the date the participant answered (YYYY-MM-DD) */
   answeredOn: string | null;
+  /** why staff accepted it outside its timepoint's window (null inside the window) */
+  outOfWindowReason: string | null;
 }
 
 export function viewResponse(row: responses.ResponseRow): ResponseView {
@@ -68,6 +73,7 @@ export function viewResponse(row: responses.ResponseRow): ResponseView {
     savedAt: row.updated_at,
     completedAt: row.completed_at,
     answeredOn: row.answered_on,
+    outOfWindowReason: row.out_of_window_reason,
   };
 }
 
@@ -77,7 +83,7 @@ export function checkSubmission(body: unknown): ResponseSubmission & { participa
   const b = body as Record<string, unknown>;
   const errors: { field: string; message: string }[] = [];
   const allowed = new Set(['participantId', 'timepoint', 'form', 'answers', 'revision', 'complete']);
-  for (const extra of ['answered_on']) allowed.add(extra);
+  for (const extra of ['answered_on', 'out_of_window_reason']) allowed.add(extra);
   for (const key of Object.keys(b)) if (!allowed.has(key)) errors.push({ field: key, message: `unknown field '${key}'` });
   if (b.participantId !== undefined && !(Number.isSafeInteger(b.participantId) && (b.participantId as number) > 0)) errors.push({ field: 'participantId', message: 'participantId must be a positive whole number' });
   if (typeof b.timepoint !== 'number') errors.push({ field: 'timepoint', message: 'timepoint must be a number: one of 0, 6, 12, 18, 24' });
@@ -90,6 +96,8 @@ export function checkSubmission(body: unknown): ResponseSubmission & { participa
   if (typeof b.complete !== 'boolean') errors.push({ field: 'complete', message: 'complete must be true or false' });
   const dateProblem = b.answered_on === undefined ? null : answeredOnProblem(b.answered_on);
   if (dateProblem) errors.push({ field: 'answered_on', message: dateProblem });
+  const reasonProblem = b.out_of_window_reason === undefined ? null : outOfWindowReasonProblem(b.out_of_window_reason);
+  if (reasonProblem) errors.push({ field: 'out_of_window_reason', message: reasonProblem });
   if (errors.length) throw problems.invalidBody(errors);
   return b as unknown as ResponseSubmission & { participantId?: number };
 }
@@ -121,6 +129,7 @@ export function saveResponse(db: Db, actor: AuditActor, source: ResponseSource, 
     const result = validateForm(submission.form, submission.answers, { partial: !submission.complete });
     if (!result.ok) throw problems.invalidBody(result.errors.map((e) => ({ field: e.field ? `answers.${e.field}` : 'answers', message: e.message })));
     const answered = answeredOn(db, participant, source, submission.timepoint, submission.answered_on, clock);
+    const windowReason = outOfWindowReason(db, participant, source, submission.timepoint, answered, submission.out_of_window_reason);
     const birthYear = result.value.birth_year;
     if (typeof birthYear === 'number') refuseImplausible(workingAgeBirthYear('answers.birth_year', birthYear, answered));
     if (submission.complete) {
@@ -129,7 +138,7 @@ export function saveResponse(db: Db, actor: AuditActor, source: ResponseSource, 
     }
     const settings = getStudySettings(db);
     const scores = submission.complete ? scoreResponse(submission.form, result.value, settings.eq5dValueSetId) : null;
-    const values = { answersJson: JSON.stringify(result.value), revision: submission.revision, complete: submission.complete, scoresJson: scores ? JSON.stringify(scores) : null, answeredOn: answered };
+    const values = { answersJson: JSON.stringify(result.value), revision: submission.revision, complete: submission.complete, scoresJson: scores ? JSON.stringify(scores) : null, answeredOn: answered, outOfWindowReason: windowReason };
     const now = new Date().toISOString();
     if (existing) responses.updateResponseRevision(db, existing.id, values, now);
     else responses.insertResponse(db, { clientUuid: uuid, participantId: participant.id, timepoint: submission.timepoint, form: submission.form, source, ...values }, now);
@@ -140,7 +149,8 @@ export function saveResponse(db: Db, actor: AuditActor, source: ResponseSource, 
       entity: 'response',
       entityId: uuid,
       before: existing ? { revision: existing.revision, answered_on: existing.answered_on, answers: JSON.parse(existing.answers_json) } : null,
-      after: { study_id: participant.study_id, timepoint: saved.timepoint, form: saved.form, revision: saved.revision, complete: saved.complete === 1, answered_on: saved.answered_on, answers: result.value, scores },
+      after: { study_id: participant.study_id, timepoint: saved.timepoint, form: saved.form, revision: saved.revision, complete: saved.complete === 1, answered_on: saved.answered_on, ...(windowReason ? { out_of_window_reason: windowReason } : {}), answers: result.value, scores },
+      reason: windowReason,
     });
     return { status: existing ? 'updated' : 'created', response: viewResponse(saved) };
   });

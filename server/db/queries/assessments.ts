@@ -41,3 +41,9 @@ export function insertAssessment(db: Db, row: { participantId: number; timepoint
     now,
   );
 }
+
+/** The window of one participant's timepoint (none before randomization). */
+export function findAssessmentWindow(db: Db, participantId: number, timepoint: number): { target_date: string; window_start: string; window_end: string } | undefined {
+  return statement(db, 'SELECT target_date, window_start, window_end FROM assessments WHERE participant_id = ? AND timepoint = ?').get(participantId, timepoint) as
+    { target_date: string; window_start: string; window_end: string } | undefined;
+}

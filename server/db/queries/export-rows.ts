@@ -77,13 +77,16 @@ export interface ExportResponseRow extends ExportRowContext {
   complete: 0 | 1;
   /** completion time, or the last save of an unfinished response (ISO 8601 UTC) */
   at: string;
+  /** 1 when staff accepted it outside its timepoint's window (with a reason) */
+  out_of_window: 0 | 1;
 }
 
 export function iterateExportResponses(db: Db, forms: readonly string[]): IterableIterator<ExportResponseRow> {
   const placeholders = forms.map(() => '?').join(', ');
   return statement(
     db,
-    `SELECT r.participant_id, r.timepoint, r.form, r.answers_json, r.complete, COALESCE(r.completed_at, r.updated_at) AS at, ${CONTEXT_COLUMNS(ANSWERED_ON)}
+    `SELECT r.participant_id, r.timepoint, r.form, r.answers_json, r.complete, COALESCE(r.completed_at, r.updated_at) AS at,
+       (r.out_of_window_reason IS NOT NULL) AS out_of_window, ${CONTEXT_COLUMNS(ANSWERED_ON)}
      FROM responses r JOIN allocations a ON a.participant_id = r.participant_id ${WITHDRAWAL_JOIN('r')}
      WHERE r.form IN (${placeholders})
      ORDER BY r.participant_id, r.timepoint, r.form, r.complete DESC, r.updated_at DESC, r.id DESC`,

@@ -18,9 +18,11 @@ export interface ResponseRow {
   completed_at: string | null;
   /** the date the participant answered (YYYY-MM-DD) */
   answered_on: string | null;
+  /** why staff accepted an answer dated outside its window (null inside it) */
+  out_of_window_reason: string | null;
 }
 
-const COLUMNS = 'id, client_uuid, participant_id, timepoint, form, answers_json, revision, complete, scores_json, source, created_at, updated_at, completed_at, answered_on';
+const COLUMNS = 'id, client_uuid, participant_id, timepoint, form, answers_json, revision, complete, scores_json, source, created_at, updated_at, completed_at, answered_on, out_of_window_reason';
 
 export function findResponseByUuid(db: Db, clientUuid: string): ResponseRow | undefined {
   return statement(db, `SELECT ${COLUMNS} FROM responses WHERE client_uuid = ?`).get(clientUuid) as ResponseRow | undefined;
@@ -46,24 +48,25 @@ export interface ResponseValues {
   scoresJson: string | null;
   source: string;
   answeredOn: string;
+  outOfWindowReason: string | null;
 }
 
 export function insertResponse(db: Db, v: ResponseValues, now: string): number {
   const result = statement(
     db,
-    `INSERT INTO responses (client_uuid, participant_id, timepoint, form, answers_json, revision, complete, scores_json, source, created_at, updated_at, completed_at, answered_on)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(v.clientUuid, v.participantId, v.timepoint, v.form, v.answersJson, v.revision, v.complete ? 1 : 0, v.scoresJson, v.source, now, now, v.complete ? now : null, v.answeredOn);
+    `INSERT INTO responses (client_uuid, participant_id, timepoint, form, answers_json, revision, complete, scores_json, source, created_at, updated_at, completed_at, answered_on, out_of_window_reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(v.clientUuid, v.participantId, v.timepoint, v.form, v.answersJson, v.revision, v.complete ? 1 : 0, v.scoresJson, v.source, now, now, v.complete ? now : null, v.answeredOn, v.outOfWindowReason);
   return Number(result.lastInsertRowid);
 }
 
 /** Replaces the answers with a newer revision; never touches a complete row. */
-export function updateResponseRevision(db: Db, id: number, v: Pick<ResponseValues, 'answersJson' | 'revision' | 'complete' | 'scoresJson' | 'answeredOn'>, now: string): number {
+export function updateResponseRevision(db: Db, id: number, v: Pick<ResponseValues, 'answersJson' | 'revision' | 'complete' | 'scoresJson' | 'answeredOn' | 'outOfWindowReason'>, now: string): number {
   return statement(
     db,
-    `UPDATE responses SET answers_json = ?, revision = ?, complete = ?, scores_json = ?, updated_at = ?, completed_at = CASE WHEN ? = 1 THEN ? ELSE NULL END, answered_on = ?
+    `UPDATE responses SET answers_json = ?, revision = ?, complete = ?, scores_json = ?, updated_at = ?, completed_at = CASE WHEN ? = 1 THEN ? ELSE NULL END, answered_on = ?, out_of_window_reason = ?
      WHERE id = ? AND complete = 0 AND revision < ?`,
-  ).run(v.answersJson, v.revision, v.complete ? 1 : 0, v.scoresJson, now, v.complete ? 1 : 0, now, v.answeredOn, id, v.revision).changes;
+  ).run(v.answersJson, v.revision, v.complete ? 1 : 0, v.scoresJson, now, v.complete ? 1 : 0, now, v.answeredOn, v.outOfWindowReason, id, v.revision).changes;
 }
 
 /** Stored responses (complete or not) of one form, all participants. */
