@@ -25,11 +25,12 @@
  */
 import type { IsoDate } from '../schedule/calendar';
 import { problems, type FieldProblem } from '../errors';
+import { WORKING_AGE, workingAgeBirthYears } from '../../data-dictionary/working-age';
 
 /** The largest time-zone offset in use (UTC+14, Kiribati): a date up to this far ahead of UTC is someone's today. */
 export const TIME_ZONE_ALLOWANCE_HOURS = 14;
 export const EARLIEST_DATE: IsoDate = '1900-01-01';
-export const WORKING_AGE = { youngest: 15, oldest: 70 } as const;
+export { WORKING_AGE };
 
 export type DateProblemCode =
   | 'in_future' | 'before_floor' | 'before_referral' | 'before_randomization' | 'before_start' | 'before_review'
@@ -75,8 +76,7 @@ export function plausibleAfter(field: string, date: IsoDate, now: Date, follows?
 /** A birth year of someone of working age in the year of `onDate` (the baseline questionnaire). */
 export function workingAgeBirthYear(field: string, birthYear: number, onDate: IsoDate): DateProblem | null {
   const year = Number(onDate.slice(0, 4));
-  const earliest = Math.max(1900, year - WORKING_AGE.oldest);
-  const latest = year - WORKING_AGE.youngest;
+  const { earliest, latest } = workingAgeBirthYears(year);
   if (birthYear < earliest) return problem(field, String(earliest), 'outside_working_age', `${field} ${birthYear} is before ${earliest}: older than ${WORKING_AGE.oldest} in ${year}, not of working age`);
   if (birthYear > latest) return problem(field, String(latest), 'outside_working_age', `${field} ${birthYear} is after ${latest}: younger than ${WORKING_AGE.youngest} in ${year}, not of working age`);
   return null;

@@ -7,6 +7,7 @@
 import { h } from '../modules/dom';
 import type { Answers, Language } from '../modules/store';
 import { isAnswered, stepperStart, widgetFor, type Question } from './questions';
+import { workingAgeBirthYears } from '../../data-dictionary/working-age';
 import type { Texts } from './texts';
 import { vasScale } from './vas';
 import { choiceLabel, choiceLabels } from './participant-view';
@@ -59,13 +60,15 @@ function checkboxes(q: Question, lang: Language, current: AnswerValue, onAnswer:
 
 function stepper(q: Question, t: Texts, lang: Language, current: AnswerValue, onAnswer: (v: AnswerValue) => void): QuestionView {
   const field = q.field;
-  const min = field.min ?? 0;
-  const max = field.max ?? Number.MAX_SAFE_INTEGER;
+  // a birth year: only those of working age this year, as the server accepts (data-dictionary/working-age.ts)
+  const workingAge = field.name === 'birth_year' ? workingAgeBirthYears(new Date().getFullYear()) : null;
+  const min = Math.max(field.min ?? 0, workingAge?.earliest ?? -Infinity);
+  const max = Math.min(field.max ?? Number.MAX_SAFE_INTEGER, workingAge?.latest ?? Infinity);
   const integer = field.type === 'integer';
   const label = field.labels[lang];
   const error = h('p', { class: 'field-error', id: 'answer-error', 'aria-live': 'polite' });
   const input = h('input', {
-    id: 'answer', type: 'number', inputmode: integer ? 'numeric' : 'decimal', min, max: field.max, step: integer ? 1 : 'any',
+    id: 'answer', type: 'number', inputmode: integer ? 'numeric' : 'decimal', min, max: max === Number.MAX_SAFE_INTEGER ? undefined : max, step: integer ? 1 : 'any',
     'aria-describedby': 'answer-error', autocomplete: 'off',
   });
   if (typeof current === 'number') input.value = String(current);
