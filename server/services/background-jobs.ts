@@ -79,3 +79,21 @@ export class BackgroundJobs {
     }
   }
 }
+
+/**
+ * For a job's end, however many times a worker reports it (message, error,
+ * exit): runs the first `work` only, then `after` (freeing the job's place)
+ * even when `work` throws.
+ */
+export function settleOnce(after: () => void): (work: () => void) => void {
+  let settled = false;
+  return (work) => {
+    if (settled) return;
+    settled = true;
+    try {
+      work();
+    } finally {
+      after();
+    }
+  };
+}

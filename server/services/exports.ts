@@ -15,7 +15,7 @@ import * as exportsTable from '../db/queries/exports';
 import { checkExportOptions, exportDataset, type ExportManifest, type ExportOptions } from '../export/export-dataset';
 import { problems } from '../errors';
 import { recordAudit, type AuditActor } from './audit';
-import type { BackgroundJobs } from './background-jobs';
+import { settleOnce, type BackgroundJobs } from './background-jobs';
 
 function auditExport(db: Db, actor: AuditActor, manifest: ExportManifest, where: string | number): void {
   recordAudit(db, {
@@ -63,16 +63,7 @@ export function startExport(db: Db, config: Config, jobs: BackgroundJobs, actor:
   const folder = join(exportsDir(config), String(row.id));
   jobs.submit(exportJobKey(row.id), userId, (finished) => {
     const worker = startTsWorker(new URL('../export/export-worker.ts', import.meta.url), { dbFile: config.dbFile, secretsDir: config.secretsDir, folder, options, software: `ips-trial ${config.version}` });
-    let settled = false;
-    const settle = (work: () => void) => {
-      if (settled) return;
-      settled = true;
-      try {
-        work();
-      } finally {
-        finished();
-      }
-    };
+    const settle = settleOnce(finished);
     worker.on('message', (message: { manifest?: ExportManifest; error?: string }) =>
       settle(() => {
         if (message.manifest) {

@@ -13,7 +13,7 @@ import type { Db } from '../db/connection';
 import * as reports from '../db/queries/reports';
 import { problems, type FieldProblem } from '../errors';
 import { recordAudit, type AuditActor } from './audit';
-import type { BackgroundJobs } from './background-jobs';
+import { settleOnce, type BackgroundJobs } from './background-jobs';
 
 export interface IcerReportRequest {
   k: number;
@@ -45,18 +45,11 @@ export function startIcerReport(db: Db, config: Config, jobs: BackgroundJobs, ac
   const id = reports.insertReport(db, { settings: request, requestedBy: userId, now: new Date().toISOString() });
   jobs.submit(reportJobKey(id), userId, (finished) => {
     const worker = startTsWorker(new URL('../export/icer-report-worker.ts', import.meta.url), { dbFile: config.dbFile, secretsDir: config.secretsDir, k: request.k, settings: request.settings });
-    let settled = false;
-    const settle = (work: () => void) => {
-      if (settled) return;
-      settled = true;
-      try {
-        work();
-      } finally {
-        void worker.terminate();
-        finished();
-        onSettled?.();
-      }
-    };
+    const settle = settleOnce(() => {
+      void worker.terminate();
+      finished();
+      onSettled?.();
+    });
     worker.on('message', (message: { progress?: { percent: number; stage: string }; done?: { result: { settings: unknown }; html: string; sha256: string; settings: unknown }; error?: string }) => {
       if (message.progress) reports.updateReportProgress(db, id, message.progress.percent, message.progress.stage);
       if (message.done) {
