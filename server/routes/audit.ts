@@ -3,15 +3,19 @@
  * `GET /api/audit` (filters entity, entity_id, action, actor_id, from, to;
  * paging limit ≤ 500 and offset; newest first), `GET /api/audit.csv` (same
  * filters, every matching entry, text that a spreadsheet would read as a
- * formula neutralised; the download itself is audited as an export) and `GET /api/audit/verify` (the hash-chain check).
+ * formula neutralised; the download itself is audited as an export;
+ * streamed in batches, services/audit-download.ts) and `GET /api/audit/verify`
+ * (the hash-chain check, in a worker thread: services/audit-verification.ts).
+ * Neither holds up the server's other requests on a long trail.
  */
 import express, { type Request } from 'express';
-import { countAuditEntries, findAuditEntries, type AuditFilter, type AuditRow } from '../db/queries/audit-entries';
+import { countAuditEntries, findAuditEntries, lastAuditEntry, type AuditFilter, type AuditRow } from '../db/queries/audit-entries';
 import { problems, type FieldProblem } from '../errors';
 import { requireRole } from '../http/require-role';
-import { recordAudit, verifyAudit } from '../services/audit';
+import { recordAudit } from '../services/audit';
+import { streamAuditCsv } from '../services/audit-download';
+import { verifyAuditInWorker } from '../services/audit-verification';
 import { actorOf } from '../services/sessions';
-import { spreadsheetCsv } from '../spreadsheet-csv';
 import type { MakeRouter } from './context';
 
 const FILTERS = ['entity', 'entity_id', 'action', 'actor_id', 'from', 'to'] as const;
@@ -50,9 +54,7 @@ function present(row: AuditRow) {
   return { ...row, before: parse(row.before_json), after: parse(row.after_json), before_json: undefined, after_json: undefined };
 }
 
-const CSV_COLUMNS = ['id', 'at', 'actor_id', 'actor', 'action', 'entity', 'entity_id', 'before_json', 'after_json', 'reason', 'prev_hash', 'hash'] as const;
-
-export const auditRouter: MakeRouter = ({ db }) => {
+export const auditRouter: MakeRouter = ({ config, db }) => {
   const router = express.Router();
   const readers = requireRole('admin', 'data_monitor');
 
@@ -61,19 +63,20 @@ export const auditRouter: MakeRouter = ({ db }) => {
     res.json({ entries: findAuditEntries(db, filter, limit, offset).map(present), total: countAuditEntries(db, filter), limit, offset });
   });
 
-  router.get('/audit.csv', readers, (req, res) => {
+  router.get('/audit.csv', readers, async (req, res) => {
     const { filter } = parseQuery(req, false);
-    const total = countAuditEntries(db, filter);
-    const rows = findAuditEntries(db, filter, Math.max(total, 1), 0);
-    recordAudit(db, { actor: actorOf(req.auth!.user), action: 'export', entity: 'audit', after: { format: 'csv', filter, entries: rows.length } });
+    // the entries up to the last one now: the export's own entry (recorded next) and later ones are not in the file
+    const lastId = lastAuditEntry(db)?.id ?? 0;
+    const entries = countAuditEntries(db, filter);
+    recordAudit(db, { actor: actorOf(req.auth!.user), action: 'export', entity: 'audit', after: { format: 'csv', filter, entries } });
     res.type('text/csv; charset=utf-8').attachment('audit-trail.csv');
     // opened in a spreadsheet: free text that would read as a formula is written as text (server/spreadsheet-csv.ts);
     // the stored entries, their hashes and GET /api/audit stay verbatim
-    res.send(spreadsheetCsv(CSV_COLUMNS, rows.map((row) => CSV_COLUMNS.map((column) => row[column]))));
+    await streamAuditCsv(db, filter, lastId, res);
   });
 
-  router.get('/audit/verify', readers, (_req, res) => {
-    res.json(verifyAudit(db));
+  router.get('/audit/verify', readers, async (_req, res) => {
+    res.json(await verifyAuditInWorker(config.dbFile));
   });
 
   return router;

@@ -86,6 +86,13 @@ export function findAuditEntries(db: Db, filter: AuditFilter, limit: number, off
   ) as AuditRow[];
 }
 
+/** Up to `limit` entries with an id below `belowId`, newest first (the audit CSV reads the trail in such batches). */
+export function findAuditEntriesBelow(db: Db, filter: AuditFilter, belowId: number, limit: number): AuditRow[] {
+  const w = where(filter);
+  const sql = `SELECT ${COLUMNS} FROM audit_entries ${w.sql ? `${w.sql} AND` : 'WHERE'} id < ? ORDER BY id DESC LIMIT ?`;
+  return statement(db, sql).all(...w.params, belowId, limit) as AuditRow[];
+}
+
 export function countAuditEntries(db: Db, filter: AuditFilter): number {
   const w = where(filter);
   return (statement(db, `SELECT count(*) AS n FROM audit_entries ${w.sql}`).get(...w.params) as { n: number }).n;
