@@ -15,6 +15,7 @@ import { problems, type FieldProblem } from '../errors';
 import { idParam } from '../http/params';
 import { requireParticipantReader, requireRole } from '../http/require-role';
 import { dataQueryDetail, openDataQuery, openDataQueryCount, stepDataQuery, visibleDataQueries } from '../services/data-queries';
+import { dataQueryTargetProblems } from '../services/data-query-target';
 import { checks, readEnvelope } from '../services/operations-forms';
 import { canSeeSite } from '../services/site-access';
 import type { MakeRouter } from './context';
@@ -69,6 +70,8 @@ export const dataQueriesRouter: MakeRouter = ({ db }) => {
       recordId: body.recordKind === 'response' || body.recordKind === 'participant' ? null : (body.recordId as number),
       fieldName: body.field as string,
     };
+    const targetErrors = dataQueryTargetProblems(db, participant!.id, participant!.study_id, target);
+    if (targetErrors.length) throw problems.invalidBody(targetErrors);
     res.status(201).json({ dataQuery: openDataQuery(db, req.auth!.user, participant!.id, target, (body.comment as string).trim()) });
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../server-core/harness';
 import { describePermissionMatrix } from '../server-core/permission-matrix';
+import { syntheticAnswers } from '../../../server/demo/operations/synthetic-answers';
 import { makeReady, register } from './fixtures';
 
 const count = (server: TestServer, sql: string) => (server.db.prepare(sql).get() as { n: number }).n;
@@ -75,6 +76,19 @@ describe('api: /data-queries', () => {
     expect((await monitor.get('/api/data-queries?state=closed')).body.dataQueries.map((q: { id: number }) => q.id)).toContain(id);
   });
 
+  it('opens a query on an episode of the participant by its id', async () => {
+    const episode = await server.as('coach').send('POST', `/api/participants/${atA}/episodes`, {
+      episode: syntheticAnswers('employment_episode', () => 0, { episode_start_date: '2026-02-01', episode_end_date: null }),
+    });
+    expect(episode.status, JSON.stringify(episode.body)).toBe(201);
+    const opened = await server.as('data_monitor').send('POST', '/api/data-queries', { participant: atA, recordKind: 'episode', recordId: episode.body.episode.id, field: 'episode_start_date', comment: 'Start date before the first IPS meeting?' });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    expect(opened.body.dataQuery.record).toEqual({ kind: 'episode', form: null, timepoint: null, id: episode.body.episode.id });
+    const answered = await server.as('coach').send('POST', `/api/data-queries/${opened.body.dataQuery.id}/answer`, { comment: 'Confirmed with the employer' });
+    expect(answered.body.dataQuery.state).toBe('answered');
+    expect((await server.as('data_monitor').send('POST', `/api/data-queries/${opened.body.dataQuery.id}/close`, { comment: 'OK' })).body.dataQuery.state).toBe('closed');
+  });
+
   it("hides another site's queries from a coach, who can neither see nor answer them", async () => {
     const opened = await server.as('data_monitor').send('POST', '/api/data-queries', { participant: atB, recordKind: 'participant', field: 'referral_date', comment: 'Referral date later than the screening?' });
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
@@ -103,6 +117,10 @@ describe('api: /data-queries', () => {
     expect(fieldsOf(noEpisode)).toEqual(['participant', 'recordId']);
 
     expect(fieldsOf(await monitor.send('POST', '/api/data-queries', {}))).toEqual(['comment', 'field', 'participant', 'recordKind']);
+    // the record and the field must exist
+    expect(fieldsOf(await monitor.send('POST', '/api/data-queries', { ...onEq5d(atA), timepoint: 6, field: 'eq5d_colour' }))).toEqual(['field', 'timepoint']);
+    expect(fieldsOf(await monitor.send('POST', '/api/data-queries', { ...onEq5d(atA), form: 'sofa_scale' }))).toEqual(['form']);
+    expect(fieldsOf(await monitor.send('POST', '/api/data-queries', { participant: atA, recordKind: 'episode', recordId: 999, field: 'episode_start_date', comment: 'x' }))).toEqual(['recordId']);
     expect(fieldsOf(await monitor.send('POST', '/api/data-queries', { ...onEq5d(atA), comment: 'x'.repeat(2001) }))).toEqual(['comment']);
 
     const open = (await server.as('trial_manager').get('/api/data-queries?state=open')).body.dataQueries[0].id as number;
@@ -129,7 +147,7 @@ describe('api: /data-queries', () => {
     expect(done.status, done.error).toBe('done');
     const readme = done.files.find((f: { name: string }) => f.name === 'README.md');
     const text = (await server.as('trial_manager').get(readme.url)).text;
-    expect(text).toContain('Open data queries at export time: 2 (answered, awaiting the monitor: 0; closed: 1).');
+    expect(text).toContain('Open data queries at export time: 2 (answered, awaiting the monitor: 0; closed: 2).');
   }, 60_000);
 });
 
