@@ -20,6 +20,7 @@ import { FileSink, type WrittenFile } from './csv-sink';
 import { assessmentRows, countQuasiIdentifiers, employmentRows, participantRows, timelogRows } from './dataset-rows';
 import { exportCodebook } from './export-codebook';
 import { exportReadme } from './export-readme';
+import { dataQueryCounts } from '../services/data-queries';
 import { eq5dFormOf, exportAnalysisSettings, readUnitCostFile, studyUnitCosts } from './export-settings';
 import { exportFileSpecs, exportForms } from './export-variables';
 import { planAnonymity } from './k-anonymity';
@@ -139,7 +140,7 @@ function writeFolder(db: Db, secretsDir: string, dir: string, options: ExportOpt
   const datasetSha256 = hashDatasetFiles(dir, files);
   const summary = {
     createdAt, software, options: { pidMode: options.pidMode, k: options.k }, participants: files[0].rows, leftOut,
-    anonymity: plan.notes, unitCostSource: unitCosts.source, files: [...files], datasetSha256,
+    anonymity: plan.notes, unitCostSource: unitCosts.source, files: [...files], datasetSha256, dataQueries: dataQueryCounts(db),
   };
   writeFileSync(join(dir, 'README.md'), exportReadme(summary), { flag: 'wx', mode: 0o600 });
   files.push(hashFile(dir, 'README.md'));

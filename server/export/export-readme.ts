@@ -13,6 +13,8 @@ export interface ExportSummary {
   unitCostSource: string;
   files: WrittenFile[];
   datasetSha256: string;
+  /** data queries by state when the export was made */
+  dataQueries: { open: number; answered: number; closed: number };
 }
 
 const DATA_FILES = new Set(['participants.csv', 'assessments.csv', 'service_use.csv', 'employment.csv', 'timelogs.csv', 'unit_costs.csv']);
@@ -50,6 +52,11 @@ export function exportReadme(s: ExportSummary): string {
     '',
     'Every day is counted from the participant\'s randomization (day 0). In `assessments.csv`, `day` is the day the questionnaire was answered',
     '(the tablet\'s completion date, or the date of a paper form keyed in later by staff), not the day it reached the server.',
+    '',
+    '## Data queries',
+    '',
+    `Open data queries at export time: ${s.dataQueries.open} (answered, awaiting the monitor: ${s.dataQueries.answered}; closed: ${s.dataQueries.closed}).`,
+    'Values under an open or answered query may still be corrected; the query list is in the application, not in this export.',
     '',
     '## Coarsening and suppression',
     '',

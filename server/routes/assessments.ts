@@ -10,6 +10,7 @@ import type { Request } from 'express';
 import { findSiteByCode } from '../db/queries/sites';
 import { problems } from '../errors';
 import { requireLogin, requireRole, requireParticipantReader } from '../http/require-role';
+import { openDataQueryCount } from '../services/data-queries';
 import { assessmentsOf, dueAssessments, reminders, scheduleSummary } from '../services/assessments';
 import { participantFromParam, studyToday } from '../services/participant-access';
 import { siteScope } from '../services/site-access';
@@ -69,7 +70,11 @@ export const assessmentsRouter: MakeRouter = ({ db }) => {
   });
 
   router.get('/assessments/summary', requireLogin, (req, res) => {
-    res.json({ today: studyToday(db), summary: scheduleSummary(db, siteScope(db, req.auth!.user), studyToday(db)) });
+    res.json({
+      today: studyToday(db),
+      summary: scheduleSummary(db, siteScope(db, req.auth!.user), studyToday(db)),
+      openDataQueries: openDataQueryCount(db, req.auth!.user),
+    });
   });
 
   return router;

@@ -12,6 +12,7 @@ import { operationsRouters } from './operations';
 import { exportsRouter } from './exports';
 import { reportsRouter } from './reports';
 import { calendarFeedsRouter } from './calendar-feeds';
+import { dataQueriesRouter } from './data-queries';
 
 export const apiRouters: MakeRouter[] = [
   healthRouter,
@@ -23,4 +24,5 @@ export const apiRouters: MakeRouter[] = [
   exportsRouter,
   reportsRouter,
   calendarFeedsRouter,
+  dataQueriesRouter,
 ];

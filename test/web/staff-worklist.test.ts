@@ -20,6 +20,8 @@ describe('staff workspace: worklist and participants list', () => {
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
+    // the demo study has no data queries yet: the count is there and 0
+    expect(await page.locator('#open-data-queries').textContent()).toBe('Open data queries (waiting for staff): 0');
     const overdue = page.locator('a[data-count="overdue"]').filter({ hasNotText: 'overdue: 0' }).first();
     const card = overdue.locator('xpath=ancestor::section[@data-site]');
     const site = await card.getAttribute('data-site');

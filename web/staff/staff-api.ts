@@ -50,6 +50,7 @@ export const paths = {
   fidelity: '/api/fidelity-reviews',
   siteFidelity: (code: string) => `/api/sites/${encodeURIComponent(code)}/fidelity-reviews`,
   consort: '/api/consort',
+  dataQuerySummary: '/api/data-queries/summary',
 };
 
 export const getJson = <T = unknown>(url: string) => api<T>('GET', url);

@@ -2,7 +2,9 @@
  * The dashboard, one card per site: recruitment against the target places,
  * assessments due and overdue, the latest fidelity score; and the caseload
  * per coach with a warning above the fidelity limit (20). The due and
- * overdue counts link to the worklist filtered to that site and state. Words from the
+ * overdue counts link to the worklist filtered to that site and state; above
+ * the cards, the open data queries this staff member can see (not for the
+ * evaluator, who reads no participant records). Words from the
  * staff catalogue (texts/), numbers and dates in the chosen locale.
  */
 import { fidelityBandLabel } from '../fidelity-band';
@@ -53,16 +55,18 @@ function caseloadTable(answer: unknown): HTMLElement {
 }
 
 export async function render(main: HTMLElement, { user }: RouteContext): Promise<void> {
-  const [sitesAnswer, participantsAnswer, due, caseload, fidelity] = await Promise.all([
+  const [sitesAnswer, participantsAnswer, due, caseload, fidelity, dataQueries] = await Promise.all([
     getJson(paths.sites),
     getJson(paths.participants),
     optional(() => getJson(paths.due).then((a) => list<Obj>(a, 'assessments'))),
     optional(() => getJson(paths.caseload).then((a) => get(a, 'caseloads') ?? a)),
     optional(() => getJson(paths.fidelity).then((a) => list<Obj>(a, 'reviews'))),
+    user.role === 'evaluator' ? Promise.resolve(new Error('not for evaluators')) : optional(() => getJson(paths.dataQuerySummary).then((a) => Number(get(a, 'openDataQueries') ?? 0))),
   ]);
   const sites = list<Site>(sitesAnswer, 'sites').filter((s) => user.role !== 'coach' || user.sites.includes(s.code));
   const participants = list<Obj>(participantsAnswer, 'participants');
   replace(main, h('h1', {}, t('dashboard.title')),
+    dataQueries instanceof Error ? '' : h('p', { id: 'open-data-queries', class: dataQueries > 0 ? 'warn' : '' }, t('dashboard.openDataQueries', { count: formatNumber(dataQueries) })),
     h('div', { class: 'cards' }, ...sites.map((site) => siteCard(site, participants, due, fidelity))),
     caseload instanceof Error ? h('section', { class: 'card' }, h('h2', {}, t('dashboard.caseload')), note(caseload)) : caseloadTable(caseload));
 }

@@ -83,6 +83,7 @@ export const en = {
   'dashboard.overdue': 'overdue: {count}',
   'dashboard.fidelity': 'Fidelity: {total} of 125 ({band}, {date})',
   'dashboard.noFidelity': 'Fidelity: no review yet.',
+  'dashboard.openDataQueries': 'Open data queries (waiting for staff): {count}',
   'dashboard.caseload': 'Caseload per coach',
   'dashboard.coach': 'Coach',
   'dashboard.active': 'Active participants',
