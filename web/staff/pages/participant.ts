@@ -2,7 +2,8 @@
  * One participant: flow stage and allocation, screening and consent, the
  * baseline questionnaire and tablet mode, randomization, the timeline of
  * assessments with their states, episodes, status history, time logs and
- * the audit history. Field, form and choice labels come from the data
+ * the audit history; withdrawal, the coach and ending an episode behind a
+ * confirm step (participant-changes.ts). Field, form and choice labels come from the data
  * dictionary in the chosen language; dates in its locale.
  */
 import { h, replace } from '../../modules/dom';
@@ -12,6 +13,7 @@ import type { RouteContext } from '../routes';
 import { t } from '../texts/index';
 import { get, getJson, list, optional, paths, type Site } from '../staff-api';
 import { formCard, randomizeCard, tabletCard } from './participant-actions';
+import { coachCard, coachesOf, endEpisodeCard, withdrawalCard, withdrawalFacts } from './participant-changes';
 
 type Obj = Record<string, unknown>;
 
@@ -46,15 +48,18 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
   const stage = String(get(p, 'stage') ?? '');
   const canEdit = ['admin', 'trial_manager'].includes(user.role);
   const canLog = canEdit || user.role === 'coach';
-  const [open, assessments, episodes, statuses, logs, audit, staffNames] = await Promise.all([
+  const [open, assessments, episodes, statuses, logs, audit, sites] = await Promise.all([
     optional(() => getJson(paths.openAssessment(participantId))),
     optional(() => getJson(paths.assessments(participantId)).then((a) => list<Obj>(a, 'assessments'))),
     optional(() => getJson(paths.episodes(participantId)).then((a) => list<Obj>(a, 'episodes'))),
     optional(() => getJson(paths.statuses(participantId)).then((a) => list<Obj>(a, 'statuses'))),
     optional(() => getJson(paths.participantTimeLogs(participantId)).then((a) => list<Obj>(a, 'time_logs'))),
     user.role === 'admin' || user.role === 'data_monitor' ? optional(() => getJson(paths.audit(studyId)).then((a) => list<Obj>(a, 'entries'))) : Promise.resolve(new Error(t('participant.auditHidden'))),
-    optional(() => getJson(paths.sites).then((a) => staffNamesOf(list<Site>(a, 'sites')))),
+    optional(() => getJson(paths.sites).then((a) => list<Site>(a, 'sites'))),
   ]);
+  const staffNames = sites instanceof Error ? sites : staffNamesOf(sites);
+  const coachId = get<number | null>(p, 'coach_id') ?? null;
+  const withdrawal = get<Obj | null>(answer, 'withdrawal') ?? null;
   const staffName = (id: unknown) => (staffNames instanceof Error ? undefined : staffNames.get(Number(id))) ?? id;
   const baselineForms = open instanceof Error ? [] : list<Obj>(open, 'forms');
   const baselineDone = baselineForms.length > 0 && baselineForms.every((f) => get(get(f, 'response'), 'complete') === true);
@@ -64,7 +69,8 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
     h('dt', {}, t('common.site')), h('dd', {}, format(get(p, 'site'))),
     h('dt', {}, t('common.stage')), h('dd', { id: 'stage', 'data-stage': stage }, stageLabel(stage)),
     h('dt', {}, t('common.arm')), h('dd', { id: 'arm', 'data-arm': format(get(p, 'arm')) }, get(p, 'arm') ? armLabel(get(p, 'arm')) : '–'),
-    h('dt', {}, t('common.referred')), h('dd', {}, format(formatDate(get(p, 'referral_date')))));
+    h('dt', {}, t('common.referred')), h('dd', {}, format(formatDate(get(p, 'referral_date')))),
+    h('dt', {}, t('participant.coach')), h('dd', { id: 'coach-name', 'data-coach': format(coachId) }, coachId === null ? '–' : format(staffName(coachId))));
   const sections: (HTMLElement | null)[] = [];
   if (canEdit && stage === 'referred') sections.push(formCard(t('participant.screening'), 'screening', paths.screening(participantId), reload, { button: t('participant.saveScreening') }));
   if (canEdit && stage === 'eligible') sections.push(formCard(t('participant.consent'), 'consent', paths.consent(participantId), reload, { button: t('participant.saveConsent') }));
@@ -77,6 +83,10 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
     if (canLog && !(open instanceof Error) && get(open, 'timepoint') !== null) sections.push(tabletCard(participantId, studyId));
   }
   if (canEdit && stage === 'consented') sections.push(randomizeCard(participantId, studyId, missing, reload));
+  if (withdrawal) sections.push(h('section', { class: 'card', id: 'withdrawal' }, h('h2', {}, t('withdraw.title')), withdrawalFacts(withdrawal)));
+  if (canEdit && !withdrawal && ['consented', 'randomized'].includes(stage)) sections.push(withdrawalCard(participantId, studyId, reload));
+  if (canEdit && !withdrawal && !(sites instanceof Error)) sections.push(coachCard(participantId, studyId, coachesOf(sites, String(get(p, 'site'))), coachId, reload));
+  const openEpisodes = episodes instanceof Error ? [] : episodes.filter((e) => !get(e, 'episode_end_date'));
   const timeline = assessments instanceof Error ? h('p', { class: 'hint' }, t('common.notAvailable', { reason: assessments.message }))
     : assessments.length === 0 ? h('p', { class: 'hint' }, t('participant.scheduleStarts'))
       : h('ol', { class: 'timeline' }, ...assessments.map((a) => h('li', {},
@@ -91,6 +101,7 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
     canLog && stage === 'randomized' ? h('details', { class: 'card' }, h('summary', {}, t('participant.recordStatus')),
       formCard(t('participant.status'), 'process_status', paths.statuses(participantId), reload, { method: 'POST', part: 'status', button: t('participant.saveStatus') })) : null,
     table(t('participant.episodes'), [[fieldLabel('employment_episode', 'episode_type'), (r) => label('employment_episode', 'episode_type', get(r, 'episode_type'))], [fieldLabel('employment_episode', 'episode_start_date'), (r) => formatDate(get(r, 'episode_start_date'))], [t('participant.endDate'), (r) => formatDate(get(r, 'episode_end_date'))], [fieldLabel('employment_episode', 'hours_per_week'), (r) => get(r, 'hours_per_week')]], episodes, 'episodes'),
+    canLog && openEpisodes.length > 0 ? endEpisodeCard(participantId, openEpisodes, reload) : null,
     table(t('participant.statuses'), [[fieldLabel('process_status', 'status_date'), (r) => formatDate(get(r, 'status_date'))], [fieldLabel('process_status', 'process_stage'), (r) => label('process_status', 'process_stage', get(r, 'process_stage'))], [fieldLabel('process_status', 'ended_reason'), (r) => label('process_status', 'ended_reason', get(r, 'ended_reason'))]], statuses, 'statuses'),
     table(t('participant.timeLogs'), [[fieldLabel('time_log', 'log_date'), (r) => formatDate(get(r, 'log_date'))], [fieldLabel('time_log', 'activity'), (r) => label('time_log', 'activity', get(r, 'activity'))], [fieldLabel('time_log', 'minutes'), (r) => get(r, 'minutes')], [t('participant.staff'), (r) => get(r, 'staff_name') ?? staffName(get(r, 'staff_id'))]], logs, 'time-logs'),
     table(t('participant.audit'), [[t('participant.auditWhen'), (r) => formatDateTime(get(r, 'at'))], [t('participant.auditWho'), (r) => get(r, 'actor')], [t('participant.auditAction'), (r) => get(r, 'action')], [t('participant.auditWhat'), (r) => get(r, 'entity')], [t('participant.auditReason'), (r) => get(r, 'reason')]], audit, 'audit'));
