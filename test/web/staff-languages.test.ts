@@ -91,7 +91,7 @@ describe('staff workspace languages', () => {
     // Svenska: the participant page, with the dictionary's Swedish labels and a Swedish date
     await page.goto(`${stack.url}/#/participant/${participant.id}`);
     await page.getByRole('heading', { name: `Deltagare ${participant.studyId}`, exact: true }).waitFor();
-    expect(await page.locator('dl.facts dt').allTextContents()).toEqual(['Studie-id', 'Verksamhet', 'Steg', 'Grupp', 'Remitterad']);
+    expect(await page.locator('dl.facts dt').allTextContents()).toEqual(['Studie-id', 'Verksamhet', 'Steg', 'Grupp', 'Remitterad', 'Arbetsspecialist']);
     expect(await page.locator('#stage').textContent()).toBe('samtycke lämnat');
     expect(await page.locator('#stage').getAttribute('data-stage')).toBe('consented');
     const referredSv = (await page.locator('dl.facts dd').nth(4).textContent())!;
@@ -121,7 +121,7 @@ describe('staff workspace languages', () => {
     await chooseLanguage(page, 'Dansk');
     await page.getByRole('heading', { name: `Deltager ${participant.studyId}`, exact: true }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('da');
-    expect(await page.locator('dl.facts dt').allTextContents()).toEqual(['Forsøgs-id', 'Sted', 'Trin', 'Gruppe', 'Henvist']);
+    expect(await page.locator('dl.facts dt').allTextContents()).toEqual(['Forsøgs-id', 'Sted', 'Trin', 'Gruppe', 'Henvist', 'IPS-konsulent']);
     expect(await page.locator('#stage').textContent()).toBe('samtykke givet');
     expect(await page.locator('dl.facts dd').nth(4).textContent()).toMatch(/^\d{1,2}\. [a-zæøå]+\.? \d{4}$/);
     expect(await page.getByRole('heading', { name: 'Spørgeskema ved baseline' }).count()).toBe(1);

@@ -85,12 +85,22 @@ export function dateNeedles(db: Db): string[] {
   return [...dates].flatMap((d) => [d, d.replace(/-/g, '')]);
 }
 
-/** Every needle found in any file of the folder: [file, needle] pairs (case-insensitive). */
+/** Whether `needle` stands in `text` as a token of its own: not inside a longer run of letters and digits (a pid's hex digits may contain any 8 digits by chance). */
+function containsToken(text: string, needle: string): boolean {
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + needle.length] ?? ' ';
+    if (!/[0-9a-z]/.test(before) && !/[0-9a-z]/.test(after)) return true;
+  }
+  return false;
+}
+
+/** Every needle found in any file of the folder as a token of its own: [file, needle] pairs (case-insensitive). */
 export function findNeedles(folder: string, needles: readonly string[]): [string, string][] {
   const hits: [string, string][] = [];
   for (const name of readdirSync(folder)) {
     const text = readFileSync(join(folder, name), 'utf8').toLowerCase();
-    for (const needle of needles) if (text.includes(needle.toLowerCase())) hits.push([name, needle]);
+    for (const needle of needles) if (containsToken(text, needle.toLowerCase())) hits.push([name, needle]);
   }
   return hits;
 }
