@@ -10,7 +10,8 @@
  * thread's (Linux /proc schedstat), the time the analysis runs for — V8
  * compiles the hot loops on background threads meanwhile, and that CPU time is
  * printed beside it. Then the other parts' benchmark scripts
- * (the tablet page's transfer size, the anonymized export) when present.
+ * (the tablet page's transfer size, the anonymized export, submissions while
+ * the audit trail is verified) when present.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -151,6 +152,7 @@ print(`\nTotal benchmark time ${seconds((performance.now() - started) / 1000)}`)
 const OTHER_BENCHMARKS = [
   { file: 'web-size.ts', title: 'Tablet page' },
   { file: 'export.ts', title: 'Anonymized export' },
+  { file: 'audit-verify.ts', title: 'Submissions while a data monitor loops audit verify' },
 ];
 for (const { file, title } of OTHER_BENCHMARKS) {
   const script = fileURLToPath(new URL(`./${file}`, import.meta.url));
