@@ -80,6 +80,18 @@ export async function newTablet(stack: Stack, viewport: { width: number; height:
   return { context, page };
 }
 
+/** A staff member logged in through the login form (English workspace), in a browser context of its own. */
+export async function staffLogin(stack: Stack, email: string, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await stack.browser.newContext({ viewport, locale: 'en-GB' });
+  context.setDefaultTimeout(60_000);
+  const page = await context.newPage();
+  await page.goto(`${stack.url}/`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  return { context, page };
+}
+
 export async function screenshot(page: Page, name: string, viewportOnly = false): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: !viewportOnly });
 }

@@ -8,20 +8,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { screenshot, stackForThisFile, DEMO_PASSWORD } from './harness';
+import { screenshot, stackForThisFile, DEMO_PASSWORD, staffLogin } from './harness';
 import { testPersonnummer, today } from './fixtures';
 
 const stack = stackForThisFile();
 
 describe('staff workspace: screening to allocation', () => {
   it('takes a referred person through screening and consent to a confirmed allocation', async () => {
-    const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    context.setDefaultTimeout(60_000);
-    const page = await context.newPage();
-    await page.goto(`${stack.url}/`);
-    await page.getByLabel('Email').fill('manager@demo.ips-trial.invalid');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    const { context, page } = await staffLogin(stack, 'manager@demo.ips-trial.invalid', { width: 1280, height: 900 });
     await page.getByRole('link', { name: 'Screening & enrolment' }).click();
     await page.getByRole('heading', { name: 'Screening & enrolment' }).waitFor();
     await screenshot(page, 'staff-enrol');

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { getForm } from '../../data-dictionary/index';
 import { CATALOGUES } from '../../web/staff/texts/index';
-import { screenshot, stackForThisFile, DEMO_PASSWORD } from './harness';
+import { screenshot, stackForThisFile, DEMO_PASSWORD, staffLogin } from './harness';
 import { consentedParticipant } from './fixtures';
 
 const stack = stackForThisFile();
@@ -59,13 +59,7 @@ async function chooseLanguage(page: Page, name: 'Svenska' | 'Dansk' | 'English')
 
 describe('staff workspace languages', () => {
   it('switches the dashboard and the participant page to Svenska and Dansk, and keeps the choice over a reload', async () => {
-    const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    context.setDefaultTimeout(60_000);
-    const page = await context.newPage();
-    await page.goto(`${stack.url}/`);
-    await page.getByLabel('Email').fill('manager@demo.ips-trial.invalid');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    const { context, page } = await staffLogin(stack, 'manager@demo.ips-trial.invalid', { width: 1280, height: 900 });
     await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     // the leftover check has teeth: the English dashboard is full of what it looks for

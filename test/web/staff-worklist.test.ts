@@ -6,19 +6,13 @@
  * participant by study id.
  */
 import { describe, expect, it } from 'vitest';
-import { screenshot, stackForThisFile, DEMO_PASSWORD } from './harness';
+import { screenshot, stackForThisFile, staffLogin } from './harness';
 
 const stack = stackForThisFile();
 
 describe('staff workspace: worklist and participants list', () => {
   it('goes from the dashboard overdue count to the filtered worklist and the participant', async () => {
-    const context = await stack.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
-    context.setDefaultTimeout(60_000);
-    const page = await context.newPage();
-    await page.goto(`${stack.url}/`);
-    await page.getByLabel('Email').fill('manager@demo.ips-trial.invalid');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    const { context, page } = await staffLogin(stack, 'manager@demo.ips-trial.invalid', { width: 1440, height: 900 });
     await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
     // the demo study has no data queries yet: the count is there and 0
     expect(await page.locator('#open-data-queries').textContent()).toBe('Open data queries (waiting for staff): 0');
@@ -53,13 +47,7 @@ describe('staff workspace: worklist and participants list', () => {
   }, 180_000);
 
   it('pages the participants list on the server and finds one by study id', async () => {
-    const context = await stack.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
-    context.setDefaultTimeout(60_000);
-    const page = await context.newPage();
-    await page.goto(`${stack.url}/`);
-    await page.getByLabel('Email').fill('manager@demo.ips-trial.invalid');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    const { context, page } = await staffLogin(stack, 'manager@demo.ips-trial.invalid', { width: 1440, height: 900 });
     await page.getByRole('link', { name: 'Participants', exact: true }).click();
     await page.locator('#participants').waitFor();
     expect(await page.locator('#participants tbody tr').count()).toBe(25);
