@@ -5,29 +5,15 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { CeacRow } from './prep-ceac';
-import { ARM_COLORS, CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, MONEY_FORMAT, VEGA_LITE_SCHEMA, moneyUnitLabel, type MoneyUnit } from './chart-style';
+import { ARM_COLORS, CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, VEGA_LITE_SCHEMA } from './chart-style';
+import { probabilityAxis, wtpAxis, type WtpChartOptions } from './wtp-axes';
 
-export interface WtpChartOptions extends MoneyUnit {
-  /** singular unit of effect, e.g. "QALY" or "employment day" */
-  effectUnit: string;
-  title: string;
-}
+export type { WtpChartOptions };
 
 /** CEAC spec from prepared rows. */
 export function ceacSpec(rows: CeacRow[], options: WtpChartOptions): TopLevelSpec {
-  const x = {
-    field: 'wtp',
-    type: 'quantitative' as const,
-    title: `Willingness to pay per ${options.effectUnit} (${moneyUnitLabel(options)})`,
-    axis: { format: MONEY_FORMAT },
-  };
-  const y = {
-    field: 'probability',
-    type: 'quantitative' as const,
-    title: 'Probability IPS is cost-effective',
-    scale: { domain: [0, 1] },
-    axis: { format: '.0%' },
-  };
+  const x = wtpAxis(options);
+  const y = probabilityAxis('Probability IPS is cost-effective');
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: options.title,

@@ -6,25 +6,14 @@
  * expected net benefit, and dots at the configured WTPs.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { WtpChartOptions } from './ceac-spec';
-import { ARM_COLOR_SCALE, ARM_COLORS, CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, MONEY_FORMAT, VEGA_LITE_SCHEMA, moneyUnitLabel } from './chart-style';
+import { probabilityAxis, wtpAxis, type WtpChartOptions } from './wtp-axes';
+import { ARM_COLOR_SCALE, ARM_COLORS, CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, VEGA_LITE_SCHEMA } from './chart-style';
 import type { CeafRows } from './prep-ceaf';
 
 /** Acceptability curves and frontier spec from prepared rows. */
 export function ceafSpec(rows: CeafRows, options: WtpChartOptions): TopLevelSpec {
-  const x = {
-    field: 'wtp',
-    type: 'quantitative' as const,
-    title: `Willingness to pay per ${options.effectUnit} (${moneyUnitLabel(options)})`,
-    axis: { format: MONEY_FORMAT },
-  };
-  const y = {
-    field: 'probability',
-    type: 'quantitative' as const,
-    title: 'Probability of being cost-effective',
-    scale: { domain: [0, 1] },
-    axis: { format: '.0%' },
-  };
+  const x = wtpAxis(options);
+  const y = probabilityAxis('Probability of being cost-effective');
   const color = { field: 'arm', type: 'nominal' as const, title: 'Arm', scale: ARM_COLOR_SCALE };
   const switches = rows.frontier.filter((p, i, all) => i > 0 && p.run !== all[i - 1].run).length;
   return {

@@ -5,19 +5,14 @@
  * decision is closest (around the ICER).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { WtpChartOptions } from './ceac-spec';
+import { wtpAxis, type WtpChartOptions } from './wtp-axes';
 import { ARM_COLORS, CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, MONEY_FORMAT, VEGA_LITE_SCHEMA, moneyUnitLabel } from './chart-style';
 import type { EvpiRows } from './prep-evpi';
 
 /** EVPI spec from prepared rows. */
 export function evpiSpec(prepared: EvpiRows, options: WtpChartOptions): TopLevelSpec {
   const unit = moneyUnitLabel(options);
-  const x = {
-    field: 'wtp',
-    type: 'quantitative' as const,
-    title: `Willingness to pay per ${options.effectUnit} (${unit})`,
-    axis: { format: MONEY_FORMAT },
-  };
+  const x = wtpAxis(options);
   const y = {
     field: 'evpi',
     type: 'quantitative' as const,

@@ -5,18 +5,13 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { NetBenefitRow } from './prep-ceac';
-import type { WtpChartOptions } from './ceac-spec';
+import { wtpAxis, type WtpChartOptions } from './wtp-axes';
 import { ARM_COLORS, CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, MONEY_FORMAT, VEGA_LITE_SCHEMA, moneyUnitLabel } from './chart-style';
 
 /** INMB spec from prepared rows. */
 export function netBenefitSpec(rows: NetBenefitRow[], options: WtpChartOptions): TopLevelSpec {
   const unit = moneyUnitLabel(options);
-  const x = {
-    field: 'wtp',
-    type: 'quantitative' as const,
-    title: `Willingness to pay per ${options.effectUnit} (${unit})`,
-    axis: { format: MONEY_FORMAT },
-  };
+  const x = wtpAxis(options);
   const yTitle = `Net monetary benefit (${unit})`;
   return {
     $schema: VEGA_LITE_SCHEMA,
