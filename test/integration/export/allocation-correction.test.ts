@@ -39,7 +39,9 @@ describe('export: an allocation correction keeps intention to treat', () => {
       expect(made.status, JSON.stringify(made.body)).toBe(201);
       people.push({ studyId, id, arm: made.body.allocation.arm });
     }
-    corrected = people[0];
+    // correct a control participant to IPS when there is one, so someone always received IPS
+    // (with four participants, all four may be allocated to one arm)
+    corrected = people.find((p) => p.arm === 'control') ?? people[0];
     const other = corrected.arm === 'ips' ? 'control' : 'ips';
     const fix = await server.as('admin').send('POST', `/api/participants/${corrected.studyId}/allocation/corrections`, { arm: other, reason: 'Allocated under the wrong site by mistake' });
     expect(fix.status, JSON.stringify(fix.body)).toBe(201);
