@@ -13,6 +13,9 @@ export interface FeedTexts {
   mark: Record<WindowMark, string>;
   description: (studyId: string, windowStart: string, targetDate: string, windowEnd: string) => string;
   category: string;
+  openDataQuery: string;
+  dataQueryDescription: (id: number, studyId: string, record: string, field: string, openedOn: string) => string;
+  dataQueryCategory: string;
 }
 
 export const FEED_TEXTS: Record<CalendarLang, FeedTexts> = {
@@ -22,6 +25,9 @@ export const FEED_TEXTS: Record<CalendarLang, FeedTexts> = {
     mark: { opens: 'fönstret öppnar', target: 'måldag', closes: 'fönstret stänger' },
     description: (id, start, target, end) => `Studie-id ${id}. Fönster ${start} till ${end}, måldag ${target}.`,
     category: 'IPS-uppföljning',
+    openDataQuery: 'öppen datafråga',
+    dataQueryDescription: (id, studyId, record, field, opened) => `Datafråga ${id} om studie-id ${studyId}: ${record}, fältet ${field}. Öppen sedan ${opened}; svara på den i arbetsytan.`,
+    dataQueryCategory: 'Datafråga',
   },
   da: {
     calendarName: { coach: 'IPS-opfølgninger: mine deltagere', trial: 'IPS-opfølgninger: hele studiet' },
@@ -29,6 +35,9 @@ export const FEED_TEXTS: Record<CalendarLang, FeedTexts> = {
     mark: { opens: 'vinduet åbner', target: 'måldato', closes: 'vinduet lukker' },
     description: (id, start, target, end) => `Studie-id ${id}. Vindue ${start} til ${end}, måldato ${target}.`,
     category: 'IPS-opfølgning',
+    openDataQuery: 'åbent dataspørgsmål',
+    dataQueryDescription: (id, studyId, record, field, opened) => `Dataspørgsmål ${id} om studie-id ${studyId}: ${record}, feltet ${field}. Åbent siden ${opened}; svar på det i arbejdsområdet.`,
+    dataQueryCategory: 'Dataspørgsmål',
   },
   en: {
     calendarName: { coach: 'IPS follow-up: my participants', trial: 'IPS follow-up: whole trial' },
@@ -36,5 +45,8 @@ export const FEED_TEXTS: Record<CalendarLang, FeedTexts> = {
     mark: { opens: 'window opens', target: 'target date', closes: 'window closes' },
     description: (id, start, target, end) => `Study id ${id}. Window ${start} to ${end}, target date ${target}.`,
     category: 'IPS follow-up',
+    openDataQuery: 'open data query',
+    dataQueryDescription: (id, studyId, record, field, opened) => `Data query ${id} on study id ${studyId}: ${record}, field ${field}. Open since ${opened}; answer it in the workspace.`,
+    dataQueryCategory: 'Data query',
   },
 };

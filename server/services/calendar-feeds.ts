@@ -6,7 +6,8 @@
  * SHA-256. Making a new feed revokes the old one; a revoked address, or one
  * whose owner was deactivated or moved to a role without a feed, answers
  * 404. Making and revoking are audited (entity "calendar_feed", never the
- * token). The feed itself carries study ids and dates only.
+ * token). The feed itself carries study ids and dates only: the assessment
+ * windows still to be done and the open data queries (never a comment).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/connection';
@@ -15,7 +16,9 @@ import type { CalendarFeedRow, CalendarLang, CalendarScope } from '../db/queries
 import { findUserById, type Role } from '../db/queries/users';
 import { inTransaction } from '../db/transaction';
 import { problems } from '../errors';
+import { openDataQueriesForFeed } from '../db/queries/data-queries';
 import { assessmentEvents } from '../calendar/assessment-events';
+import { dataQueryEvents } from '../calendar/data-query-events';
 import { FEED_TEXTS } from '../calendar/feed-texts';
 import { writeCalendar } from '../calendar/ics-writer';
 import { scheduledAssessments } from './assessments';
@@ -87,5 +90,7 @@ export function calendarFeedText(db: Db, token: string, today: string, now = new
   const filter = { siteIds: siteScope(db, owner), coachId: row.scope === 'coach' ? owner.id : undefined };
   const windows = scheduledAssessments(db, filter, today);
   const texts = FEED_TEXTS[row.lang];
-  return writeCalendar({ name: texts.calendarName[row.scope], events: assessmentEvents(windows, texts), stamp: now });
+  const queries = openDataQueriesForFeed(db, filter);
+  const events = [...assessmentEvents(windows, texts), ...dataQueryEvents(queries, today, texts)];
+  return writeCalendar({ name: texts.calendarName[row.scope], events, stamp: now });
 }

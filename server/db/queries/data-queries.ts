@@ -114,3 +114,29 @@ export function listDataQueryComments(db: Db, dataQueryId: number): DataQueryCom
     'SELECT id, step, comment, author_id, author, created_at FROM data_query_comments WHERE data_query_id = ? ORDER BY id',
   ).all(dataQueryId) as DataQueryCommentRow[];
 }
+
+/** An open query as a calendar feed shows it: study id, record and field, never a comment. */
+export interface OpenDataQueryForFeed {
+  id: number;
+  study_id: string;
+  site_id: number;
+  record_kind: RecordKind;
+  form: string | null;
+  timepoint: number | null;
+  field_name: string;
+  created_at: string;
+}
+
+/** Open queries on participants of the given sites (null = every site), of one coach's participants when `coachId` is set. */
+export function openDataQueriesForFeed(db: Db, f: { siteIds: number[] | null; coachId: number | undefined }): OpenDataQueryForFeed[] {
+  const rows = statement(
+    db,
+    `SELECT q.id, p.study_id, p.site_id, q.record_kind, q.form, q.timepoint, q.field_name, q.created_at
+       FROM data_queries q JOIN participants p ON p.id = q.participant_id
+      WHERE q.state = 'open' AND (@coachId IS NULL OR p.coach_id = @coachId)
+      ORDER BY q.id`,
+  ).all({ coachId: f.coachId ?? null }) as OpenDataQueryForFeed[];
+  if (f.siteIds === null) return rows;
+  const allowed = new Set(f.siteIds);
+  return rows.filter((row) => allowed.has(row.site_id));
+}

@@ -125,6 +125,34 @@ describe('api: calendar feeds', () => {
     expect(new Set(first).size).toBe(first.length);
   });
 
+  it('shows each open data query on the day the feed is read, study id and field only, until it is answered', async () => {
+    const monitor = server.as('data_monitor');
+    const comment = 'Checked against the paper form of Testperson?';
+    const queries: number[] = [];
+    for (const studyId of studyIds) {
+      const opened = await monitor.send('POST', '/api/data-queries', { participant: studyId, recordKind: 'response', form: 'eq5d5l', timepoint: 0, field: 'eq5d_mo', comment });
+      expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+      queries.push(opened.body.dataQuery.id);
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    const queryEvents = (text: string) => eventsOf(text).filter((e) => e.uid.endsWith('@ips-trial.data-queries'));
+    const coachFeed = (await fetchFeed(coachPath)).text;
+    const mine = queryEvents(coachFeed);
+    expect(mine.map((e) => e.uid)).toEqual([`data-query-${queries[0]}@ips-trial.data-queries`]);
+    expect(mine[0].summary).toBe(`${studyIds[0]} · öppen datafråga`);
+    expect(mine[0].description).toContain('eq5d_mo');
+    expect(Math.abs(Date.parse(mine[0].startDate.toString()) - Date.parse(today))).toBeLessThanOrEqual(86_400_000); // the study's time zone may be a day off UTC
+    expect(coachFeed.replace(/\r\n /g, '')).not.toContain(comment);
+
+    const trial = await server.as('trial_manager').send('POST', '/api/calendar-feeds', { lang: 'en' });
+    const whole = queryEvents((await fetchFeed(trial.body.path)).text);
+    expect(whole.map((e) => e.uid).sort()).toEqual(queries.map((id) => `data-query-${id}@ips-trial.data-queries`).sort());
+    expect(whole[0].summary).toMatch(/ · open data query$/);
+
+    expect((await server.as('coach').send('POST', `/api/data-queries/${queries[0]}/answer`, { comment: 'Matches the paper form' })).status).toBe(200);
+    expect(queryEvents((await fetchFeed(coachPath)).text)).toEqual([]);
+  });
+
   it('answers 404 once revoked, and a new feed replaces the old address; both audited without the token', async () => {
     const coach = server.as('coach');
     const current = await coach.get('/api/calendar-feeds');
