@@ -212,7 +212,7 @@ export const da: Catalogue = {
   'timeLogs.previous': '← Forrige uge',
   'timeLogs.next': 'Næste uge →',
   'calendar.title': 'Kalenderfeed',
-  'calendar.explain': 'Opfølgningsvinduer (åbner, måldato, lukker) for {scope} i dit kalenderprogram, kun med studie-id. Abonnér på adressen; alle, der har den, kan læse feedet.',
+  'calendar.explain': 'Opfølgningsvinduer (åbner, måldato, lukker) og åbne dataspørgsmål for {scope} i dit kalenderprogram, kun med studie-id. Abonnér på adressen; alle, der har den, kan læse feedet.',
   'calendar.scopeCoach': 'dine deltagere',
   'calendar.scopeTrial': 'hele studiet',
   'calendar.none': 'Du har ingen kalenderadresse.',

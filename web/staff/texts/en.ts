@@ -213,7 +213,7 @@ export const en = {
   'timeLogs.previous': '← Previous week',
   'timeLogs.next': 'Next week →',
   'calendar.title': 'Calendar feed',
-  'calendar.explain': 'Assessment windows (opens, target date, closes) of {scope} in your calendar program, by study id only. Subscribe to the address; anyone with it can read the feed.',
+  'calendar.explain': 'Assessment windows (opens, target date, closes) and open data queries of {scope} in your calendar program, by study id only. Subscribe to the address; anyone with it can read the feed.',
   'calendar.scopeCoach': 'your participants',
   'calendar.scopeTrial': 'the whole trial',
   'calendar.none': 'You have no calendar address.',

@@ -212,7 +212,7 @@ export const sv: Catalogue = {
   'timeLogs.previous': '← Föregående vecka',
   'timeLogs.next': 'Nästa vecka →',
   'calendar.title': 'Kalenderflöde',
-  'calendar.explain': 'Uppföljningsfönster (öppnar, måldag, stänger) för {scope} i ditt kalenderprogram, bara med studie-id. Prenumerera på adressen; alla som har den kan läsa flödet.',
+  'calendar.explain': 'Uppföljningsfönster (öppnar, måldag, stänger) och öppna datafrågor för {scope} i ditt kalenderprogram, bara med studie-id. Prenumerera på adressen; alla som har den kan läsa flödet.',
   'calendar.scopeCoach': 'dina deltagare',
   'calendar.scopeTrial': 'hela studien',
   'calendar.none': 'Du har ingen kalenderadress.',
