@@ -3,8 +3,9 @@
  * POST /api/exports {pidMode?: 'keyed'|'fresh', k?: 1–100} starts one in a
  * worker thread and answers 202 with its id; GET /api/exports lists them;
  * GET /api/exports/:id shows status, row counts, suppressions and the files;
- * GET /api/exports/:id/files/:name downloads one file (recorded in the audit
- * trail). The folder lives in the server's exports directory.
+ * GET /api/exports/:id/files/:name downloads one file, and
+ * GET /api/exports/:id/archive.zip the whole folder as one zip (each
+ * download recorded in the audit trail). The folder lives in the server's exports directory.
  */
 import express from 'express';
 import { problems, type FieldProblem } from '../errors';
@@ -12,7 +13,8 @@ import { idParam } from '../http/params';
 import { requireRole } from '../http/require-role';
 import { findExport, listExports } from '../db/queries/exports';
 import { recordAudit } from '../services/audit';
-import { exportFilePath, startExport, viewExport } from '../services/exports';
+import { exportFilePath, finishedExportFolder, startExport, viewExport } from '../services/exports';
+import { streamFolderAsZip } from '../export/export-archive';
 import { actorOf } from '../services/sessions';
 import type { PidMode } from '../export/pseudonym';
 import type { MakeRouter } from './context';
@@ -59,6 +61,20 @@ export const exportsRouter: MakeRouter = ({ config, db, jobs }) => {
     recordAudit(db, { actor: actorOf(req.auth!.user), action: 'download', entity: 'export_file', entityId: `${id}/${name}` });
     res.download(path, name, (error) => {
       if (error && !res.headersSent) next(error);
+    });
+  });
+
+  router.get('/exports/:id/archive.zip', requireRole(...EXPORT_ROLES), async (req, res) => {
+    const id = idParam(req, 'id', 'export');
+    const folder = finishedExportFolder(db, id);
+    recordAudit(db, { actor: actorOf(req.auth!.user), action: 'download', entity: 'export_archive', entityId: id });
+    const name = `ips-trial-export-${id}`;
+    res.setHeader('Content-Type', 'application/zip');
+    res.setHeader('Content-Disposition', `attachment; filename="${name}.zip"`);
+    await streamFolderAsZip(folder, name, {
+      write: (chunk) => res.write(chunk),
+      end: () => res.end(),
+      fail: (error) => res.destroy(error),
     });
   });
 

@@ -97,6 +97,8 @@ export interface ExportView {
   participants: number | null;
   anonymity: string[];
   files: { name: string; rows: number; bytes: number; sha256: string; url: string }[];
+  /** the whole folder as one zip, once finished */
+  archiveUrl: string | null;
 }
 
 export function viewExport(row: exportsTable.ExportRow, jobs?: BackgroundJobs): ExportView {
@@ -112,10 +114,18 @@ export function viewExport(row: exportsTable.ExportRow, jobs?: BackgroundJobs): 
     participants: manifest?.participants ?? null,
     anonymity: manifest?.anonymity ?? [],
     files: (manifest?.files ?? []).map((f) => ({ ...f, url: `/api/exports/${row.id}/files/${encodeURIComponent(f.name)}` })),
+    archiveUrl: row.status === 'done' && manifest ? `/api/exports/${row.id}/archive.zip` : null,
   };
 }
 
 /** The path of one file of a finished export, or a 404 problem. */
+/** The folder of a finished export; 404 while it runs, when it failed, or when it is unknown. */
+export function finishedExportFolder(db: Db, id: number): string {
+  const row = exportsTable.findExport(db, id);
+  if (!row || row.status !== 'done' || !row.folder || !row.manifest_json) throw problems.notFound('export', id);
+  return row.folder;
+}
+
 export function exportFilePath(db: Db, id: number, name: string): string {
   const row = exportsTable.findExport(db, id);
   if (!row || row.status !== 'done' || !row.folder || !row.manifest_json) throw problems.notFound('export', id);

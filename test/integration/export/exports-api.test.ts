@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../server-core/harness';
 import { describePermissionMatrix } from '../server-core/permission-matrix';
@@ -42,6 +43,34 @@ describe('api: exports', () => {
     expect(server.db.prepare("SELECT count(*) AS n FROM audit_entries WHERE action = 'download'").get()).toEqual({ n: 1 });
   }, 60_000);
 
+  it('gives the whole export as one zip whose files match the manifest checksums, audited', async () => {
+    const start = await server.as('trial_manager').send('POST', '/api/exports', { pidMode: 'keyed', k: 5 });
+    const done = await waitForExport(server, start.body.export.id);
+    expect(done.archiveUrl).toBe(`/api/exports/${done.id}/archive.zip`);
+    const res = await server
+      .as('trial_manager')
+      .get(done.archiveUrl)
+      .buffer(true)
+      .parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="ips-trial-export-${done.id}.zip"`);
+    const entries = unzipSync(new Uint8Array(res.body as Buffer));
+    const top = `ips-trial-export-${done.id}/`;
+    expect(Object.keys(entries).every((name) => name.startsWith(top))).toBe(true);
+    for (const file of done.files as { name: string; sha256: string }[]) {
+      const bytes = entries[`${top}${file.name}`];
+      expect(bytes, file.name).toBeDefined();
+      expect(createHash('sha256').update(bytes).digest('hex'), file.name).toBe(file.sha256);
+    }
+    const audit = server.db.prepare("SELECT entity_id FROM audit_entries WHERE action = 'download' AND entity = 'export_archive'").all();
+    expect(audit).toEqual([{ entity_id: String(done.id) }]);
+  }, 60_000);
+
   it('refuses bad options naming the field, and unknown files', async () => {
     const bad = await server.as('evaluator').send('POST', '/api/exports', { pidMode: 'sometimes', k: 0, colour: 'red' });
     expect(bad.status).toBe(400);
@@ -56,6 +85,7 @@ describePermissionMatrix('exports and reports', [
   { method: 'GET', path: '/api/exports', allow: ['evaluator', 'trial_manager'] },
   { method: 'GET', path: '/api/exports/999', allow: ['evaluator', 'trial_manager'] },
   { method: 'GET', path: '/api/exports/999/files/participants.csv', allow: ['evaluator', 'trial_manager'] },
+  { method: 'GET', path: '/api/exports/999/archive.zip', allow: ['evaluator', 'trial_manager'] },
   { method: 'POST', path: '/api/reports/icer', body: { k: 'x' }, allow: ['evaluator', 'trial_manager', 'admin'] },
   { method: 'GET', path: '/api/reports', allow: ['evaluator', 'trial_manager', 'admin', 'data_monitor'] },
   { method: 'GET', path: '/api/reports/999', allow: ['evaluator', 'trial_manager', 'admin', 'data_monitor'] },

@@ -8,6 +8,7 @@
  * their files. Report pages open styled: the server sends them with a CSP
  * that allows exactly their inline style.
  */
+import { DEFAULT_SETTINGS } from '../../../analysis/settings';
 import { ApiError } from '../../modules/api';
 import { h, replace } from '../../modules/dom';
 import type { RouteContext } from '../routes';
@@ -55,11 +56,18 @@ function exportKind(x: Obj): string {
 
 function exportLine(x: Obj): (Node | string)[] {
   const participants = get(x, 'participants');
+  const archive = get(x, 'archiveUrl');
+  const files = list<Obj>(get(x, 'files') ?? []);
+  const k = get(get(x, 'options'), 'k');
   return [
     `#${get(x, 'id')} – `,
     h('span', { class: 'job-status', 'data-status': String(get(x, 'status')) }, jobStatusLabel(get(x, 'status'))),
-    ` (${exportKind(x)}; ${participants === undefined || participants === null ? '–' : t('reports.exportParticipants', { count: Number(participants) })}) `,
-    ...list<Obj>(get(x, 'files') ?? []).flatMap((f) => [h('a', { href: String(get(f, 'url')) }, String(get(f, 'name'))), ' ']),
+    ` (${exportKind(x)}; ${k === undefined ? '' : `${t('reports.exportK', { k: Number(k) })}; `}${participants === undefined || participants === null ? '–' : t('reports.exportParticipants', { count: Number(participants) })}) `,
+    ...(archive ? [h('a', { href: String(archive), class: 'export-archive' }, t('reports.exportArchive')), ' '] : []),
+    ...(files.length
+      ? [h('details', { class: 'export-files' }, h('summary', {}, t('reports.exportFiles', { count: files.length })),
+        ...files.flatMap((f) => [h('a', { href: String(get(f, 'url')) }, String(get(f, 'name'))), ' ']))]
+      : []),
   ];
 }
 
@@ -99,6 +107,41 @@ function pidModeChoice(): { root: HTMLElement; value: () => string } {
   return { root, value: () => root.querySelector<HTMLInputElement>('input:checked')?.value ?? 'keyed' };
 }
 
+/** The smallest cell shown (k): exports and reports withhold combinations of fewer people. */
+function smallCellChoice(id: string): { root: HTMLElement; value: () => number } {
+  const input = h('input', { type: 'number', id, min: 1, max: 100, step: 1, value: '5', inputmode: 'numeric' }) as HTMLInputElement;
+  const root = h('div', { class: 'field' }, h('label', { for: id }, t('reports.k')), input, h('p', { class: 'hint' }, t('reports.kHint')));
+  return { root, value: () => Number(input.value) };
+}
+
+/**
+ * The settings of one ICER run: missing-data method, discount rate and the
+ * willingness-to-pay values per QALY (the first is the reference); anything
+ * left empty keeps the analysis default (docs/analysis.md). The server
+ * checks every value and names the one that is wrong.
+ */
+function icerChoice(): { root: HTMLElement; value: () => Obj } {
+  const missing = h('select', { id: 'icer-missing' },
+    h('option', { value: 'complete-case' }, t('reports.missingCompleteCase')),
+    h('option', { value: 'multiple-imputation' }, t('reports.missingImputation'))) as HTMLSelectElement;
+  const discount = h('input', { type: 'number', id: 'icer-discount', min: 0, max: 99, step: 0.5, value: String(DEFAULT_SETTINGS.discountRate * 100), inputmode: 'decimal' }) as HTMLInputElement;
+  const wtp = h('input', { type: 'text', id: 'icer-wtp', value: DEFAULT_SETTINGS.wtp.qaly.join(', '), size: 40, inputmode: 'numeric' }) as HTMLInputElement;
+  const k = smallCellChoice('icer-k');
+  const root = h('fieldset', { class: 'field', id: 'icer-settings' }, h('legend', {}, t('reports.icerSettings')),
+    h('div', { class: 'field' }, h('label', { for: 'icer-missing' }, t('reports.missing')), missing),
+    h('div', { class: 'field' }, h('label', { for: 'icer-discount' }, t('reports.discount')), discount),
+    h('div', { class: 'field' }, h('label', { for: 'icer-wtp' }, t('reports.wtp')), wtp, h('p', { class: 'hint' }, t('reports.wtpHint'))),
+    k.root);
+  const value = (): Obj => {
+    const settings: Obj = { missing: missing.value };
+    if (discount.value.trim() !== '') settings.discountRate = Number(discount.value) / 100;
+    const values = wtp.value.split(/[;,]/).map((v) => v.replace(/\s/g, '')).filter((v) => v !== '');
+    if (values.length) settings.wtp = { qaly: values.map(Number) };
+    return { k: k.value(), settings };
+  };
+  return { root, value };
+}
+
 export async function render(main: HTMLElement, context: RouteContext): Promise<void> {
   const { user } = context;
   const again = () => void render(main, context);
@@ -115,12 +158,14 @@ export async function render(main: HTMLElement, context: RouteContext): Promise<
   const exportList = exports === null ? null : exports instanceof Error ? note(exports) : exports.length === 0 ? h('p', { class: 'hint' }, t('reports.noExport'))
     : jobList(exports, exportLine, (id) => `/api/exports/${encodeURIComponent(String(id))}`, 'export');
   const pidMode = pidModeChoice();
+  const exportK = smallCellChoice('export-k');
+  const icer = icerChoice();
   replace(main, h('h1', {}, t('reports.title')),
     section(t('reports.trialFlow'), h('p', {}, h('a', { href: '#/consort' }, t('reports.consortLink')), t('reports.consortNote'))),
     canMake ? section(t('reports.funder'), h('p', {}, h('a', { href: '/api/reports/funder?format=html' }, t('reports.funderHtml')), ' · ', h('a', { href: '/api/reports/funder?format=csv' }, t('reports.funderCsv'))), h('p', { class: 'hint' }, t('reports.funderHint'))) : null,
-    section(t('reports.icer'), reportList, canMake ? startButton(t('reports.computeIcer'), '/api/reports/icer', reportStatus, () => ({}), again) : null, reportStatus),
+    section(t('reports.icer'), reportList, ...(canMake ? [icer.root, startButton(t('reports.computeIcer'), '/api/reports/icer', reportStatus, icer.value, again)] : []), reportStatus),
     exportList ? section(t('reports.exports'), h('p', { class: 'hint' }, t('reports.exportsHint')),
-      exportList, pidMode.root, startButton(t('reports.makeExport'), '/api/exports', exportStatus, () => ({ pidMode: pidMode.value() }), again), exportStatus) : null,
+      exportList, pidMode.root, exportK.root, startButton(t('reports.makeExport'), '/api/exports', exportStatus, () => ({ pidMode: pidMode.value(), k: exportK.value() }), again), exportStatus) : null,
     user.role === 'admin' || user.role === 'data_monitor'
       ? section(t('reports.audit'), h('p', {}, h('a', { href: '/api/audit.csv' }, t('reports.auditLink')), t('reports.auditNote')))
       : null);
