@@ -17,7 +17,7 @@
  *   }
  * }
  */
-import { LANGUAGES, type Form, type Labels } from './types';
+import { LANGUAGES, type Form, type Labels, type Language } from './types';
 
 type PartialLabels = Partial<Labels>;
 export interface FieldWording {
@@ -107,4 +107,47 @@ export function applyLicensedWording(forms: readonly Form[], overrides: unknown)
       }),
     };
   });
+}
+
+/** The forms whose wording the study supplies (EQ-5D, GSE: `instrument.studySuppliesWording`). */
+export function formsNeedingWording(forms: readonly Form[]): Form[] {
+  return forms.filter((form) => form.instrument?.studySuppliesWording === true);
+}
+
+/** How complete the supplied wording is for one form in one language: what is still missing (field names, `field=code` for answer options). */
+export interface WordingCompleteness {
+  form: string;
+  language: Language;
+  complete: boolean;
+  /** e.g. ["gse_03", "gse_03=2"]: the question of gse_03 and its answer option 2 have no text in this language */
+  missing: string[];
+}
+
+/**
+ * For every form whose wording the study supplies, and every language: is
+ * each question and each answer option given a text? `wording` may be null
+ * (nothing supplied: everything missing). Pure; the shape is checked by
+ * applyLicensedWording, not here.
+ */
+export function wordingCompleteness(forms: readonly Form[], wording: LicensedWording | null): WordingCompleteness[] {
+  const given = (labels: PartialLabels | undefined, language: Language) => typeof labels?.[language] === 'string' && labels[language]!.trim() !== '';
+  return formsNeedingWording(forms).flatMap((form) =>
+    LANGUAGES.map((language) => {
+      const fw = wording?.forms[form.name];
+      const missing = form.fields.flatMap((field) => {
+        const w = fw?.fields?.[field.name];
+        return [
+          ...(given(w?.labels, language) ? [] : [field.name]),
+          ...(field.choices ?? []).filter((c) => !given(w?.choices?.[String(c.code)], language)).map((c) => `${field.name}=${c.code}`),
+        ];
+      });
+      return { form: form.name, language, complete: missing.length === 0, missing };
+    }),
+  );
+}
+
+/** Throws one error listing every problem when `overrides` is not licensed wording of the documented shape for these forms. */
+export function checkLicensedWording(forms: readonly Form[], overrides: unknown): LicensedWording {
+  applyLicensedWording(forms, overrides);
+  return overrides as LicensedWording;
 }

@@ -87,7 +87,18 @@ export interface Form {
   kind: FormKind;
   labels: Labels;
   /** the instrument and its version, for forms that are a published instrument */
-  instrument?: { id: string; version: string; citation?: string; licence?: string };
+  instrument?: {
+    id: string;
+    version: string;
+    citation?: string;
+    licence?: string;
+    /**
+     * the instrument's wording belongs to its owners: the study supplies the
+     * exact text (licensed wording, docs/instruments.md) and a real study
+     * cannot send a participant into the form until it has, per language
+     */
+    studySuppliesWording?: boolean;
+  };
   timepoints?: number[];
   /**
    * this form is an alternative instrument for the same columns as the named

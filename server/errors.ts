@@ -55,6 +55,10 @@ export const problems = {
   // never echoes the address: it holds the feed's secret token
   calendarFeedNotFound: () => new Problem(404, 'not_found', 'There is no calendar feed at this address (it may have been revoked)'),
   routeNotFound: (method: string, path: string) => new Problem(404, 'not_found', `There is no API endpoint ${method} ${path}`),
+  wordingMissing: (lacking: string[]) =>
+    new Problem(409, 'wording_missing', `The study has not loaded the full wording of ${lacking.join(', ')}; an admin loads it on the Instrument wording page before a participant answers`),
+  wordingFromFile: () =>
+    new Problem(409, 'wording_from_file', 'The wording comes from the server\'s IPS_LICENSED_WORDING file; change that file (and restart) instead of loading it here'),
   conflict: (message: string, fields?: FieldProblem[]) => new Problem(409, 'conflict', message, fields),
   reasonRequired: () =>
     new Problem(400, 'reason_required', 'A reason is required when data are changed after first entry', [

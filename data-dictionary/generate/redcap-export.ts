@@ -52,6 +52,7 @@ function formAnnotation(form: Form, lang: Language): [string, string | undefined
     ['FORM-INSTRUMENT-VERSION', form.instrument?.version],
     ['FORM-INSTRUMENT-CITATION', form.instrument?.citation],
     ['FORM-INSTRUMENT-LICENCE', form.instrument?.licence],
+    ['FORM-INSTRUMENT-STUDY-SUPPLIES-WORDING', form.instrument?.studySuppliesWording ? 'yes' : undefined],
   ];
 }
 

@@ -68,6 +68,7 @@ function startForm(name: string, annotation: Map<string, string>, defaultLang: L
         version: annotation.get('FORM-INSTRUMENT-VERSION') ?? '',
         ...(annotation.has('FORM-INSTRUMENT-CITATION') ? { citation: annotation.get('FORM-INSTRUMENT-CITATION') } : {}),
         ...(annotation.has('FORM-INSTRUMENT-LICENCE') ? { licence: annotation.get('FORM-INSTRUMENT-LICENCE') } : {}),
+        ...(annotation.get('FORM-INSTRUMENT-STUDY-SUPPLIES-WORDING') === 'yes' ? { studySuppliesWording: true } : {}),
       },
     } : {}),
     ...(timepoints ? { timepoints: timepoints.split(',').map(Number) } : {}),

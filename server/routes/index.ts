@@ -13,6 +13,7 @@ import { exportsRouter } from './exports';
 import { reportsRouter } from './reports';
 import { calendarFeedsRouter } from './calendar-feeds';
 import { dataQueriesRouter } from './data-queries';
+import { instrumentWordingRouter } from './instrument-wording';
 
 export const apiRouters: MakeRouter[] = [
   healthRouter,
@@ -25,4 +26,5 @@ export const apiRouters: MakeRouter[] = [
   reportsRouter,
   calendarFeedsRouter,
   dataQueriesRouter,
+  instrumentWordingRouter,
 ];

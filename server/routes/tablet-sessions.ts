@@ -33,6 +33,8 @@ import { checkSubmission, openAssessment, saveResponse } from '../services/respo
 import { DELIVERY_COOKIE, DELIVERY_GRACE_DAYS, DELIVERY_MAX_SESSIONS, DELIVERY_PATH, MARKER_COOKIE, deliveryCookieValue, deliveryTokens, registeredTokens, sessionForDelivery, sessionMarker } from '../services/tablet-delivery';
 import { actorOf, logout } from '../services/sessions';
 import { getStudySettings } from '../services/study-settings';
+import { requireWordingForTablet, wordingInUse } from '../services/instrument-wording';
+import { wordingCompleteness } from '../../data-dictionary/licensed-wording';
 import * as tablets from '../services/tablet-sessions';
 import { readEnvelope } from '../services/operations-forms';
 import type { MakeRouter } from './context';
@@ -65,7 +67,7 @@ export const tabletSessionsRouter: MakeRouter = ({ db, config, rateLimits }) => 
   } });
   const codeLimit = rateLimits.limit('home-code', { windowMs: 15 * 60_000, max: 20, key: (req) => `code:${req.ip ?? 'unknown'}` });
   // read and checked once at start-up: a bad file stops the server
-  const wording = config.licensedWording ? readLicensedWording(config.licensedWording, forms) : null;
+  const fileWording = config.licensedWording ? readLicensedWording(config.licensedWording, forms) : null;
 
   function requireTablet(req: Request): tablets.LoadedTabletSession {
     const session = tabletSessionOf(db, req);
@@ -77,6 +79,7 @@ export const tabletSessionsRouter: MakeRouter = ({ db, config, rateLimits }) => 
   router.post('/participants/:id/tablet-session', staff, async (req, res) => {
     const participant = participantFromParam(db, req.auth!.user, String(req.params.id));
     const body = readEnvelope(req.body, { fields: { pin: (v) => (typeof v === 'string' && /^\d{4,8}$/.test(v) ? null : 'pin must be 4 to 8 digits') }, requiredFields: ['pin'] });
+    requireWordingForTablet(db, fileWording, participant, studyToday(db));
     const opened = await tablets.openClinicSession(db, actorOf(req.auth!.user), participant, String(body.pin), config.passwordCost);
     logout(db, req.auth!);
     clearSessionCookie(res, config);
@@ -99,7 +102,10 @@ export const tabletSessionsRouter: MakeRouter = ({ db, config, rateLimits }) => 
 
   router.get('/tablet-session/wording', (req, res) => {
     requireTablet(req);
-    res.json({ wording: wording ? { source: wording.source, forms: wording.forms } : null });
+    const { wording } = wordingInUse(db, fileWording);
+    // the forms and languages still showing the project's neutral placeholders (the demo study; the tablet marks them)
+    const placeholders = wordingCompleteness(forms, wording).filter((c) => !c.complete).map((c) => ({ form: c.form, language: c.language }));
+    res.json({ wording: wording ? { source: wording.source, forms: wording.forms } : null, placeholders });
   });
 
   router.post('/tablet-session/exit', exitLimit, async (req, res) => {
@@ -145,6 +151,7 @@ export const tabletSessionsRouter: MakeRouter = ({ db, config, rateLimits }) => 
   router.post('/participants/:id/home-codes', staff, (req, res) => {
     const participant = participantFromParam(db, req.auth!.user, String(req.params.id));
     readEnvelope(req.body, {});
+    requireWordingForTablet(db, fileWording, participant, studyToday(db));
     const created = tablets.createHomeCode(db, actorOf(req.auth!.user), participant);
     res.status(201).json({ homeCode: { studyId: participant.study_id, ...created } });
   });

@@ -52,6 +52,9 @@ describe('licensed wording on the tablet', () => {
       expect(await page.locator('main').getAttribute('data-screen'), `reached the review before ${TARGET}`).toBe('question');
       // the site's wording is for EQ-5D-5L only: other questions keep the dictionary's labels
       expect(await page.locator('main').textContent()).not.toContain('LICENSED TEST WORDING');
+      // the project's own questions are never marked as placeholders; EQ-5D and GSE are while their wording is incomplete
+      const owned = ['eq5d5l', 'eq5d3l', 'gse'].includes(key.split('.')[0]);
+      expect(await page.locator('.placeholder-note').count(), key).toBe(owned ? 1 : 0);
       await answerQuestion(page, key);
       await next(page, key);
     }
@@ -65,6 +68,8 @@ describe('licensed wording on the tablet', () => {
       expect(options[0]).toBe(LEVEL_1);
       // levels the file does not give keep the neutral labels
       expect(options.slice(1).filter((o) => o.includes('LICENSED TEST WORDING'))).toEqual([]);
+      // the file gives one question of five: the rest are placeholders, and the part says so
+      expect(await page.locator('.placeholder-note').textContent()).toBe('Exempeltext: studien har inte lagt in formulärets riktiga text på det här språket.');
     };
     await showsLicensedWording();
     await screenshot(page, 'tablet-licensed-wording');

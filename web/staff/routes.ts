@@ -32,6 +32,7 @@ export const ROUTES: Route[] = [
   { path: 'time-logs', nav: true, roles: ['coach', 'admin', 'trial_manager'], render: lazy(() => import('./pages/time-logs')) },
   { path: 'fidelity', nav: true, roles: ['admin', 'trial_manager', 'data_monitor'], render: lazy(() => import('./pages/fidelity')) },
   { path: 'consort', nav: true, roles: ALL, render: lazy(() => import('./pages/consort')) },
+  { path: 'instrument-wording', nav: true, roles: ['admin', 'trial_manager'], render: lazy(() => import('./pages/instrument-wording')) },
   { path: 'reports', nav: true, roles: ['admin', 'trial_manager', 'evaluator', 'data_monitor'], render: lazy(() => import('./pages/reports')) },
 ];
 

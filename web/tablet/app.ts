@@ -11,7 +11,7 @@ import { currentSession, forgetSession, openStore, putSession, type Answers, typ
 import { startSync, type Sync } from '../modules/sync';
 import { createChrome, type Chrome } from './chrome';
 import { TABLET_FORMS } from './forms';
-import { sessionForms, type WordedSession } from './wording';
+import { sessionForms, showsPlaceholders, type WordedSession } from './wording';
 import { dropHiddenAnswers, formsForTimepoint, missingRequired, questionSequence, type Question } from './questions';
 import { showLocked, showPaused, showReview, showThanks, showUndelivered, showWelcome } from './screens';
 import { expectedMinutes } from './expected-minutes';
@@ -116,6 +116,7 @@ function renderQuestionScreen(state: State, sequence: Question[], index: number)
   const percent = Math.round(((index + 1) / sequence.length) * 100);
   replace(state.chrome.main,
     h('p', { class: 'part' }, t.part(q.part, formCount, partTitle(q.form, state.lang))),
+    showsPlaceholders(session, q.form.name, state.lang) ? h('p', { class: 'placeholder-note', role: 'note' }, t.placeholderWording) : null,
     h('div', { class: 'progress' },
       h('span', { id: 'progress-text' }, t.progress(index + 1, sequence.length)),
       h('div', { class: 'progress-bar', 'aria-hidden': 'true' }, h('div', { class: 'progress-fill', style: `width:${percent}%` }))),

@@ -8,6 +8,7 @@ import type { Language } from '../modules/store';
 import { plural } from './plural';
 
 const sv = {
+  placeholderWording: 'Exempeltext: studien har inte lagt in formulärets riktiga text på det här språket.',
   title: 'Frågeformulär',
   language: 'Språk',
   next: 'Nästa',
@@ -72,6 +73,7 @@ const sv = {
 type Texts = typeof sv;
 
 const da: Texts = {
+  placeholderWording: 'Eksempeltekst: studiet har ikke indlæst spørgeskemaets rigtige tekst på dette sprog.',
   title: 'Spørgeskema',
   language: 'Sprog',
   next: 'Næste',
@@ -134,6 +136,7 @@ const da: Texts = {
 };
 
 const en: Texts = {
+  placeholderWording: 'Placeholder text: the study has not loaded this questionnaire\'s real wording in this language.',
   title: 'Questionnaire',
   language: 'Language',
   next: 'Next',

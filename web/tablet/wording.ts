@@ -6,9 +6,9 @@
  * offline shows the same text, and lays it over the bundled forms. Only
  * labels change: names, codes and answers are the same with or without it.
  */
-import { applyLicensedWording, type LicensedWording } from '../../data-dictionary/licensed-wording';
+import { applyLicensedWording, wordingCompleteness, type LicensedWording } from '../../data-dictionary/licensed-wording';
 import type { Form } from '../../data-dictionary/types';
-import type { SessionRecord } from '../modules/store';
+import type { Language, SessionRecord } from '../modules/store';
 import { TABLET_FORMS } from './forms';
 
 export type { LicensedWording };
@@ -35,4 +35,15 @@ export function sessionForms(session: SessionRecord): Form[] {
   }
   last = { wording, forms };
   return forms;
+}
+
+/**
+ * Whether the form shows the project's neutral placeholders in `lang`: its
+ * wording belongs to the instrument's owners and the study has not supplied
+ * all of it in that language (the demo study; the part header says so).
+ */
+export function showsPlaceholders(session: SessionRecord, formName: string, lang: Language): boolean {
+  const form = TABLET_FORMS.filter((f) => f.name === formName);
+  const state = wordingCompleteness(form, (session as WordedSession).wording ?? null).find((c) => c.language === lang);
+  return state !== undefined && !state.complete;
 }

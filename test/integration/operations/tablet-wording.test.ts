@@ -15,18 +15,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
 import { openMigratedDatabase } from '../../../server/db/open';
 import { silentLogger } from '../../../server/log';
+import { describePermissionMatrix } from '../server-core/permission-matrix';
 import { createTestServer, makeTempDir, testConfig, TEST_PASSWORD, type TestServer } from '../server-core/harness';
 import { ELIGIBLE_SCREENING, FULL_CONSENT, register } from './fixtures';
+import { syntheticWording } from '../../fixtures/synthetic-wording';
 
-const WORDING = {
-  source: 'LICENSED TEST WORDING (synthetic, not EuroQol text)',
-  forms: {
-    eq5d5l: {
-      labels: { sv: 'LICENSED TEST WORDING: EQ-5D-5L' },
-      fields: { eq5d_mo: { labels: { sv: 'LICENSED TEST WORDING: mobility' }, choices: { '1': { sv: 'LICENSED TEST WORDING: mobility level 1' } } } },
-    },
-  },
-};
+// complete (every question and option, every language), as a real study's file must be
+const WORDING = { ...syntheticWording(), source: 'LICENSED TEST WORDING (synthetic, not EuroQol text)' };
 
 const files = mkdtempSync(path.join(tmpdir(), 'ips-wording-'));
 afterAll(() => rmSync(files, { recursive: true, force: true }));
@@ -36,14 +31,23 @@ function wordingFile(name: string, content: string): string {
   return file;
 }
 
-async function tabletOf(server: TestServer, n: number): Promise<request.Agent> {
+async function consented(server: TestServer, n: number): Promise<string> {
   const tm = server.as('trial_manager');
   const studyId = await register(server, 'TST-A', n);
   await tm.send('PUT', `/api/participants/${studyId}/screening`, { screening: ELIGIBLE_SCREENING });
   await tm.send('PUT', `/api/participants/${studyId}/consent`, { consent: FULL_CONSENT });
+  return studyId;
+}
+
+async function openTablet(server: TestServer, studyId: string): Promise<{ tablet: request.Agent; opened: request.Response }> {
   const tablet = request.agent(server.app);
   const login = await tablet.post('/api/session').send({ email: server.emailOf('coach'), password: TEST_PASSWORD });
   const opened = await tablet.post(`/api/participants/${studyId}/tablet-session`).set('X-CSRF-Token', login.body.csrf_token).send({ pin: '4711' });
+  return { tablet, opened };
+}
+
+async function tabletOf(server: TestServer, n: number): Promise<request.Agent> {
+  const { tablet, opened } = await openTablet(server, await consented(server, n));
   expect(opened.status, JSON.stringify(opened.body)).toBe(201);
   return tablet;
 }
@@ -53,7 +57,7 @@ describe('api: licensed wording for tablet sessions', () => {
   let neutral: TestServer;
   beforeAll(async () => {
     licensed = await createTestServer({ licensedWording: wordingFile('wording.json', JSON.stringify(WORDING)) });
-    neutral = await createTestServer();
+    neutral = await createTestServer({}, { wording: false });
   });
   afterAll(() => {
     licensed?.close();
@@ -64,7 +68,7 @@ describe('api: licensed wording for tablet sessions', () => {
     const tablet = await tabletOf(licensed, 1);
     const got = await tablet.get('/api/tablet-session/wording');
     expect(got.status, JSON.stringify(got.body)).toBe(200);
-    expect(got.body).toEqual({ wording: WORDING });
+    expect(got.body).toEqual({ wording: WORDING, placeholders: [] });
     expect(got.headers['cache-control']).toBe('no-store');
   });
 
@@ -79,11 +83,90 @@ describe('api: licensed wording for tablet sessions', () => {
     expect(JSON.stringify(anonymous.body)).not.toContain('LICENSED TEST WORDING');
   });
 
-  it('is null when the site has no wording file', async () => {
-    const tablet = await tabletOf(neutral, 2);
+  it('refuses a tablet session and a home code while the study has not loaded the wording, naming what is missing', async () => {
+    const studyId = await consented(neutral, 2);
+    const { opened } = await openTablet(neutral, studyId);
+    expect(opened.status).toBe(409);
+    expect(opened.body.error.code).toBe('wording_missing');
+    expect(opened.body.error.message).toMatch(/eq5d5l \(sv\).*gse \(sv\)/);
+    const code = await neutral.as('coach').send('POST', `/api/participants/${studyId}/home-codes`, {});
+    expect(code.status).toBe(409);
+    expect(code.body.error.code).toBe('wording_missing');
+    expect(neutral.db.prepare('SELECT count(*) AS n FROM tablet_sessions').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('api: instrument wording loaded in the web', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await createTestServer({}, { wording: false });
+  });
+  afterAll(() => server?.close());
+
+  it('shows what is missing, loads a wording (audited, latest in use) and then lets the participant onto the tablet', async () => {
+    const before = await server.as('trial_manager').get('/api/instrument-wording');
+    expect(before.status).toBe(200);
+    expect(before.body.wording).toMatchObject({ origin: 'none', source: null, demo: false, requiredLanguages: ['sv', 'da', 'en'], history: [] });
+    const gseSv = before.body.wording.completeness.find((c: { form: string; language: string }) => c.form === 'gse' && c.language === 'sv');
+    expect(gseSv).toMatchObject({ complete: false });
+    expect(gseSv.missing).toContain('gse_01');
+    expect(gseSv.missing).toContain('gse_01=4');
+
+    // Swedish only, and the study's tablet opens in Swedish: enough
+    const swedish = syntheticWording({ languages: ['sv'] });
+    expect((await server.as('trial_manager').send('PUT', '/api/instrument-wording', swedish)).status).toBe(403);
+    const loaded = await server.as('admin').send('PUT', '/api/instrument-wording', swedish);
+    expect(loaded.status, JSON.stringify(loaded.body)).toBe(200);
+    expect(loaded.body.wording).toMatchObject({ origin: 'study', source: swedish.source, loadedBy: 'Test admin' });
+    const complete = (body: { wording: { completeness: { form: string; language: string; complete: boolean }[] } }) =>
+      body.wording.completeness.filter((c) => c.complete).map((c) => `${c.form}:${c.language}`).sort();
+    expect(complete(loaded.body)).toEqual(['eq5d3l:sv', 'eq5d5l:sv', 'gse:sv']);
+    const studyId = await consented(server, 1);
+    expect((await openTablet(server, studyId)).opened.status, 'the tablet may open in any language while tabletLanguage is unset').toBe(409);
+    expect((await server.as('admin').send('PUT', '/api/study-settings', { tabletLanguage: 'sv' })).status).toBe(200);
+    const { tablet, opened } = await openTablet(server, studyId);
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     const got = await tablet.get('/api/tablet-session/wording');
-    expect(got.status).toBe(200);
-    expect(got.body).toEqual({ wording: null });
+    expect(got.body.wording.forms.gse.fields.gse_01.labels.sv).toBe('TEST WORDING gse_01 (sv)');
+    expect(got.body.placeholders).toContainEqual({ form: 'gse', language: 'da' });
+
+    const audit = server.db.prepare("SELECT action, entity_id, after_json FROM audit_entries WHERE entity = 'instrument_wording'").all() as { action: string; entity_id: string; after_json: string }[];
+    expect(audit).toHaveLength(1);
+    expect(audit[0].action).toBe('load');
+    expect(JSON.parse(audit[0].after_json)).toMatchObject({ source: swedish.source, sha256: loaded.body.wording.history[0].sha256, complete: ['eq5d5l:sv', 'eq5d3l:sv', 'gse:sv'] });
+
+    // a second load is in use from now on; the first stays in the history
+    const all = await server.as('admin').send('PUT', '/api/instrument-wording', syntheticWording());
+    expect(all.body.wording.history).toHaveLength(2);
+    expect(all.body.wording.completeness.every((c: { complete: boolean }) => c.complete)).toBe(true);
+  });
+
+  it('refuses a wording of the wrong shape naming each problem, and saves nothing', async () => {
+    const count = () => server.db.prepare('SELECT count(*) AS n FROM instrument_wordings').get();
+    const before = count();
+    const bad = await server.as('admin').send('PUT', '/api/instrument-wording', {
+      source: 'SYNTHETIC', forms: { eq5d9l: {}, gse: { fields: { gse_01: { labels: { xx: 'x' } }, gse_99: {} } } },
+    });
+    expect(bad.status).toBe(400);
+    const messages = bad.body.error.fields.map((f: { message: string }) => f.message);
+    expect(messages).toEqual(expect.arrayContaining(['forms.eq5d9l: unknown form', "forms.gse.fields.gse_01.labels: unknown language 'xx'", 'forms.gse.fields.gse_99: unknown field of gse']));
+    expect((await server.as('admin').send('PUT', '/api/instrument-wording', { forms: {} })).status).toBe(400);
+    expect(count()).toEqual(before);
+  });
+});
+
+describe('api: instrument wording from the server file', () => {
+  it('shows the file as the origin and refuses loading in the web', async () => {
+    const server = await createTestServer({ licensedWording: wordingFile('file-wording.json', JSON.stringify(WORDING)) });
+    try {
+      const status = await server.as('admin').get('/api/instrument-wording');
+      expect(status.body.wording).toMatchObject({ origin: 'file', source: WORDING.source });
+      const put = await server.as('admin').send('PUT', '/api/instrument-wording', syntheticWording());
+      expect(put.status).toBe(409);
+      expect(put.body.error.code).toBe('wording_from_file');
+    } finally {
+      server.close();
+    }
   });
 });
 
@@ -138,3 +221,8 @@ describe('start-up with a bad licensed wording file', () => {
     }
   }, 90_000);
 });
+
+describePermissionMatrix('instrument wording', [
+  { method: 'GET', path: '/api/instrument-wording', allow: ['admin', 'trial_manager'] },
+  { method: 'PUT', path: '/api/instrument-wording', body: { source: '' }, allow: ['admin'] },
+]);

@@ -6,6 +6,9 @@
  * that sends the CSRF header by itself. Other areas reuse it:
  * `const server = await createTestServer(); await server.as('coach').get('/api/…')`.
  */
+import { createHash } from 'node:crypto';
+import { insertInstrumentWording } from '../../../server/db/queries/instrument-wordings';
+import { syntheticWording } from '../../fixtures/synthetic-wording';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,10 +66,19 @@ export function makeTempDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'ips-trial-test-'));
 }
 
-export async function createTestServer(overrides: ConfigOverrides = {}): Promise<TestServer> {
+/**
+ * `options.wording` (default true): the study has loaded complete synthetic
+ * instrument wording (test/fixtures/synthetic-wording.ts), as a real study
+ * must before tablet sessions; false for a study that has not.
+ */
+export async function createTestServer(overrides: ConfigOverrides = {}, options: { wording?: boolean } = {}): Promise<TestServer> {
   const dir = makeTempDir();
   const config = testConfig(dir, overrides);
   const db = openTrialDatabase(config);
+  if ((options.wording ?? true) && !config.licensedWording) {
+    const wording = JSON.stringify(syntheticWording());
+    insertInstrumentWording(db, { source: syntheticWording().source, wordingJson: wording, sha256: createHash('sha256').update(wording).digest('hex'), loadedBy: null, now: new Date().toISOString() });
+  }
   const app = createApp(config, db, silentLogger());
   const actor = cliActor();
   createSite(db, actor, { code: 'TST-A', name: 'Testenhet A', region: 'Testregion', places_min: 4, places_max: 8 });
