@@ -12,7 +12,7 @@ import { chmodSync, existsSync, linkSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db/connection';
 import { openMigratedDatabase } from '../db/open';
-import { integrityCheck } from '../db/queries/maintenance';
+import { checkpointIntoFile, integrityCheck } from '../db/queries/maintenance';
 import { hasSecretChecksTable } from '../db/queries/secret-checks';
 import type { Config } from '../config';
 import { checkTrialSecrets, SecretProblem } from '../secrets';
@@ -76,7 +76,7 @@ export async function restoreDatabase(config: Pick<Config, 'dbFile' | 'secretsDi
     // fold the write-ahead log into the file so the file kept aside is complete on its own
     const old = openDatabase(live);
     try {
-      old.pragma('wal_checkpoint(TRUNCATE)');
+      checkpointIntoFile(old);
     } finally {
       old.close();
     }

@@ -14,6 +14,11 @@ export function quickCheck(db: Db): string {
   return rows.map((r) => r.quick_check).join('; ');
 }
 
+/** Folds the write-ahead log into the main file and empties it, so the file is complete on its own. */
+export function checkpointIntoFile(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
 const PROBE_KEY = 'storage_write_probe';
 /** More than a page, so the write needs free space as a real write does (not only a page already held). */
 const PROBE_VALUE_BYTES = 8192;
