@@ -19,6 +19,10 @@ export const messages = {
     `${ANALYSIS_NAMES[kind]}: no Fieller interval of the ICER (an arm has fewer than two analysed participants, so its variance is undefined)`,
   predictorsLeftOut: (variable: string, predictors: readonly { name: string; count: number }[], steps: number) =>
     `multiple imputation: the equation of ${variable} left out ${predictors.map((p) => `${p.name} (${p.count} of ${steps} steps)`).join(', ')}, constant or collinear among the participants with ${variable} observed (as mice does; see imputation.loggedEvents)`,
+  logRankUnavailable: () =>
+    'time to first competitive job: no log-rank test (no participant started a job, or the arms were never both at risk when one did)',
+  hazardRatioUnavailable: (ipsEvents: number, controlEvents: number) =>
+    `time to first competitive job: no Cox hazard ratio, the partial likelihood has no finite maximum (first jobs: ${ipsEvents} in IPS, ${controlEvents} in usual care; an arm without a job, or every job in one arm before the other arm had any at risk, makes the ratio infinite or zero)`,
   adjustmentUnavailable: (reason: string) => `cost per QALY: the adjusted ΔQALY (OLS qaly ~ arm + u0) could not be estimated: ${reason}`,
 } as const;
 

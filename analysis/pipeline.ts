@@ -9,6 +9,7 @@ import { analysedSets } from './analysed-sets';
 import { analyseEffect } from './effect-analysis';
 import { analyzeImputed } from './imputation/analyze-imputed';
 import { imputationOptions } from './imputation/imputation-options';
+import { analyseTimeToFirstJob } from './survival/time-to-first-job-analysis';
 import { runSensitivityAnalyses } from './sensitivity/run-sensitivity-analyses';
 import { messages } from './messages';
 import { regularEmployment } from './outcomes/regular-employment';
@@ -56,7 +57,8 @@ export function analyzeTrial(dataset: TrialDataset, settings: AnalysisSettings, 
   const report = (stage: AnalysisProgress['stage'], done: number) => options.onProgress?.({ stage, done, total });
   report('outcomes', 0);
   const countWageSubsidised = settings.employment?.countWageSubsidised ?? true;
-  const table = buildParticipantTable(regularEmployment(dataset, countWageSubsidised), options.scoreUtility, settings.discountRate);
+  const regular = regularEmployment(dataset, countWageSubsidised);
+  const table = buildParticipantTable(regular, options.scoreUtility, settings.discountRate);
   const sets = analysedSets(table);
   report('qaly', 1);
   const main = settings.missing === 'multiple-imputation' ? imputedAnalyses(table, settings) : completeCaseAnalyses(sets, settings);
@@ -72,6 +74,8 @@ export function analyzeTrial(dataset: TrialDataset, settings: AnalysisSettings, 
     warnings.push(...table.warnings);
   }
   report('summaries', total - 1);
+  const timeToFirstJob = analyseTimeToFirstJob(regular);
+  warnings.push(...timeToFirstJob.warnings);
   const result: AnalysisResult = {
     n: { ips: table.filter((r) => r.arm === 'ips').length, control: table.filter((r) => r.arm === 'control').length },
     qaly: main.qaly,
@@ -83,6 +87,7 @@ export function analyzeTrial(dataset: TrialDataset, settings: AnalysisSettings, 
     utilitiesOverTime: utilitiesOverTime(table),
     employmentOverTime: employmentOverTime(table),
     costBreakdown: costBreakdown(sets.employment),
+    timeToFirstJob: timeToFirstJob.result,
     warnings,
   };
   if (main.imputation) result.imputation = main.imputation;

@@ -177,6 +177,69 @@ export interface SensitivityRow {
   ci95?: { cost: Interval; effect: Interval };
 }
 
+/** extension: one row of a Kaplan–Meier curve, at each day with an event or a censoring (the rows of R's survfit) */
+export interface KaplanMeierStep {
+  day: number;
+  /** participants still at risk on that day (censored ones count as at risk on their day) */
+  atRisk: number;
+  events: number;
+  censored: number;
+  /** Kaplan–Meier estimate of the share still without a competitive job after that day */
+  survival: number;
+  /** Greenwood standard error of `survival`; null where survival is 0 */
+  se: number | null;
+  /** 95 % interval on the log scale (survfit's default conf.type = "log"), upper end capped at 1; null where survival is 0 */
+  ci95: Interval | null;
+}
+
+/** extension: the Kaplan–Meier estimate of one arm */
+export interface KaplanMeierArm {
+  /** participants analysed (randomized to the arm, not in a competitive job at randomization) */
+  analysed: number;
+  events: number;
+  /** left out: already in a competitive job at randomization */
+  employedAtRandomization: number;
+  /** median days to first job as print(survfit) reports it; null when the curve does not reach 0.5 */
+  median: number | null;
+  /** its 95 % interval from the curve's interval (either end null when that curve does not reach 0.5) */
+  medianCi95: [number | null, number | null];
+  curve: KaplanMeierStep[];
+}
+
+/** extension: log-rank test of IPS against usual care (R's survdiff, rho = 0) */
+export interface LogRankTest {
+  chiSquare: number;
+  df: 1;
+  p: number;
+  observed: Record<Arm, number>;
+  expected: Record<Arm, number>;
+}
+
+/** extension: Cox proportional-hazards hazard ratio of IPS against usual care (R's coxph, one covariate) */
+export interface HazardRatio {
+  ties: 'efron';
+  /** exp(β): the hazard of a first job in IPS relative to usual care */
+  estimate: number;
+  /** Wald 95 % interval exp(β ± 1.959964·se) */
+  ci95: Interval;
+  logHazardRatio: number;
+  se: number;
+  /** Wald test p-value of β = 0 */
+  p: number;
+  /** partial log-likelihood at β = 0 and at the estimate (coxph's loglik) */
+  logLikelihood: Interval;
+}
+
+/** extension: time to first competitive job, by arm (docs/analysis.md, "Time to first competitive job") */
+export interface TimeToFirstJob {
+  confType: 'log';
+  arms: Record<Arm, KaplanMeierArm>;
+  /** null when no participant had an event, or the arms never share a risk set */
+  logRank: LogRankTest | null;
+  /** null when the partial likelihood has no finite maximum (e.g. an arm without any event), with a warning */
+  hazardRatio: HazardRatio | null;
+}
+
 export interface AnalysisResult {
   n: Record<Arm, number>;
   qaly: EffectAnalysis;
@@ -190,6 +253,7 @@ export interface AnalysisResult {
   employmentOverTime?: EmploymentOverTime[];
   costBreakdown?: CostBreakdownRow[];
   sensitivity?: SensitivityRow[];
+  timeToFirstJob?: TimeToFirstJob;
   /** extension: present when missing = "multiple-imputation" */
   imputation?: ImputationRecord;
   warnings?: string[];

@@ -13,6 +13,7 @@ import { type MoneyUnit, moneyUnitLabel } from './chart-style';
 import { costBreakdownSpec } from './cost-breakdown-spec';
 import { employmentSpec } from './employment-spec';
 import { evpiSpec } from './evpi-spec';
+import { kaplanMeierSpec } from './kaplan-meier-spec';
 import { missingPatternSpec } from './missing-pattern-spec';
 import { netBenefitSpec } from './net-benefit-spec';
 import { prepCePlane } from './prep-ce-plane';
@@ -22,6 +23,7 @@ import { prepCostBreakdown } from './prep-cost-breakdown';
 import { prepMissingPattern } from './prep-missing-pattern';
 import { prepEmployment, prepUtilities } from './prep-over-time';
 import { prepEvpi } from './prep-evpi';
+import { prepKaplanMeier } from './prep-kaplan-meier';
 import { utilitiesSpec } from './utilities-spec';
 
 export interface ReportChart {
@@ -139,6 +141,18 @@ export function reportCharts(result: AnalysisResult): { charts: ReportChart[]; m
     const title = 'Ever in competitive employment';
     charts.push({ id: 'employment-over-time', title, caption: 'Cumulative proportion of randomized participants who have started a competitive (regular, open-market) job, by day since randomization.', spec: employmentSpec(employment, title) });
   } else missing.push('employment over time');
+  const survival = result.timeToFirstJob ? prepKaplanMeier(result.timeToFirstJob) : null;
+  if (survival && survival.curves.length > 0) {
+    const title = 'Time to first competitive job (Kaplan–Meier)';
+    const left = result.timeToFirstJob as NonNullable<AnalysisResult['timeToFirstJob']>;
+    const excluded = left.arms.ips.employedAtRandomization + left.arms.control.employedAtRandomization;
+    charts.push({
+      id: 'time-to-first-job',
+      title,
+      caption: `Share of each arm still without a competitive (regular, open-market) job by day since randomization, with 95 % pointwise intervals (shaded). Participants who withdrew are counted until their withdrawal day (ticks mark censorings; those still without a job on day 729 are censored there).${excluded > 0 ? ` ${excluded} participant${excluded === 1 ? '' : 's'} already in a competitive job at randomization ${excluded === 1 ? 'is' : 'are'} not included.` : ''}`,
+      spec: kaplanMeierSpec(survival, title),
+    });
+  } else missing.push('time to first competitive job');
   const costs = prepCostBreakdown(result.costBreakdown ?? []);
   if (costs.length > 0) {
     const title = 'Cost breakdown by category and arm';

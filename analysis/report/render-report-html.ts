@@ -1,7 +1,8 @@
 /**
  * Assembles report.html, the ICER report for a funder, from the analysis
  * result and the charts already rendered to SVG: title, the trial question, a
- * short summary, the headline table of each analysis, the charts with
+ * short summary, the headline table of each analysis, time to first
+ * competitive job (Kaplan–Meier, log-rank, hazard ratio), the charts with
  * captions, sensitivity analyses, missing data, warnings and reproducibility.
  * Pure: no IO, no clock; one self-contained HTML document (inline CSS and SVG,
  * no script, no external reference). Every string from data is escaped.
@@ -16,6 +17,7 @@ import { EFFECT_UNITS, icerStatement } from './icer-statement';
 import { inlineSvg } from './inline-svg';
 import { reproducibilitySection } from './reproducibility-section';
 import { REPORT_CSS } from './report-styles';
+import { timeToFirstJobSection } from './time-to-first-job-section';
 import { missingDataSection, sensitivitySection, warningsSection } from './tables-section';
 
 export const REPORT_TITLE = 'Cost-effectiveness of IPS compared with usual care';
@@ -84,6 +86,7 @@ ${summaryItem(result, 'employment', unit)}
 </section>
 ${headlineSection(result, 'qaly', unit)}
 ${headlineSection(result, 'employment', unit)}
+${timeToFirstJobSection(result)}
 ${chartsSection(result, svgs)}
 ${sensitivitySection(result, unit)}
 ${missingDataSection(result, unit)}

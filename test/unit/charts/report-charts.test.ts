@@ -10,7 +10,7 @@ describe('analysis/charts/report-charts', () => {
     expect(charts.map((c) => c.id)).toEqual([
       'ce-plane-qaly', 'ceac-qaly', 'inmb-qaly', 'evpi-qaly',
       'ce-plane-employment', 'ceac-employment', 'inmb-employment', 'evpi-employment',
-      'utilities', 'employment-over-time', 'cost-breakdown', 'missing-pattern',
+      'utilities', 'employment-over-time', 'time-to-first-job', 'cost-breakdown', 'missing-pattern',
     ]);
     expect(missing).toEqual([]);
   });
@@ -44,9 +44,10 @@ describe('analysis/charts/report-charts', () => {
     delete bare.missingPattern;
     delete bare.qaly.evpi;
     delete bare.employment.evpi;
+    delete bare.timeToFirstJob;
     const result = reportCharts(bare);
     expect(result.charts.map((c) => c.id)).toEqual(['ceac-qaly', 'inmb-qaly', 'ce-plane-employment', 'ceac-employment']);
-    expect(result.missing).toEqual(['cost-effectiveness plane (QALY)', 'utility over time', 'employment over time', 'cost breakdown', 'missing-data pattern']);
+    expect(result.missing).toEqual(['cost-effectiveness plane (QALY)', 'utility over time', 'employment over time', 'time to first competitive job', 'cost breakdown', 'missing-data pattern']);
   });
 
   it('draws the smooth CEAC with the frontier from ceacCurve and ceaf, and the fixed-WTP CEAC for older results', () => {
@@ -74,6 +75,18 @@ describe('analysis/charts/report-charts', () => {
     expect(population?.caption).toContain('1,000 people');
     const values = (population?.spec as { data: { values: { evpi: number }[] } }).data.values;
     expect(Math.max(...values.map((v) => v.evpi))).toBeCloseTo(Math.max(...(result.qaly.evpi ?? []).map((p) => p.population as number)), 6);
+  });
+
+  it("draws each arm's Kaplan–Meier steps from day 0 at 100 %, its interval band, the censorings, and says who is left out", () => {
+    const chart = charts.find((c) => c.id === 'time-to-first-job');
+    const layers = (chart?.spec as { layer: { data: { values: Record<string, unknown>[] }; mark: { type: string } }[] }).layer;
+    expect(layers.map((l) => l.mark.type)).toEqual(['area', 'line', 'tick']);
+    const curve = layers[1].data.values;
+    expect(curve.filter((r) => r.arm === 'IPS').map((r) => [r.day, r.survival])).toEqual([[0, 1], [60, 0.875], [120, 0.625], [300, 0.3125], [729, 0.3125]]);
+    expect(curve.filter((r) => r.arm === 'Usual care')[0]).toEqual({ arm: 'Usual care', day: 0, survival: 1, lower: 1, upper: 1 });
+    expect(layers[2].data.values.map((r) => [r.arm, r.day, r.censored])).toEqual([['IPS', 120, 1], ['IPS', 729, 2], ['Usual care', 400, 1], ['Usual care', 729, 5]]);
+    expect(chart?.spec.description).toContain('9 censored participants');
+    expect(chart?.caption).toContain('3 participants already in a competitive job at randomization are not included');
   });
 
   it('catches a broken spec, so the checks above can fail', () => {

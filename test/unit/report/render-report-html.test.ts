@@ -51,6 +51,26 @@ describe('analysis/report/render-report-html', () => {
     expect(text).toContain('population: 1,000 people');
   });
 
+  it('reports time to first competitive job: medians with intervals, log-rank p and the hazard ratio', () => {
+    const text = section(html, 'time-to-first-job');
+    expect(text).toContain('<tr><th scope="row">Analysed (n)</th><td>8</td><td>8</td></tr>');
+    expect(text).toContain('<th scope="row">Median days to first job</th><td>300 days<br><span class="interval">95 % interval 120 to not reached</span></td><td>not reached<br><span class="interval">95 % interval 400 to not reached</span></td>');
+    expect(text).toContain('χ² = 2.25 on 1 degree of freedom, p = 0.134');
+    expect(text).toContain('Hazard ratio (IPS / usual care):</strong> 2.60 (95 % interval 0.50 to 13.50; Wald p = 0.255)');
+    expect(text).toContain('Efron');
+    expect(text).toContain('3 participants were already in a competitive job at randomization');
+    const small = sampleResult();
+    const field = small.timeToFirstJob as NonNullable<typeof small.timeToFirstJob>;
+    field.hazardRatio = null;
+    field.logRank = { ...(field.logRank as NonNullable<typeof field.logRank>), p: 0.00004 };
+    const other = section(renderReportHtml(small, svgsFor(small)), 'time-to-first-job');
+    expect(other).toContain('p < 0.001');
+    expect(other).toContain('not estimable: the partial likelihood has no finite maximum');
+    const none = sampleResult();
+    delete none.timeToFirstJob;
+    expect(renderReportHtml(none, svgsFor(none))).not.toContain('id="time-to-first-job"');
+  });
+
   it('refers to nothing outside the file and runs no script', () => {
     expect(html).not.toMatch(/https?:/i);
     expect(html).not.toMatch(/\ssrc=|<script|<link|@import|url\(/i);
@@ -115,9 +135,9 @@ describe('analysis/report/render-report-html', () => {
   it('gives every chart a heading, a caption and an accessible name', () => {
     const charts = section(html, 'charts');
     const figures = charts.match(/<figure /g) ?? [];
-    expect(figures).toHaveLength(12);
-    expect(charts.match(/<figcaption>/g)).toHaveLength(12);
-    expect(charts.match(/<svg[^>]* role="img" aria-label="[^"]{20,}"><title>/g)).toHaveLength(12);
+    expect(figures).toHaveLength(13);
+    expect(charts.match(/<figcaption>/g)).toHaveLength(13);
+    expect(charts.match(/<svg[^>]* role="img" aria-label="[^"]{20,}"><title>/g)).toHaveLength(13);
   });
 
   it('names the charts it could not draw', () => {

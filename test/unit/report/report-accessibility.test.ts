@@ -34,7 +34,7 @@ describe('server/report/render-report in a browser', () => {
     await page.goto(`file://${file}`);
     expect(requests).toEqual([`file://${file}`]);
     const sizes = await page.$$eval('figure svg', (svgs) => svgs.map((svg) => svg.getBoundingClientRect().width));
-    expect(sizes).toHaveLength(12);
+    expect(sizes).toHaveLength(13);
     for (const width of sizes) expect(width).toBeGreaterThan(300);
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async () => {

@@ -108,6 +108,30 @@ export function sampleResult(): AnalysisResult {
       { id: 'discount-0', label: 'Discount rate 0 %', effect: 'qaly', analysed: { ips: 61, control: 55 }, incremental: { cost: 22000, effect: 0.046 }, icer: 22000 / 0.046, quadrant: 'NE', ci95: { cost: [4000, 40000], effect: [-0.01, 0.1] } },
       { id: 'unit-costs-minus-20', label: 'Unit costs −20 %', effect: 'employment', analysed: { ips: 70, control: 66 }, incremental: { cost: -3000, effect: 30 }, icer: -100, quadrant: 'SE' },
     ],
+    timeToFirstJob: {
+      confType: 'log',
+      arms: {
+        ips: {
+          analysed: 8, events: 5, employedAtRandomization: 2, median: 300, medianCi95: [120, null],
+          curve: [
+            { day: 60, atRisk: 8, events: 1, censored: 0, survival: 0.875, se: 0.1169, ci95: [0.673, 1] },
+            { day: 120, atRisk: 7, events: 2, censored: 1, survival: 0.625, se: 0.1712, ci95: [0.365, 1] },
+            { day: 300, atRisk: 4, events: 2, censored: 0, survival: 0.3125, se: 0.1771, ci95: [0.103, 0.949] },
+            { day: 729, atRisk: 2, events: 0, censored: 2, survival: 0.3125, se: 0.1771, ci95: [0.103, 0.949] },
+          ],
+        },
+        control: {
+          analysed: 8, events: 2, employedAtRandomization: 1, median: null, medianCi95: [400, null],
+          curve: [
+            { day: 200, atRisk: 8, events: 1, censored: 0, survival: 0.875, se: 0.1169, ci95: [0.673, 1] },
+            { day: 400, atRisk: 7, events: 1, censored: 1, survival: 0.75, se: 0.1531, ci95: [0.503, 1] },
+            { day: 729, atRisk: 5, events: 0, censored: 5, survival: 0.75, se: 0.1531, ci95: [0.503, 1] },
+          ],
+        },
+      },
+      logRank: { chiSquare: 2.25, df: 1, p: 0.1336, observed: { ips: 5, control: 2 }, expected: { ips: 3.2, control: 3.8 } },
+      hazardRatio: { ties: 'efron', estimate: 2.6, ci95: [0.5, 13.5], logHazardRatio: Math.log(2.6), se: 0.84, p: 0.255, logLikelihood: [-20.5, -19.8] },
+    },
     warnings: ['12 participants had <b>no</b> baseline utility'],
     software: { name: 'ips-trial', version: '0.1.0' },
   };
