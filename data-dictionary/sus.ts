@@ -45,7 +45,7 @@ export const SUS_AGE_GROUPS: readonly { code: string; from: number; to: number }
   { code: '30-39', from: 30, to: 39 },
   { code: '40-49', from: 40, to: 49 },
   { code: '50-59', from: 50, to: 59 },
-  { code: '60-', from: 60, to: 200 },
+  { code: '60+', from: 60, to: 200 },
 ];
 
 /** The age group of someone born in `birthYear` in the year of `date` (YYYY-MM-DD); null without a birth year. */

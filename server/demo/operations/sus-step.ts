@@ -34,7 +34,7 @@ export const demoSusStep: DemoStep = {
     for (const r of endThisMonth) addStatus(db, actor, findParticipant(db, r.id)!, { status_date: endDay, process_stage: 'ended', ended_reason: 'own_request' });
     const latest = new Set([...ips].sort((a, b) => b.randomized_on!.localeCompare(a.randomized_on!)).slice(0, 3).map((r) => r.id));
     const ended = ips.filter((r) => r.stage === 'ended' || endThisMonth.includes(r));
-    const endDue = new Set([ended[0]?.id, endThisMonth[1]?.id]);
+    const endDue = new Set([ended.find((r) => !endThisMonth.includes(r))?.id, endThisMonth[1]?.id]);
     for (const [i, r] of ips.entries()) {
       if (latest.has(r.id)) continue;
       const participant = findParticipant(db, r.id)!;

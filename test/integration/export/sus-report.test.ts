@@ -34,7 +34,7 @@ const daysBetween = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Da
 const ageGroup = (birthYear: number | null, date: string) => {
   if (birthYear === null) return 'missing';
   const age = Number(date.slice(0, 4)) - birthYear;
-  return age <= 19 ? '16-19' : age <= 24 ? '20-24' : age <= 29 ? '25-29' : age <= 39 ? '30-39' : age <= 49 ? '40-49' : age <= 59 ? '50-59' : '60-';
+  return age <= 19 ? '16-19' : age <= 24 ? '20-24' : age <= 29 ? '25-29' : age <= 39 ? '30-39' : age <= 49 ? '40-49' : age <= 59 ? '50-59' : '60+';
 };
 
 /** The report, counted by hand from what was sent: group → section → category → count (before/after: [before, after]). */
