@@ -11,6 +11,7 @@
 import { missingSusFields, type SusKind } from '../../data-dictionary/sus';
 import type { Db } from '../db/connection';
 import type { ParticipantRow } from '../db/queries/participants';
+import { listStatuses } from '../db/queries/process-statuses';
 import * as sus from '../db/queries/sus-registrations';
 import { inTransaction } from '../db/transaction';
 import { problems, type FieldProblem } from '../errors';
@@ -105,5 +106,7 @@ export function susRegistrations(db: Db, participantId: number) {
   const rows = sus.listSusRegistrations(db, participantId);
   const startRow = rows.find((r) => r.kind === 'start');
   const consent = startRow ? startRow.consent === 1 : null;
-  return { start: viewSusRegistration(startRow, consent), end: viewSusRegistration(rows.find((r) => r.kind === 'end'), consent) };
+  // the end registration is due once the latest process status is "ended"
+  const endDue = listStatuses(db, participantId).at(-1)?.process_stage === 'ended';
+  return { start: viewSusRegistration(startRow, consent), end: viewSusRegistration(rows.find((r) => r.kind === 'end'), consent), endDue };
 }

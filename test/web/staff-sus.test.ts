@@ -51,4 +51,33 @@ describe('staff workspace: SUS sheets', () => {
     expect(danish).not.toMatch(/Start date|Reason for ending|Value to enter/);
     await context.close();
   }, 120_000);
+
+  it('records a due start registration on the participant page, with check boxes for the sources of support', async () => {
+    const { context, page } = await staffLogin(stack, 'manager@demo.ips-trial.invalid', { width: 1280, height: 900 });
+    await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
+    await page.goto(`${stack.url}/#/sus`);
+    const due = page.locator('#sus-due-table tbody tr:has(td:nth-child(4) .sus-missing)').first();
+    await due.waitFor();
+    const studyId = (await due.locator('th a').textContent())!;
+    await due.locator('th a').click();
+    await page.getByRole('heading', { name: `Participant ${studyId}`, exact: true }).waitFor();
+    const card = page.locator('#sus');
+    await card.getByRole('heading', { name: 'SUS registration' }).waitFor();
+    const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+    await card.locator('#sus_start-sus_start_date').fill(today);
+    await card.locator('fieldset[data-field="sus_consent"]').getByLabel('Yes').check();
+    await card.getByLabel('Sickness compensation', { exact: true }).first().check();
+    await card.getByLabel('Social assistance', { exact: true }).first().check();
+    await card.locator('#sus_start-sus_work_before_pct').fill('0');
+    await card.locator('#sus_start-sus_study_before_pct').fill('25');
+    await card.locator('#sus_start-sus_education_level').selectOption('upper_secondary');
+    await card.locator('#sus_start-sus_support_time').selectOption('over_5_years');
+    await card.getByRole('button', { name: 'Save' }).first().click();
+    await page.locator('#sus summary').filter({ hasText: 'not yet entered in SUS' }).first().waitFor();
+    const stored = await page.evaluate(async (id) => (await (await fetch(`/api/participants/${id}/sus`)).json()) as { start: { answers: Record<string, unknown>; missing: string[] } }, studyId);
+    expect(stored.start.answers).toMatchObject({ sus_start_date: today, sus_consent: true, sus_support_before: ['sickness_compensation', 'social_assistance'], sus_study_before_pct: 25, sus_education_level: 'upper_secondary', sus_support_time: 'over_5_years' });
+    expect(stored.start.missing).toEqual([]);
+    await screenshot(page, 'staff-sus-participant');
+    await context.close();
+  }, 120_000);
 });

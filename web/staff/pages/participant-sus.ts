@@ -47,9 +47,11 @@ function registrationForm(studyId: string, kind: SusKind, saved: Obj | null, onS
 export function susCard(studyId: string, answer: Obj, onSaved: () => void): HTMLElement {
   const start = get<Obj | null>(answer, 'start') ?? null;
   const end = get<Obj | null>(answer, 'end') ?? null;
-  const part = (kind: SusKind, saved: Obj | null) => h('details', { class: 'card', id: `sus-${kind}`, open: saved === null && (kind === 'start' || start !== null) ? true : undefined },
+  const endDue = get(answer, 'endDue') === true;
+  const due = (kind: SusKind) => kind === 'start' || endDue;
+  const part = (kind: SusKind, saved: Obj | null) => h('details', { class: 'card', id: `sus-${kind}`, open: saved === null && due(kind) ? true : undefined },
     h('summary', {}, t(kind === 'start' ? 'sus.startRegistration' : 'sus.endRegistration'), ' – ',
-      saved === null ? t('sus.state.missing') : (get<string[]>(saved, 'missing') ?? []).length ? t('sus.state.incomplete') : get(saved, 'enteredOn') ? t('sus.state.entered') : t('sus.state.not_entered')),
+      saved === null ? t(due(kind) ? 'sus.state.missing' : 'sus.state.not_due') : (get<string[]>(saved, 'missing') ?? []).length ? t('sus.state.incomplete') : get(saved, 'enteredOn') ? t('sus.state.entered') : t('sus.state.not_entered')),
     registrationForm(studyId, kind, saved, onSaved));
   return h('section', { class: 'card', id: 'sus' }, h('h2', {}, t('sus.card')),
     part('start', start), start ? part('end', end) : null,
