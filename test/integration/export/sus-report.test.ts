@@ -69,6 +69,7 @@ function expectedCounts(sent: Sent[], group: string) {
     add(`sus_end_reason:${(s.end!.sus_end_reason as string | undefined) ?? 'not_recorded'}`);
   }
   const days = leavers.map((s) => daysBetween(startOf(s), endOf(s)!)).sort((a, b) => a - b);
+  for (const d of days) add(`sus_time_band:${d < 91 ? 'under_3m' : d < 183 ? '3_6m' : d < 365 ? '6_12m' : d < 730 ? '12_24m' : '24m_plus'}`);
   return {
     participants: inPeriod.length,
     started: rows.filter((s) => startOf(s) >= FROM && startOf(s) <= TO).length,
@@ -138,7 +139,7 @@ describe('SUS registrations and the SUS follow-up report', () => {
     for (const g of report.groups) {
       const e = expectedCounts(sent, g.group);
       expect([g.participants, g.started, g.ended, g.leavers], g.group).toEqual([e.participants, e.started, e.ended, e.leavers]);
-      const tables = { sus_registration: g.registration, sus_sex: g.bySex, sus_age_group: g.byAgeGroup, sus_anonymous_sex: g.anonymousBySex, sus_anonymous_age_group: g.anonymousByAgeGroup, sus_end_reason: g.endReasons };
+      const tables = { sus_registration: g.registration, sus_sex: g.bySex, sus_age_group: g.byAgeGroup, sus_anonymous_sex: g.anonymousBySex, sus_anonymous_age_group: g.anonymousByAgeGroup, sus_end_reason: g.endReasons, sus_time_band: g.timeBands };
       for (const [section, cells] of Object.entries(tables)) {
         for (const c of cells) expect(c.count, `${g.group} ${section} ${c.category}`).toBe(e.counted.get(`${section}:${c.category}`) ?? 0);
       }
@@ -174,7 +175,11 @@ describe('SUS registrations and the SUS follow-up report', () => {
       const shown = (section: string, category: string) => rows.find((r) => r.group === group && r.section === section && r.category === category);
       expect(Number(shown('sus_participants', 'in_period')!.value)).toBe(e.participants);
       for (const c of cells.filter((r) => r.group === group && !r.section.endsWith('before_after') && r.value !== '<5')) {
-        expect(Number(c.value), `${group} ${c.section} ${c.category}`).toBe(c.section === 'sus_time_band' ? Number(c.value) : e.counted.get(`${c.section}:${c.category}`) ?? 0);
+        expect(Number(c.value), `${group} ${c.section} ${c.category}`).toBe(e.counted.get(`${c.section}:${c.category}`) ?? 0);
+      }
+      for (const c of cells.filter((r) => r.group === group && r.section.endsWith('before_after'))) {
+        if (c.value !== '<5') expect(Number(c.value), `${group} ${c.section} before ${c.category}`).toBe(e.before.get(`${c.section}:${c.category}`) ?? 0);
+        if (c.extra !== '<5') expect(Number(c.extra), `${group} ${c.section} after ${c.category}`).toBe(e.after.get(`${c.section}:${c.category}`) ?? 0);
       }
       // a withheld cell hides a small count or is the one withheld next to it (secondary suppression)
       const sex = cells.filter((r) => r.group === group && r.section === 'sus_sex');
