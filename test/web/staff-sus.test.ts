@@ -20,6 +20,8 @@ describe('staff workspace: SUS sheets', () => {
     expect(count).toBeGreaterThan(0);
     const ids = await leavers.locator('th a').allTextContents();
     expect(await page.locator('#sus-due-table tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('#sus-starters-table tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('#sus-starters-print').getAttribute('href')).toMatch(/^#\/sus-sheets\?participants=/);
     await screenshot(page, 'staff-sus-list');
 
     await page.locator('#sus-leavers-print').click();

@@ -4,9 +4,10 @@
  * a start registration for the IPS participants (a few anonymous, one with
  * a field left empty), an end registration for those who ended, most of
  * them marked as entered into SUS two weeks later. The three latest
- * starters and two leavers are left without a registration (due), and two
- * participants of the ongoing cohort end in the current month (one
- * registered, one due), so this month's leavers can be printed at once.
+ * starters and two leavers are left without a registration (due); one
+ * participant, who waited for a place, starts on the first of this month,
+ * and two of the ongoing cohort end in the current month (one registered,
+ * one due), so this month's starters and leavers can be printed at once.
  * Through the same services as the API (audit trail included).
  */
 import { findParticipant } from '../../db/queries/participants';
@@ -32,14 +33,19 @@ export const demoSusStep: DemoStep = {
     const endThisMonth = ips.filter((r) => r.stage !== 'ended' && r.randomized_on! < addDays(today, -400)).slice(0, 2);
     const endDay = today.slice(8, 10) <= '05' ? today.slice(0, 8) + '01' : addDays(today, -3);
     for (const r of endThisMonth) addStatus(db, actor, findParticipant(db, r.id)!, { status_date: endDay, process_stage: 'ended', ended_reason: 'own_request' });
-    const latest = new Set([...ips].sort((a, b) => b.randomized_on!.localeCompare(a.randomized_on!)).slice(0, 3).map((r) => r.id));
+    const byStart = [...ips].sort((a, b) => b.randomized_on!.localeCompare(a.randomized_on!));
+    const latest = new Set(byStart.slice(0, 3).map((r) => r.id));
+    // the next one waited for a place: the intervention started on the first of this month
+    const firstOfMonth = `${today.slice(0, 8)}01`;
+    const startsThisMonth = byStart.slice(3).find((r) => r.randomized_on! <= firstOfMonth && r.stage !== 'ended' && !endThisMonth.includes(r))?.id;
     const ended = ips.filter((r) => r.stage === 'ended' || endThisMonth.includes(r));
     const endDue = new Set([ended.find((r) => !endThisMonth.includes(r))?.id, endThisMonth[1]?.id]);
     for (const [i, r] of ips.entries()) {
       if (latest.has(r.id)) continue;
       const participant = findParticipant(db, r.id)!;
       const consent = i % 7 !== 3;
-      const start: Record<string, unknown> = { sus_start_date: r.randomized_on, sus_consent: consent };
+      const startDate = r.id === startsThisMonth ? firstOfMonth : r.randomized_on!;
+      const start: Record<string, unknown> = { sus_start_date: startDate, sus_consent: consent };
       if (consent) {
         const working = pick(8) === 0;
         Object.assign(start, {
@@ -53,7 +59,7 @@ export const demoSusStep: DemoStep = {
       recordSusRegistration(db, actor, participant, 'start', start, undefined);
       const endedOn = endThisMonth.includes(r) ? endDay : r.ended_on;
       if (endedOn === null || endDue.has(r.id)) {
-        if (addDays(r.randomized_on!, 14) <= today) markSusEntered(db, actor, participant, 'start', addDays(r.randomized_on!, 14), undefined);
+        if (addDays(startDate, 14) <= today) markSusEntered(db, actor, participant, 'start', addDays(startDate, 14), undefined);
         continue;
       }
       const end: Record<string, unknown> = { sus_end_date: endedOn };
@@ -69,7 +75,7 @@ export const demoSusStep: DemoStep = {
         });
       }
       recordSusRegistration(db, actor, participant, 'end', end, undefined);
-      const enteredStart = addDays(r.randomized_on!, 14);
+      const enteredStart = addDays(startDate, 14);
       if (enteredStart <= today) markSusEntered(db, actor, participant, 'start', enteredStart, undefined);
       if (addDays(endedOn, 14) <= today) markSusEntered(db, actor, participant, 'end', addDays(endedOn, 14), undefined);
     }

@@ -36,9 +36,10 @@ describe('demo study: SUS', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("lists this month's leavers and the due registrations, and gives their SUS sheets", async () => {
+  it("lists this month's starters and leavers and the due registrations, and gives their SUS sheets", async () => {
     const list = (await manager.get('/api/sus/worklist')).body;
     expect(list.leavers.length).toBeGreaterThanOrEqual(2);
+    expect(list.starters.length).toBeGreaterThanOrEqual(1);
     expect(list.leavers.map((l: { end: string }) => l.end)).toEqual(expect.arrayContaining(['missing', 'not_entered']));
     expect(list.due.filter((d: { start: string }) => d.start === 'missing').length).toBe(3);
     const ids = [...list.leavers, ...list.starters].map((l: { studyId: string }) => l.studyId);
