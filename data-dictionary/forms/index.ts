@@ -20,6 +20,8 @@ import employmentEpisode from './employment_episode.json';
 import timeLog from './time_log.json';
 import withdrawal from './withdrawal.json';
 import fidelityReview from './fidelity_review.json';
+import susStart from './sus_start.json';
+import susEnd from './sus_end.json';
 import systemLogin from './system/login.json';
 import systemPasswordChange from './system/password_change.json';
 import systemStaffUser from './system/staff_user.json';
@@ -44,6 +46,8 @@ export const formFiles = [
   timeLog,
   withdrawal,
   fidelityReview,
+  susStart,
+  susEnd,
   systemLogin,
   systemPasswordChange,
   systemStaffUser,

@@ -11,9 +11,16 @@ import { renderSvg } from '../report/render-svg';
 import { loadFunderData, type FunderPeriod } from './load-funder-data';
 import { renderFunderCsv } from './render-funder-csv';
 import { renderFunderHtml } from './render-funder-html';
+import { computeSusReport } from '../../analysis/sus/compute-sus-report';
+import type { SusReport } from '../../analysis/sus/types';
+import { loadSusData, susReportCategories } from './load-sus-data';
+import { susCsvRows } from './render-sus-csv';
+import { renderSusSection } from './render-sus-html';
 
 export interface BuiltFunderReport {
   report: FunderReport;
+  /** the SUS follow-up part (SUS registrations) */
+  sus: SusReport;
   csv: string;
   html: string;
 }
@@ -21,6 +28,12 @@ export interface BuiltFunderReport {
 export async function buildFunderReport(db: Db, period: FunderPeriod, minCell = 5): Promise<BuiltFunderReport> {
   const { participants, fidelity } = loadFunderData(db, period);
   const report = computeFunderReport(participants, fidelity, minCell);
+  const sus = buildSusReport(db, period, minCell);
   const [status, targets] = await Promise.all([renderSvg(statusChartSpec(report)), renderSvg(targetsChartSpec(report))]);
-  return { report, csv: renderFunderCsv(report, period), html: renderFunderHtml(report, period, { status, targets }) };
+  return { report, sus, csv: renderFunderCsv(report, period, susCsvRows(sus)), html: renderFunderHtml(report, period, { status, targets }, renderSusSection(sus)) };
+}
+
+/** The SUS follow-up report alone (GET /api/reports/sus). */
+export function buildSusReport(db: Db, period: FunderPeriod, minCell = 5): SusReport {
+  return computeSusReport(loadSusData(db, period), susReportCategories(), minCell);
 }

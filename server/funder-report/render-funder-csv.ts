@@ -11,7 +11,7 @@ import type { FunderPeriod } from './load-funder-data';
 
 type Row = [string, string, string, string, string | number | null, string | number | null];
 
-export function renderFunderCsv(report: FunderReport, period: FunderPeriod): string {
+export function renderFunderCsv(report: FunderReport, period: FunderPeriod, extraRows: readonly Row[] = []): string {
   const withheld = `<${report.minCell}`;
   const rows: Row[] = [['all', 'period', 'from', 'First day of the period', period.from, null], ['all', 'period', 'to', 'Last day of the period', period.to, null]];
   for (const g of report.groups) {
@@ -33,5 +33,6 @@ export function renderFunderCsv(report: FunderReport, period: FunderPeriod): str
     rows.push([g.group, 'caseload', 'max', 'Largest caseload', g.caseload.max, null], [g.group, 'caseload', 'over20', 'Coaches above 20 (IPS fidelity maximum)', g.caseload.over20, null]);
     for (const f of g.fidelity) rows.push([g.group, 'fidelity', f.site, `Latest fidelity review ${f.reviewDate} (${f.band})`, f.total, f.band]);
   }
+  rows.push(...extraRows);
   return spreadsheetCsv(['group', 'section', 'category', 'label', 'value', 'extra'], rows);
 }

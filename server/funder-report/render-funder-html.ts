@@ -45,7 +45,7 @@ ${days('First employer contact (coach time log)', g.employerContact)}${days('Fir
 ${fidelity}</section>`;
 }
 
-export function renderFunderHtml(report: FunderReport, period: FunderPeriod, charts: { status: string; targets: string }): string {
+export function renderFunderHtml(report: FunderReport, period: FunderPeriod, charts: { status: string; targets: string }, susSection = ''): string {
   const scope = period.site ? `site ${escapeHtml(period.site)}` : 'all sites';
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>IPS: report to the funders ${escapeHtml(period.from)} – ${escapeHtml(period.to)}</title>
@@ -56,6 +56,7 @@ export function renderFunderHtml(report: FunderReport, period: FunderPeriod, cha
 <figure>${charts.status}<figcaption>Participants by current status and site.</figcaption></figure>
 <figure>${charts.targets}<figcaption>Observed shares against the funders' targets (ticks; the grey bar is the 10–20 % range for studies).</figcaption></figure>
 ${report.groups.map((g) => groupSection(g, report.minCell)).join('\n')}
+${susSection}
 </body></html>
 `;
 }

@@ -13,6 +13,7 @@ import { episodesRouter } from './episodes';
 import { statusesRouter } from './statuses';
 import { fidelityReviewsRouter } from './fidelity-reviews';
 import { studySettingsRouter } from './study-settings';
+import { susRouter } from './sus';
 
 export const operationsRouters: MakeRouter[] = [
   participantsRouter,
@@ -25,4 +26,5 @@ export const operationsRouters: MakeRouter[] = [
   statusesRouter,
   fidelityReviewsRouter,
   studySettingsRouter,
+  susRouter,
 ];

@@ -34,7 +34,7 @@ export { WORKING_AGE };
 
 export type DateProblemCode =
   | 'in_future' | 'before_floor' | 'before_referral' | 'before_randomization' | 'before_start' | 'before_review'
-  | 'after_screening' | 'after_consent' | 'too_far_ahead' | 'outside_working_age' | 'outside_window';
+  | 'after_screening' | 'after_consent' | 'after_end' | 'too_far_ahead' | 'outside_working_age' | 'outside_window';
 
 export interface DateProblem extends FieldProblem {
   limit: string;

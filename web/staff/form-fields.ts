@@ -19,8 +19,19 @@ export interface FieldsView {
   showErrors(errors: { field: string; message: string }[]): void;
 }
 
+/** A field shown as a group of radio buttons or check boxes (a fieldset with a legend). */
+const isGroupField = (field: Field) => field.type === 'boolean' || field.type === 'multi_choice' || (field.type === 'choice' && (field.choices?.length ?? 0) <= 3);
+
 function control(field: Field, id: string, lang: Language, value: Value | undefined): HTMLElement {
   const describedBy = `${id}-error`;
+  if (field.type === 'multi_choice') {
+    const chosen = Array.isArray(value) ? value.map(String) : [];
+    return h('div', { class: 'check-list' }, ...(field.choices ?? []).map((c, i) => {
+      const input = h('input', { type: 'checkbox', name: id, id: `${id}-${i}`, value: String(c.code) });
+      input.checked = chosen.includes(String(c.code));
+      return h('label', { for: `${id}-${i}`, class: 'radio' }, input, ` ${c.labels[lang]}`);
+    }));
+  }
   if (field.type === 'boolean' || (field.type === 'choice' && (field.choices?.length ?? 0) <= 3)) {
     const options = field.type === 'boolean'
       ? [{ code: 'true', label: t('common.yes') }, { code: 'false', label: t('common.no') }]
@@ -50,6 +61,10 @@ function control(field: Field, id: string, lang: Language, value: Value | undefi
 }
 
 function readField(root: HTMLElement, field: Field, id: string): Value | undefined {
+  if (field.type === 'multi_choice') {
+    const codes = [...root.querySelectorAll<HTMLInputElement>(`input[name="${id}"]:checked`)].map((el) => field.choices?.find((c) => String(c.code) === el.value)?.code).filter((c): c is string | number => c !== undefined);
+    return codes.length ? codes : undefined;
+  }
   if (field.type === 'boolean' || (field.type === 'choice' && (field.choices?.length ?? 0) <= 3)) {
     const checked = root.querySelector<HTMLInputElement>(`input[name="${id}"]:checked`);
     if (!checked) return undefined;
@@ -74,7 +89,7 @@ export function renderFields(form: Form, options: { lang?: Language; values?: Va
   for (const field of fields) {
     const id = `${prefix}-${field.name}`;
     const error = h('p', { class: 'field-error', id: `${id}-error` });
-    const isGroup = field.type === 'boolean' || (field.type === 'choice' && (field.choices?.length ?? 0) <= 3);
+    const isGroup = isGroupField(field);
     const label = `${field.labels[lang]}${field.required ? ' *' : ''}`;
     const row = isGroup
       ? h('fieldset', { class: 'field', 'data-field': field.name, 'aria-describedby': `${id}-error` }, h('legend', {}, label), control(field, id, lang, options.values?.[field.name]), error)

@@ -53,6 +53,9 @@ export const paths = {
   siteFidelity: (code: string) => `/api/sites/${encodeURIComponent(code)}/fidelity-reviews`,
   consort: '/api/consort',
   dataQuerySummary: '/api/data-queries/summary',
+  sus: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}/sus`,
+  susWorklist: '/api/sus/worklist',
+  susSheets: '/api/sus/sheets',
 };
 
 export const getJson = <T = unknown>(url: string) => api<T>('GET', url);

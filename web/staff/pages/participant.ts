@@ -14,6 +14,7 @@ import { t } from '../texts/index';
 import { get, getJson, list, optional, paths, type Site } from '../staff-api';
 import { formCard, randomizeCard, tabletCard } from './participant-actions';
 import { coachCard, coachesOf, endEpisodeCard, withdrawalCard, withdrawalFacts } from './participant-changes';
+import { susCard } from './participant-sus';
 
 type Obj = Record<string, unknown>;
 
@@ -57,6 +58,8 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
     user.role === 'admin' || user.role === 'data_monitor' ? optional(() => getJson(paths.audit(studyId)).then((a) => list<Obj>(a, 'entries'))) : Promise.resolve(new Error(t('participant.auditHidden'))),
     optional(() => getJson(paths.sites).then((a) => list<Site>(a, 'sites'))),
   ]);
+  // SUS registrations: for the funded intervention (IPS arm), captured when it starts and ends
+  const sus = canLog && stage === 'randomized' && get(p, 'arm') === 'ips' ? await optional(() => getJson<Obj>(paths.sus(studyId))) : null;
   const staffNames = sites instanceof Error ? sites : staffNamesOf(sites);
   const coachId = get<number | null>(p, 'coach_id') ?? null;
   const withdrawal = get<Obj | null>(answer, 'withdrawal') ?? null;
@@ -94,6 +97,7 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
         t('participant.target', { date: format(formatDate(get(a, 'target_date'))) }), h('br'),
         t('participant.window', { from: format(formatDate(get(a, 'window_start'))), to: format(formatDate(get(a, 'window_end'))) }), h('br'),
         h('span', { class: `state state-${get(a, 'state')}`, 'data-state': String(get(a, 'state')) }, format(assessmentStateLabel(get(a, 'state')))))));
+  if (sus && !(sus instanceof Error)) sections.push(susCard(studyId, sus, reload));
   replace(main, h('h1', {}, t('participant.title', { studyId })), facts, ...sections,
     h('section', { class: 'card', id: 'timeline' }, h('h2', {}, t('participant.assessments')), timeline),
     canLog && stage === 'randomized' ? h('details', { class: 'card' }, h('summary', {}, t('participant.recordEpisode')),
