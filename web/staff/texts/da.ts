@@ -313,6 +313,7 @@ export const da: Catalogue = {
   'problem.csrf_token_invalid': 'Din session er ændret. Genindlæs siden og prøv igen.',
   'problem.not_found': 'Posten blev ikke fundet (eller hører ikke til et af dine steder).',
   'problem.conflict': 'Dette kan ikke gemmes, som det er: det strider mod det, der allerede er registreret.',
+  'problem.no_change': 'Intet blev ændret: alle værdier er de samme som de allerede gemte. Ændr mindst én værdi, eller annullér.',
   'problem.reason_required': 'Angiv en begrundelse: oplysninger, der allerede er indtastet, ændres.',
   'problem.body_too_large': 'Der blev sendt for meget på én gang. Forkort teksten og prøv igen.',
   'problem.unsupported_media_type': 'Siden sendte noget, serveren ikke kunne læse. Genindlæs siden og prøv igen.',

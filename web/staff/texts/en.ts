@@ -314,6 +314,7 @@ export const en = {
   'problem.csrf_token_invalid': 'Your session has changed. Reload the page and try again.',
   'problem.not_found': 'This record could not be found (or is not at one of your sites).',
   'problem.conflict': 'This cannot be saved as it stands: it conflicts with what is already recorded.',
+  'problem.no_change': 'Nothing was changed: every value is the same as the one already stored. Change at least one value, or cancel.',
   'problem.reason_required': 'Give a reason: data that were already entered are being changed.',
   'problem.body_too_large': 'Too much was sent at once. Shorten the text and try again.',
   'problem.unsupported_media_type': 'The page sent something the server could not read. Reload the page and try again.',

@@ -313,6 +313,7 @@ export const sv: Catalogue = {
   'problem.csrf_token_invalid': 'Din session har ändrats. Ladda om sidan och försök igen.',
   'problem.not_found': 'Posten hittades inte (eller hör inte till någon av dina enheter).',
   'problem.conflict': 'Detta kan inte sparas som det är: det krockar med det som redan är registrerat.',
+  'problem.no_change': 'Inget ändrades: alla värden är desamma som de redan sparade. Ändra minst ett värde, eller avbryt.',
   'problem.reason_required': 'Ange ett skäl: uppgifter som redan registrerats ändras.',
   'problem.body_too_large': 'För mycket skickades på en gång. Korta texten och försök igen.',
   'problem.unsupported_media_type': 'Sidan skickade något som servern inte kunde läsa. Ladda om sidan och försök igen.',
