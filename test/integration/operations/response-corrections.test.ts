@@ -12,7 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq5dIndex } from '../../../instruments/eq5d/index';
 import { findAuditEntries } from '../../../server/db/queries/audit-entries';
 import { pseudonymizer } from '../../../server/export/pseudonym';
-import { cliActor, verifyAudit } from '../../../server/services/audit';
+import { findParticipantByStudyId } from '../../../server/db/queries/participants';
+import { seedFromText } from '../../../server/randomization/seed';
+import { allocate } from '../../../server/services/allocations';
+import { cliActor, SYSTEM_ACTOR, verifyAudit } from '../../../server/services/audit';
 import { runExport } from '../../../server/services/exports';
 import { createTestServer, type TestServer } from '../server-core/harness';
 import { ELIGIBLE_SCREENING, FULL_CONSENT, makeReady, putResponse, register } from './fixtures';
@@ -145,5 +148,49 @@ describe('api: POST /api/responses/:clientUuid/corrections', () => {
     expect(res.body.error.code).toBe('conflict');
     const missing = await server.as('trial_manager').send('POST', '/api/responses/00000000-0000-4000-8000-00000000abcd/corrections', { answers: { gse_01: 3 }, reason: 'x' });
     expect(missing.status).toBe(404);
+  });
+});
+
+describe('api: a corrected answer date follows the plausibility rules and the window', () => {
+  // randomized 2026-01-20: 6-month window 2026-07-06 … 2026-08-17
+  let server: TestServer;
+  let uuid: string;
+  const path = () => `/api/responses/${uuid}/corrections`;
+
+  beforeAll(async () => {
+    server = await createTestServer();
+    const studyId = await register(server, 'TST-A', 23);
+    const id = await makeReady(server, studyId);
+    allocate(server.db, seedFromText('correction window test'), SYSTEM_ACTOR, findParticipantByStudyId(server.db, studyId)!, '2026-01-20');
+    const saved = await putResponse(server, 'trial_manager', id, 'eq5d5l', 6, { answeredOn: '2026-07-20' });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    uuid = saved.body.response.clientUuid;
+  }, 60_000);
+  afterAll(() => server?.close());
+
+  it('refuses a corrected date outside the window without out_of_window_reason, and before the randomization', async () => {
+    const tm = server.as('trial_manager');
+    const outside = await tm.send('POST', path(), { answered_on: '2026-08-18', reason: 'Date of the paper form' });
+    expect(outside.status).toBe(400);
+    expect(outside.body.error).toMatchObject({ code: 'outside_window', fields: [expect.objectContaining({ field: 'answered_on', opens: '2026-07-06', closes: '2026-08-17' })] });
+    const early = await tm.send('POST', path(), { answered_on: '2026-01-19', reason: 'Date of the paper form' });
+    expect(early.body.error).toMatchObject({ code: 'implausible_date', fields: [expect.objectContaining({ field: 'answered_on', code: 'before_randomization' })] });
+    expect((await tm.get(path())).body.response.answeredOn).toBe('2026-07-20');
+  });
+
+  it('accepts it outside the window with a reason, and drops the reason when it is moved back inside', async () => {
+    const tm = server.as('trial_manager');
+    const outside = await tm.send('POST', path(), { answered_on: '2026-08-18', out_of_window_reason: 'Participant was abroad; answered on return', reason: 'Date of the paper form' });
+    expect(outside.status, JSON.stringify(outside.body)).toBe(201);
+    expect(outside.body.response).toMatchObject({ answeredOn: '2026-08-18', outOfWindowReason: 'Participant was abroad; answered on return' });
+    expect(outside.body.correction.changes).toEqual({
+      answered_on: { before: '2026-07-20', after: '2026-08-18' },
+      out_of_window_reason: { before: null, after: 'Participant was abroad; answered on return' },
+    });
+    const back = await tm.send('POST', path(), { answered_on: '2026-08-17', reason: 'Misread the date' });
+    expect(back.status).toBe(201);
+    expect(back.body.response.outOfWindowReason).toBeNull();
+    expect((await tm.get(path())).body.corrections.map((c: { changes: Record<string, { after: unknown }> }) => c.changes.answered_on.after)).toEqual(['2026-08-18', '2026-08-17']);
+    expect(verifyAudit(server.db).ok).toBe(true);
   });
 });
