@@ -6,6 +6,7 @@
  * goes through the confirm step naming the change, after which the page
  * shows the corrected answer and the history (before → after, who, why),
  * and the API holds the corrected value and the earlier one in the history.
+ * A coach corrects the minutes of a logged time on the Time logs page.
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ import { consentedParticipant, today } from './fixtures';
 
 const stack = stackForThisFile();
 
-describe('staff participant page: correcting a saved questionnaire', () => {
+describe('staff pages: correcting a saved questionnaire and a time log', () => {
   it('corrects an EQ-5D answer with a reason and shows it in the history', async () => {
     const context = await stack.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
     context.setDefaultTimeout(60_000);
@@ -69,6 +70,36 @@ describe('staff participant page: correcting a saved questionnaire', () => {
     expect(api.response.answers).toEqual({ ...answers, eq5d_mo: 4 });
     expect(api.corrections).toHaveLength(1);
     expect(api.corrections[0].changes['answers.eq5d_mo']).toEqual({ before: 2, after: 4 });
+    await context.close();
+  }, 180_000);
+
+  it('corrects a logged time on the Time logs page with a reason', async () => {
+    const context = await stack.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    context.setDefaultTimeout(60_000);
+    const page = await context.newPage();
+    const managerCsrf = await apiLogin(page, stack.url, 'manager@demo.ips-trial.invalid');
+    const { id } = await consentedParticipant(page.request, stack.url, managerCsrf, 9);
+    const csrf = await apiLogin(page, stack.url, 'coach@demo.ips-trial.invalid');
+    const logged = await page.request.post(`${stack.url}/api/time-logs`, {
+      headers: { 'X-CSRF-Token': csrf },
+      data: { entry: { log_date: today(), staff_role: 'ips_specialist', activity: 'participant_meeting', minutes: 30, log_scope: 'participant' }, participantId: id },
+    });
+    expect(logged.status(), await logged.text()).toBe(201);
+    const logId = ((await logged.json()) as { timeLog: { id: number } }).timeLog.id;
+
+    await page.goto(`${stack.url}/#/time-logs/${today()}`);
+    const row = page.locator(`#logged tr[data-log="${logId}"]`).first();
+    await row.getByRole('button', { name: 'Correct' }).click();
+    const form = page.getByRole('form', { name: /Correct the time log of/ });
+    await form.getByLabel(/^Time in minutes/).fill('50');
+    await form.getByRole('button', { name: 'Save the correction' }).click();
+    await form.getByRole('alert').filter({ hasText: 'Give the reason for the correction.' }).waitFor();
+    await form.getByLabel('Reason for the correction *').fill('The meeting lasted 50 minutes');
+    await form.getByRole('button', { name: 'Save the correction' }).click();
+    await expect.poll(async () => (await page.locator(`#logged tr[data-log="${logId}"]`).first().locator('td').nth(3).textContent()), { timeout: 30_000 }).toBe('50');
+    const history = (await (await page.request.get(`${stack.url}/api/time-logs/${logId}/corrections`)).json()) as { timeLog: { minutes: number }; corrections: { reason: string; changes: Record<string, unknown> }[] };
+    expect(history.timeLog.minutes).toBe(50);
+    expect(history.corrections.map((c) => [c.reason, c.changes])).toEqual([['The meeting lasted 50 minutes', { minutes: { before: 30, after: 50 } }]]);
     await context.close();
   }, 180_000);
 });
