@@ -133,4 +133,9 @@ describe('api: corrections of time logs, episodes, statuses and fidelity reviews
     expect(audit.reason).toBe('Meeting ran longer; it was with the employer');
     expect(verifyAudit(server.db).ok).toBe(true);
   });
+
+  it('keeps the history append-only: the database refuses to change or remove a correction', () => {
+    expect(() => server.db.prepare("UPDATE record_corrections SET reason = 'rewritten'").run()).toThrow(/UPDATE refused/);
+    expect(() => server.db.prepare('DELETE FROM record_corrections').run()).toThrow(/DELETE refused/);
+  });
 });
