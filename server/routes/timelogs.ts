@@ -80,7 +80,7 @@ export const timeLogsRouter: MakeRouter = ({ db }) => {
     res.status(201).json({ timeLog: viewTimeLog(db, result.timeLog), correction: result.correction });
   });
 
-  router.get('/time-logs/:id/corrections', writers, (req, res) => {
+  router.get('/time-logs/:id/corrections', requireRole('admin', 'trial_manager', 'coach', 'data_monitor'), (req, res) => {
     const id = idParam(req, 'id', 'time log');
     const row = changeableTimeLog(db, req.auth!.user, id);
     res.json({ timeLog: viewTimeLog(db, row), corrections: correctionsOfRecord(db, 'time_log', id) });

@@ -55,7 +55,7 @@ describePermissionMatrix(
     { method: 'GET', path: '/api/responses/00000000-0000-4000-8000-000000000001/corrections', allow: participantReaders },
     { method: 'GET', path: `${P}/corrections`, allow: participantReaders },
     { method: 'POST', path: '/api/time-logs/999/corrections', body: {}, allow: staffWriters },
-    { method: 'GET', path: '/api/time-logs/999/corrections', allow: staffWriters },
+    { method: 'GET', path: '/api/time-logs/999/corrections', allow: participantReaders },
     { method: 'POST', path: `${P}/episodes/999/corrections`, body: {}, allow: staffWriters },
     { method: 'GET', path: `${P}/episodes/999/corrections`, allow: participantReaders },
     { method: 'DELETE', path: `${P}/episodes/999`, body: {}, allow: staffWriters },

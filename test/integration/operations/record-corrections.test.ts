@@ -59,7 +59,7 @@ describe('api: corrections of time logs, episodes, statuses and fidelity reviews
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.timeLog).toMatchObject({ minutes: 60, activity: 'employer_contact', log_date: '2026-03-02' });
     expect(res.body.correction.changes).toEqual({ activity: { before: 'participant_meeting', after: 'employer_contact' }, minutes: { before: 45, after: 60 } });
-    const history = await server.as('trial_manager').get(url);
+    const history = await server.as('data_monitor').get(url);
     expect(history.body.corrections).toHaveLength(1);
     expect(history.body.corrections[0].before).toMatchObject({ minutes: 45, activity: 'participant_meeting' });
   });
