@@ -6,7 +6,8 @@
  * goes through the confirm step naming the change, after which the page
  * shows the corrected answer and the history (before → after, who, why),
  * and the API holds the corrected value and the earlier one in the history.
- * A coach corrects the minutes of a logged time on the Time logs page.
+ * A coach corrects the minutes of a logged time on the Time logs page; a
+ * trial manager corrects an item of a fidelity review.
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import { consentedParticipant, today } from './fixtures';
 
 const stack = stackForThisFile();
 
-describe('staff pages: correcting a saved questionnaire and a time log', () => {
+describe('staff pages: correcting a questionnaire, a time log and a fidelity review', () => {
   it('corrects an EQ-5D answer with a reason and shows it in the history', async () => {
     const context = await stack.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
     context.setDefaultTimeout(60_000);
@@ -100,6 +101,35 @@ describe('staff pages: correcting a saved questionnaire and a time log', () => {
     const history = (await (await page.request.get(`${stack.url}/api/time-logs/${logId}/corrections`)).json()) as { timeLog: { minutes: number }; corrections: { reason: string; changes: Record<string, unknown> }[] };
     expect(history.timeLog.minutes).toBe(50);
     expect(history.corrections.map((c) => [c.reason, c.changes])).toEqual([['The meeting lasted 50 minutes', { minutes: { before: 30, after: 50 } }]]);
+    await context.close();
+  }, 180_000);
+
+  it('corrects an item of a fidelity review on the Fidelity page and shows the new total', async () => {
+    const context = await stack.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    context.setDefaultTimeout(60_000);
+    const page = await context.newPage();
+    const csrf = await apiLogin(page, stack.url, 'manager@demo.ips-trial.invalid');
+    const items = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`fid_${String(i + 1).padStart(2, '0')}`, 4]));
+    const made = await page.request.post(`${stack.url}/api/sites/ORE-DBT/fidelity-reviews`, {
+      headers: { 'X-CSRF-Token': csrf },
+      data: { review: { review_date: today(), review_type: 'self', reviewers: 'Granskare Test', ...items } },
+    });
+    expect(made.status(), await made.text()).toBe(201);
+    const review = ((await made.json()) as { review: { id: number; total: number } }).review;
+    expect(review.total).toBe(100);
+
+    await page.goto(`${stack.url}/#/fidelity`);
+    const card = page.locator('#correct-review');
+    await card.getByLabel('Record').selectOption(String(review.id));
+    await card.getByLabel('Field').selectOption('fid_01');
+    await card.getByLabel(/^1\. Caseload size/).fill('5');
+    await card.getByLabel('Reason for the correction *').fill('Item 1 was scored from the draft');
+    await card.getByRole('button', { name: 'Correct …' }).click();
+    await card.getByText(/1\. Caseload size becomes 5\./).waitFor();
+    await card.getByRole('button', { name: 'Confirm: correct' }).click();
+    await expect.poll(async () => (await (await page.request.get(`${stack.url}/api/fidelity-reviews/${review.id}/corrections`)).json() as { corrections: unknown[] }).corrections.length, { timeout: 30_000 }).toBe(1);
+    const trend = (await (await page.request.get(`${stack.url}/api/fidelity-reviews?site=ORE-DBT`)).json()) as { reviews: { id: number; total: number }[] };
+    expect(trend.reviews.find((r) => r.id === review.id)?.total).toBe(101);
     await context.close();
   }, 180_000);
 });

@@ -17,6 +17,7 @@ import { get, getJson, list, optional, paths, type Site } from '../staff-api';
 import { formCard, randomizeCard, tabletCard } from './participant-actions';
 import { coachCard, coachesOf, endEpisodeCard, withdrawalCard, withdrawalFacts } from './participant-changes';
 import { episodeCorrectionCard, responsesCard } from './participant-corrections';
+import { fieldCorrectionCard } from './field-correction';
 
 type Obj = Record<string, unknown>;
 
@@ -111,6 +112,11 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
     canLog && openEpisodes.length > 0 ? endEpisodeCard(participantId, openEpisodes, reload) : null,
     canLog && !(episodes instanceof Error) && episodes.length > 0 ? episodeCorrectionCard(participantId, episodes, reload) : null,
     table(t('participant.statuses'), [[fieldLabel('process_status', 'status_date'), (r) => formatDate(get(r, 'status_date'))], [fieldLabel('process_status', 'process_stage'), (r) => label('process_status', 'process_stage', get(r, 'process_stage'))], [fieldLabel('process_status', 'ended_reason'), (r) => label('process_status', 'ended_reason', get(r, 'ended_reason'))]], statuses, 'statuses'),
+    canLog && !(statuses instanceof Error) && statuses.length > 0 ? fieldCorrectionCard({
+      id: 'correct-status', title: t('corrections.statusTitle'), formName: 'process_status', part: 'status', onDone: reload,
+      records: statuses.map((s) => ({ id: Number(get(s, 'id')), label: t('corrections.statusName', { stage: label('process_status', 'process_stage', get(s, 'process_stage')), date: formatDate(get(s, 'status_date')) }) })),
+      url: (statusId) => paths.statusCorrections(participantId, statusId),
+    }) : null,
     table(t('participant.timeLogs'), [[fieldLabel('time_log', 'log_date'), (r) => formatDate(get(r, 'log_date'))], [fieldLabel('time_log', 'activity'), (r) => label('time_log', 'activity', get(r, 'activity'))], [fieldLabel('time_log', 'minutes'), (r) => get(r, 'minutes')], [t('participant.staff'), (r) => get(r, 'staff_name') ?? staffName(get(r, 'staff_id'))]], logs, 'time-logs'),
     table(t('participant.audit'), [[t('participant.auditWhen'), (r) => formatDateTime(get(r, 'at'))], [t('participant.auditWho'), (r) => get(r, 'actor')], [t('participant.auditAction'), (r) => get(r, 'action')], [t('participant.auditWhat'), (r) => get(r, 'entity')], [t('participant.auditReason'), (r) => get(r, 'reason')]], audit, 'audit'));
 }
