@@ -64,6 +64,10 @@ export const problems = {
     new Problem(400, 'reason_required', 'A reason is required when data are changed after first entry', [
       { field: 'reason', message: 'reason is required when data are changed after first entry' },
     ]),
+  noChange: (part: string) =>
+    new Problem(400, 'no_change', `The correction changes nothing: every value in ${part} is the same as the stored one`, [
+      { field: part, message: `${part} changes nothing; give at least one field with a new value` },
+    ]),
   bodyTooLarge: (limit: number) => new Problem(413, 'body_too_large', `The request body is larger than ${limit} bytes`),
   cookiesTooLarge: (limit: number) =>
     new Problem(431, 'cookies_too_large', `The Cookie header is larger than ${limit} bytes; clear this site's cookies in the browser and try again`),

@@ -2,12 +2,18 @@
  * IPS fidelity reviews: POST /api/fidelity-reviews {site, review} or POST
  * /api/sites/:code/fidelity-reviews {review} (admin, trial manager; form
  * fidelity_review), GET /api/fidelity-reviews?site=CODE (the
- * trend: each review's total, band and change since the previous one).
+ * trend: each review's total, band and change since the previous one),
+ * POST /api/fidelity-reviews/:id/corrections {review: changed fields,
+ * reason} (admin, trial manager) and GET …/corrections (its history).
  */
 import express from 'express';
 import { requireLogin, requireRole } from '../http/require-role';
 import { checks, readEnvelope, type Answers } from '../services/operations-forms';
-import { addReview, reviewTrend } from '../services/fidelity-reviews';
+import { addReview, correctReview, reviewTrend } from '../services/fidelity-reviews';
+import { correctionsOfRecord, readCorrectionBody } from '../services/record-corrections';
+import { findFidelityReview } from '../db/queries/fidelity-reviews';
+import { idParam } from '../http/params';
+import { problems } from '../errors';
 import { actorOf } from '../services/sessions';
 import type { MakeRouter } from './context';
 
@@ -27,6 +33,18 @@ export const fidelityReviewsRouter: MakeRouter = ({ db }) => {
   router.get('/fidelity-reviews', requireLogin, (req, res) => {
     const site = typeof req.query.site === 'string' ? req.query.site : null;
     res.json({ reviews: reviewTrend(db, site) });
+  });
+
+  router.post('/fidelity-reviews/:id/corrections', requireRole('admin', 'trial_manager'), (req, res) => {
+    const id = idParam(req, 'id', 'fidelity review');
+    const { patch, reason } = readCorrectionBody(req.body, 'review');
+    res.status(201).json(correctReview(db, actorOf(req.auth!.user), id, patch, reason));
+  });
+
+  router.get('/fidelity-reviews/:id/corrections', requireLogin, (req, res) => {
+    const id = idParam(req, 'id', 'fidelity review');
+    if (!findFidelityReview(db, id)) throw problems.notFound('fidelity review', id);
+    res.json({ corrections: correctionsOfRecord(db, 'fidelity_review', id) });
   });
 
   return router;

@@ -2,7 +2,9 @@
  * Coaches' time logs: POST /api/time-logs with one entry
  * `{entry, participantId | site}` or with `{entries: [...]}` (a week's rows,
  * all saved or none; /api/time-logs/week is the same), GET /api/time-logs
- * ?from&to (coaches see their own), DELETE /api/time-logs/:id {reason}, and
+ * ?from&to (coaches see their own), DELETE /api/time-logs/:id {reason},
+ * POST /api/time-logs/:id/corrections {entry: changed fields, reason} and
+ * GET …/corrections (the log's history), and
  * GET /api/participants/:id/time-logs, GET /api/caseloads (alias
  * /api/reports/caseload: active IPS participants per coach, warning above the
  * study's limit, default 20).
@@ -12,7 +14,8 @@ import { problems } from '../errors';
 import { requireRole } from '../http/require-role';
 import { idParam } from '../http/params';
 import { isValidIsoDate } from '../schedule/calendar';
-import { addTimeLogs, caseloadReport, deleteTimeLog, listTimeLogs, viewTimeLog, type TimeLogInput } from '../services/coach-work';
+import { addTimeLogs, caseloadReport, changeableTimeLog, correctTimeLog, deleteTimeLog, listTimeLogs, viewTimeLog, type TimeLogInput } from '../services/coach-work';
+import { correctionsOfRecord, readCorrectionBody } from '../services/record-corrections';
 import { participantFromParam } from '../services/participant-access';
 import { checks, readEnvelope, type Answers } from '../services/operations-forms';
 import { actorOf } from '../services/sessions';
@@ -68,6 +71,19 @@ export const timeLogsRouter: MakeRouter = ({ db }) => {
     const body = readEnvelope(req.body, { fields: { reason: checks.reason }, requiredFields: ['reason'] });
     deleteTimeLog(db, actorOf(req.auth!.user), req.auth!.user, id, String(body.reason));
     res.status(204).end();
+  });
+
+  router.post('/time-logs/:id/corrections', writers, (req, res) => {
+    const id = idParam(req, 'id', 'time log');
+    const { patch, reason } = readCorrectionBody(req.body, 'entry');
+    const result = correctTimeLog(db, actorOf(req.auth!.user), req.auth!.user, id, patch, reason);
+    res.status(201).json({ timeLog: viewTimeLog(db, result.timeLog), correction: result.correction });
+  });
+
+  router.get('/time-logs/:id/corrections', requireRole('admin', 'trial_manager', 'coach', 'data_monitor'), (req, res) => {
+    const id = idParam(req, 'id', 'time log');
+    const row = changeableTimeLog(db, req.auth!.user, id);
+    res.json({ timeLog: viewTimeLog(db, row), corrections: correctionsOfRecord(db, 'time_log', id) });
   });
 
   router.get('/participants/:id/time-logs', requireRole('admin', 'trial_manager', 'coach', 'data_monitor'), (req, res) => {

@@ -11,8 +11,10 @@ import type { UserRow } from '../db/queries/users';
 import { inTransaction } from '../db/transaction';
 import { problems, type FieldProblem } from '../errors';
 import { recordAudit, type AuditActor } from './audit';
-import { plausibleAfter } from './date-plausibility';
+import { plausibleAfter, refuseImplausible } from './date-plausibility';
+import { validateForm } from '../../data-dictionary/validate';
 import type { Answers } from './operations-forms';
+import { mergePatch, recordCorrection, type CorrectionView } from './record-corrections';
 import { canSeeSite } from './site-access';
 import { getStudySettings } from './study-settings';
 
@@ -67,12 +69,46 @@ export function addTimeLogs(db: Db, actor: AuditActor, user: Pick<UserRow, 'id' 
   });
 }
 
+/** A log the user may change: coaches their own, others those of their sites (404 otherwise). */
+export function changeableTimeLog(db: Db, user: Pick<UserRow, 'id' | 'role'>, id: number): logs.TimeLogRow {
+  const row = logs.findTimeLog(db, id);
+  if (!row || (user.role === 'coach' && row.staff_id !== user.id) || !canSeeSite(db, user, row.site_id)) throw problems.notFound('time log', id);
+  return row;
+}
+
+const correctable = (row: logs.TimeLogRow) => ({ log_date: row.log_date, staff_role: row.staff_role, activity: row.activity, minutes: row.minutes, log_scope: row.log_scope });
+
+/** Deletes a log with a reason; the deleted row stays in record_corrections and the audit trail. */
 export function deleteTimeLog(db: Db, actor: AuditActor, user: Pick<UserRow, 'id' | 'role'>, id: number, reason: string): void {
   inTransaction(db, () => {
-    const row = logs.findTimeLog(db, id);
-    if (!row || (user.role === 'coach' && row.staff_id !== user.id)) throw problems.notFound('time log', id);
+    const row = changeableTimeLog(db, user, id);
     logs.deleteTimeLog(db, id);
-    recordAudit(db, { actor, action: 'delete', entity: 'time_log', entityId: id, before: row, reason });
+    recordCorrection(db, { kind: 'time_log', recordId: id, entity: 'time_log', entityId: id, participantId: row.participant_id, siteId: row.site_id, before: { ...row }, after: null, reason, actor, part: 'entry' });
+  });
+}
+
+/**
+ * Corrects the date, staff role, activity or minutes of a log (`patch`: the
+ * changed fields of the time_log form; its scope and participant stay). The
+ * corrected log is validated as a new one (schema, date not in the future,
+ * not before the participant's referral).
+ */
+export function correctTimeLog(db: Db, actor: AuditActor, user: Pick<UserRow, 'id' | 'role'>, id: number, patch: Answers, reason: string, clock: Date = new Date()): { timeLog: logs.TimeLogRow; correction: CorrectionView } {
+  return inTransaction(db, () => {
+    const row = changeableTimeLog(db, user, id);
+    if (patch.log_scope !== undefined && patch.log_scope !== row.log_scope) {
+      throw problems.invalidBody([{ field: 'entry.log_scope', message: 'log_scope cannot be corrected; delete the log (with a reason) and enter it again' }]);
+    }
+    const merged = mergePatch(correctable(row), patch);
+    const result = validateForm('time_log', merged);
+    if (!result.ok) throw problems.invalidBody(result.errors.map((e) => ({ field: e.field ? `entry.${e.field}` : 'entry', message: e.message })));
+    const participant = row.participant_id === null ? undefined : findParticipant(db, row.participant_id);
+    refuseImplausible(plausibleAfter('entry.log_date', String(result.value.log_date), clock, participant ? { limit: participant.referral_date, code: 'before_referral', event: 'referral' } : undefined));
+    const after = { log_date: String(result.value.log_date), staff_role: String(result.value.staff_role), activity: String(result.value.activity), minutes: Number(result.value.minutes) };
+    logs.correctTimeLog(db, id, after, new Date().toISOString());
+    const saved = logs.findTimeLog(db, id)!;
+    const correction = recordCorrection(db, { kind: 'time_log', recordId: id, entity: 'time_log', entityId: id, participantId: row.participant_id, siteId: row.site_id, before: { ...row, created_at: undefined, updated_at: undefined }, after: { ...saved, created_at: undefined, updated_at: undefined }, reason, actor, part: 'entry' });
+    return { timeLog: saved, correction };
   });
 }
 

@@ -12,6 +12,8 @@ import { recordAudit, type AuditActor } from './audit';
 import { addCalendarMonths } from '../schedule/calendar';
 import { notAfter, notBefore, plausibleAfter, refuseImplausible } from './date-plausibility';
 import type { Answers } from './operations-forms';
+import { validateForm } from '../../data-dictionary/validate';
+import { mergePatch, recordCorrection } from './record-corrections';
 import { scoreFidelity } from '../../instruments/fidelity/index';
 
 const ITEM = /^fid_\d\d$/;
@@ -27,7 +29,7 @@ export function viewReview(db: Db, row: reviews.FidelityReviewRow) {
 }
 
 /** A review is dated up to today; the next review (a plan) may lie ahead, after this one and within two years of it. */
-export function addReview(db: Db, actor: AuditActor, siteCode: string, answers: Answers, clock: Date = new Date()) {
+function checkReviewDates(answers: Answers, clock: Date): void {
   const reviewDate = String(answers.review_date);
   refuseImplausible(
     plausibleAfter('review.review_date', reviewDate, clock),
@@ -35,6 +37,10 @@ export function addReview(db: Db, actor: AuditActor, siteCode: string, answers: 
     typeof answers.next_review_date === 'string' && plausibleAfter('review.review_date', reviewDate, clock) === null
       ? notAfter('review.next_review_date', answers.next_review_date, addCalendarMonths(reviewDate, 24), 'too_far_ahead', 'review date + 24 months') : null,
   );
+}
+
+export function addReview(db: Db, actor: AuditActor, siteCode: string, answers: Answers, clock: Date = new Date()) {
+  checkReviewDates(answers, clock);
   const site = findSiteByCode(db, siteCode);
   if (!site) throw problems.notFound('site', siteCode);
   const { total, band } = scoreFidelity(items(answers));
@@ -59,5 +65,28 @@ export function reviewTrend(db: Db, siteCode: string | null) {
     lastTotal.set(row.site_id, row.total);
     const site = findSiteById(db, row.site_id)!.code;
     return { id: row.id, site, reviewDate: row.review_date, reviewType: row.review_type, total: row.total, band: row.band, changeSincePrevious: previous === undefined ? null : row.total - previous };
+  });
+}
+
+/**
+ * Corrects a review (the changed fields; `null` clears an optional one):
+ * validated and dated as a new review, total and band scored again; the
+ * earlier review stays in record_corrections.
+ */
+export function correctReview(db: Db, actor: AuditActor, id: number, patch: Answers, reason: string, clock: Date = new Date()) {
+  return inTransaction(db, () => {
+    const before = reviews.findFidelityReview(db, id);
+    if (!before) throw problems.notFound('fidelity review', id);
+    const result = validateForm('fidelity_review', mergePatch(JSON.parse(before.answers_json) as Answers, patch));
+    if (!result.ok) throw problems.invalidBody(result.errors.map((e) => ({ field: e.field ? `review.${e.field}` : 'review', message: e.message })));
+    const answers = result.value;
+    checkReviewDates(answers, clock);
+    const { total, band } = scoreFidelity(items(answers));
+    reviews.correctFidelityReview(db, id, { review_date: String(answers.review_date), review_type: String(answers.review_type), reviewers: String(answers.reviewers), answers_json: JSON.stringify(answers), total, band }, actor.id, new Date().toISOString());
+    const correction = recordCorrection(db, {
+      kind: 'fidelity_review', recordId: id, entity: 'fidelity_review', entityId: id, participantId: null, siteId: before.site_id,
+      before: { total: before.total, band: before.band, ...(JSON.parse(before.answers_json) as Answers) }, after: { total, band, ...answers }, reason, actor, part: 'review',
+    });
+    return { review: viewReview(db, reviews.findFidelityReview(db, id)!), correction };
   });
 }

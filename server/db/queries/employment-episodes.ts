@@ -42,3 +42,7 @@ export function updateEpisode(db: Db, id: number, row: { type: string; start: st
     id,
   );
 }
+
+export function deleteEpisode(db: Db, id: number): void {
+  statement(db, 'DELETE FROM employment_episodes WHERE id = ?').run(id);
+}

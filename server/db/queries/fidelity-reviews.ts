@@ -29,3 +29,14 @@ export function insertFidelityReview(db: Db, row: Omit<FidelityReviewRow, 'id' |
   ).run(row.site_id, row.review_date, row.review_type, row.reviewers, row.answers_json, row.total, row.band, by, now, now);
   return Number(result.lastInsertRowid);
 }
+
+export function findFidelityReview(db: Db, id: number): FidelityReviewRow | undefined {
+  return statement(db, `SELECT ${COLUMNS} FROM fidelity_reviews WHERE id = ?`).get(id) as FidelityReviewRow | undefined;
+}
+
+/** A correction of a review with its new total and band (record_corrections keeps the earlier value). */
+export function correctFidelityReview(db: Db, id: number, row: Pick<FidelityReviewRow, 'review_date' | 'review_type' | 'reviewers' | 'answers_json' | 'total' | 'band'>, by: number | null, now: string): void {
+  statement(db, 'UPDATE fidelity_reviews SET review_date = ?, review_type = ?, reviewers = ?, answers_json = ?, total = ?, band = ?, recorded_by = ?, updated_at = ? WHERE id = ?').run(
+    row.review_date, row.review_type, row.reviewers, row.answers_json, row.total, row.band, by, now, id,
+  );
+}

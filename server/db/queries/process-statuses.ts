@@ -25,3 +25,12 @@ export function insertStatus(db: Db, row: { participantId: number; date: string;
   ).run(row.participantId, row.date, row.stage, row.endedReason, row.answersJson, by, now);
   return Number(result.lastInsertRowid);
 }
+
+export function findStatus(db: Db, id: number): ProcessStatusRow | undefined {
+  return statement(db, `SELECT ${COLUMNS} FROM process_statuses WHERE id = ?`).get(id) as ProcessStatusRow | undefined;
+}
+
+/** A correction of a status row (the history stays append-only; record_corrections keeps the earlier value). */
+export function correctStatus(db: Db, id: number, row: { date: string; stage: string; endedReason: string | null; answersJson: string }, by: number | null): void {
+  statement(db, 'UPDATE process_statuses SET status_date = ?, process_stage = ?, ended_reason = ?, answers_json = ?, recorded_by = ? WHERE id = ?').run(row.date, row.stage, row.endedReason, row.answersJson, by, id);
+}

@@ -69,6 +69,17 @@ export function updateResponseRevision(db: Db, id: number, v: Pick<ResponseValue
   ).run(v.answersJson, v.revision, v.complete ? 1 : 0, v.scoresJson, now, v.complete ? 1 : 0, now, v.answeredOn, v.outOfWindowReason, id, v.revision).changes;
 }
 
+export function findResponseById(db: Db, id: number): ResponseRow | undefined {
+  return statement(db, `SELECT ${COLUMNS} FROM responses WHERE id = ?`).get(id) as ResponseRow | undefined;
+}
+
+/** A staff correction of a complete response (record_corrections keeps the earlier value); the revision stays, so tablet retries stay unchanged. */
+export function correctResponse(db: Db, id: number, v: Pick<ResponseValues, 'answersJson' | 'scoresJson' | 'answeredOn' | 'outOfWindowReason'>, now: string): number {
+  return statement(db, 'UPDATE responses SET answers_json = ?, scores_json = ?, answered_on = ?, out_of_window_reason = ?, updated_at = ? WHERE id = ? AND complete = 1').run(
+    v.answersJson, v.scoresJson, v.answeredOn, v.outOfWindowReason, now, id,
+  ).changes;
+}
+
 /** Stored responses (complete or not) of one form, all participants. */
 export function countResponsesOfForm(db: Db, form: string): number {
   return (statement(db, 'SELECT COUNT(*) AS n FROM responses WHERE form = ?').get(form) as { n: number }).n;

@@ -34,6 +34,11 @@ export function deleteTimeLog(db: Db, id: number): void {
   statement(db, 'DELETE FROM time_logs WHERE id = ?').run(id);
 }
 
+/** A correction of date, role, activity or minutes (record_corrections keeps the earlier value). */
+export function correctTimeLog(db: Db, id: number, row: Pick<TimeLogRow, 'log_date' | 'staff_role' | 'activity' | 'minutes'>, now: string): void {
+  statement(db, 'UPDATE time_logs SET log_date = ?, staff_role = ?, activity = ?, minutes = ?, updated_at = ? WHERE id = ?').run(row.log_date, row.staff_role, row.activity, row.minutes, now, id);
+}
+
 export function listTimeLogs(db: Db, filter: { from: string; to: string }): TimeLogRow[] {
   return statement(db, `SELECT ${COLUMNS} FROM time_logs WHERE log_date BETWEEN ? AND ? ORDER BY log_date, id`).all(filter.from, filter.to) as TimeLogRow[];
 }

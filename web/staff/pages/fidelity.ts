@@ -2,7 +2,9 @@
  * IPS fidelity reviews per site: the 25-item scale (form fidelity_review
  * from the data dictionary, grouped by its areas), and the reviews so far
  * with total and band — the trend per site. Item, area and choice labels are
- * the dictionary's, in the chosen language.
+ * the dictionary's, in the chosen language. Admins and trial managers
+ * correct one field of a review with a reason (field-correction.ts); the
+ * server scores it again.
  */
 import { getForm } from '../../../data-dictionary/index';
 import { ApiError } from '../../modules/api';
@@ -15,6 +17,7 @@ import { choiceLabel } from '../labels';
 import type { RouteContext } from '../routes';
 import { t } from '../texts/index';
 import { get, getJson, list, optional, paths, send, type Site } from '../staff-api';
+import { fieldCorrectionCard } from './field-correction';
 
 type Obj = Record<string, unknown>;
 
@@ -63,5 +66,10 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
       }
     });
   }
-  replace(main, h('h1', {}, t('fidelity.title')), h('section', { class: 'card' }, table), editor);
+  const correct = canEdit && !(reviews instanceof Error) && reviews.length > 0 ? fieldCorrectionCard({
+    id: 'correct-review', title: t('corrections.reviewTitle'), formName: 'fidelity_review', part: 'review', onDone: () => void render(main, { user, params }),
+    records: reviews.map((r) => ({ id: Number(get(r, 'id')), label: t('corrections.reviewName', { site: String(get(r, 'site') ?? ''), date: formatDate(get(r, 'review_date')), total: String(get(r, 'total') ?? '') }) })),
+    url: (id) => paths.fidelityCorrections(id),
+  }) : null;
+  replace(main, h('h1', {}, t('fidelity.title')), h('section', { class: 'card' }, table), correct, editor);
 }

@@ -19,7 +19,7 @@ import { t } from '../texts/index';
 
 type Obj = Record<string, unknown>;
 
-interface Change {
+export interface Change {
   id: string;
   title: string;
   /** The controls; `prepare` reads them. */
@@ -34,7 +34,7 @@ interface Change {
 }
 
 /** A card with the controls and a button leading to the confirm step; confirming sends the request. */
-function changeCard(change: Change): HTMLElement {
+export function changeCard(change: Change): HTMLElement {
   const error = h('p', { class: 'error', role: 'alert' });
   const begin = h('button', { type: 'submit', class: 'primary', id: `${change.id}-start` }, change.start);
   const edit = h('form', { novalidate: true }, change.controls, begin);
@@ -75,7 +75,7 @@ function changeCard(change: Change): HTMLElement {
   return card;
 }
 
-function labelled(id: string, label: string, control: HTMLElement): HTMLElement {
+export function labelled(id: string, label: string, control: HTMLElement): HTMLElement {
   return h('div', { class: 'field' }, h('label', { for: id }, label), control);
 }
 
@@ -125,12 +125,12 @@ export function coachCard(participantId: number, studyId: string, coaches: { id:
   });
 }
 
-const episodeAnswers = (episode: Obj): Obj => {
+export const episodeAnswers = (episode: Obj): Obj => {
   const form = getForm('employment_episode')!;
   return Object.fromEntries(form.fields.filter((f) => episode[f.name] !== undefined && episode[f.name] !== null).map((f) => [f.name, episode[f.name]]));
 };
 
-const episodeName = (episode: Obj) => t('endEpisode.episode', {
+export const episodeName = (episode: Obj) => t('endEpisode.episode', {
   type: choiceLabel('employment_episode', 'episode_type', get(episode, 'episode_type')) || '–',
   start: formatDate(get(episode, 'episode_start_date')) || '–',
 });

@@ -3,7 +3,9 @@
  * baseline questionnaire and tablet mode, randomization, the timeline of
  * assessments with their states, episodes, status history, time logs and
  * the audit history; withdrawal, the coach and ending an episode behind a
- * confirm step (participant-changes.ts). Field, form and choice labels come from the data
+ * confirm step (participant-changes.ts); the saved questionnaires with their
+ * answers, corrections and correction history, and correcting or deleting
+ * an episode (participant-corrections.ts). Field, form and choice labels come from the data
  * dictionary in the chosen language; dates in its locale.
  */
 import { h, replace } from '../../modules/dom';
@@ -15,6 +17,8 @@ import { get, getJson, list, optional, paths, type Site } from '../staff-api';
 import { formCard, randomizeCard, tabletCard } from './participant-actions';
 import { coachCard, coachesOf, endEpisodeCard, withdrawalCard, withdrawalFacts } from './participant-changes';
 import { susCard } from './participant-sus';
+import { episodeCorrectionCard, responsesCard } from './participant-corrections';
+import { fieldCorrectionCard } from './field-correction';
 
 type Obj = Record<string, unknown>;
 
@@ -49,7 +53,8 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
   const stage = String(get(p, 'stage') ?? '');
   const canEdit = ['admin', 'trial_manager'].includes(user.role);
   const canLog = canEdit || user.role === 'coach';
-  const [open, assessments, episodes, statuses, logs, audit, sites] = await Promise.all([
+  const canCorrect = canEdit;
+  const [open, assessments, episodes, statuses, logs, audit, sites, responses, corrections] = await Promise.all([
     optional(() => getJson(paths.openAssessment(participantId))),
     optional(() => getJson(paths.assessments(participantId)).then((a) => list<Obj>(a, 'assessments'))),
     optional(() => getJson(paths.episodes(participantId)).then((a) => list<Obj>(a, 'episodes'))),
@@ -57,6 +62,8 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
     optional(() => getJson(paths.participantTimeLogs(participantId)).then((a) => list<Obj>(a, 'time_logs'))),
     user.role === 'admin' || user.role === 'data_monitor' ? optional(() => getJson(paths.audit(studyId)).then((a) => list<Obj>(a, 'entries'))) : Promise.resolve(new Error(t('participant.auditHidden'))),
     optional(() => getJson(paths.sites).then((a) => list<Site>(a, 'sites'))),
+    optional(() => getJson(paths.responses(participantId)).then((a) => list<Obj>(a, 'responses'))),
+    optional(() => getJson(paths.corrections(participantId)).then((a) => list<Obj>(a, 'corrections'))),
   ]);
   // SUS registrations: for the funded intervention (IPS arm), captured when it starts and ends
   const sus = canLog && stage === 'randomized' && get(p, 'arm') === 'ips' ? await optional(() => getJson<Obj>(paths.sus(studyId))) : null;
@@ -100,13 +107,20 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
   if (sus && !(sus instanceof Error)) sections.push(susCard(studyId, sus, reload));
   replace(main, h('h1', {}, t('participant.title', { studyId })), facts, ...sections,
     h('section', { class: 'card', id: 'timeline' }, h('h2', {}, t('participant.assessments')), timeline),
+    responsesCard(responses, corrections instanceof Error ? [] : corrections, canCorrect, reload),
     canLog && stage === 'randomized' ? h('details', { class: 'card' }, h('summary', {}, t('participant.recordEpisode')),
       formCard(t('participant.episode'), 'employment_episode', paths.episodes(participantId), reload, { method: 'POST', part: 'episode', button: t('participant.saveEpisode') })) : null,
     canLog && stage === 'randomized' ? h('details', { class: 'card' }, h('summary', {}, t('participant.recordStatus')),
       formCard(t('participant.status'), 'process_status', paths.statuses(participantId), reload, { method: 'POST', part: 'status', button: t('participant.saveStatus') })) : null,
     table(t('participant.episodes'), [[fieldLabel('employment_episode', 'episode_type'), (r) => label('employment_episode', 'episode_type', get(r, 'episode_type'))], [fieldLabel('employment_episode', 'episode_start_date'), (r) => formatDate(get(r, 'episode_start_date'))], [t('participant.endDate'), (r) => formatDate(get(r, 'episode_end_date'))], [fieldLabel('employment_episode', 'hours_per_week'), (r) => get(r, 'hours_per_week')]], episodes, 'episodes'),
     canLog && openEpisodes.length > 0 ? endEpisodeCard(participantId, openEpisodes, reload) : null,
+    canLog && !(episodes instanceof Error) && episodes.length > 0 ? episodeCorrectionCard(participantId, episodes, reload) : null,
     table(t('participant.statuses'), [[fieldLabel('process_status', 'status_date'), (r) => formatDate(get(r, 'status_date'))], [fieldLabel('process_status', 'process_stage'), (r) => label('process_status', 'process_stage', get(r, 'process_stage'))], [fieldLabel('process_status', 'ended_reason'), (r) => label('process_status', 'ended_reason', get(r, 'ended_reason'))]], statuses, 'statuses'),
+    canLog && !(statuses instanceof Error) && statuses.length > 0 ? fieldCorrectionCard({
+      id: 'correct-status', title: t('corrections.statusTitle'), formName: 'process_status', part: 'status', onDone: reload,
+      records: statuses.map((s) => ({ id: Number(get(s, 'id')), label: t('corrections.statusName', { stage: label('process_status', 'process_stage', get(s, 'process_stage')), date: formatDate(get(s, 'status_date')) }) })),
+      url: (statusId) => paths.statusCorrections(participantId, statusId),
+    }) : null,
     table(t('participant.timeLogs'), [[fieldLabel('time_log', 'log_date'), (r) => formatDate(get(r, 'log_date'))], [fieldLabel('time_log', 'activity'), (r) => label('time_log', 'activity', get(r, 'activity'))], [fieldLabel('time_log', 'minutes'), (r) => get(r, 'minutes')], [t('participant.staff'), (r) => get(r, 'staff_name') ?? staffName(get(r, 'staff_id'))]], logs, 'time-logs'),
     table(t('participant.audit'), [[t('participant.auditWhen'), (r) => formatDateTime(get(r, 'at'))], [t('participant.auditWho'), (r) => get(r, 'actor')], [t('participant.auditAction'), (r) => get(r, 'action')], [t('participant.auditWhat'), (r) => get(r, 'entity')], [t('participant.auditReason'), (r) => get(r, 'reason')]], audit, 'audit'));
 }
