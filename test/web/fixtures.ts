@@ -24,8 +24,8 @@ async function ok(response: Awaited<ReturnType<APIRequestContext['post']>>, what
   return response.status() === 204 ? {} : ((await response.json()) as Record<string, unknown>);
 }
 
-/** Registers, screens (eligible) and records consent; returns the participant's ids. */
-export async function consentedParticipant(request: APIRequestContext, url: string, csrf: string, serial: number): Promise<{ id: number; studyId: string }> {
+/** Registers and screens (eligible); returns the participant's ids. */
+export async function eligibleParticipant(request: APIRequestContext, url: string, csrf: string, serial: number): Promise<{ id: number; studyId: string }> {
   const headers = { 'X-CSRF-Token': csrf };
   const created = await ok(await request.post(`${url}/api/participants`, {
     headers,
@@ -40,6 +40,13 @@ export async function consentedParticipant(request: APIRequestContext, url: stri
     headers,
     data: { screening: { screening_date: today(), in_psychiatric_care: true, unemployed_or_no_return: true, public_support: true, motivated_to_work: true, working_age: true, eligible: true } },
   }), 'screening');
+  return participant;
+}
+
+/** Registers, screens (eligible) and records consent; returns the participant's ids. */
+export async function consentedParticipant(request: APIRequestContext, url: string, csrf: string, serial: number): Promise<{ id: number; studyId: string }> {
+  const headers = { 'X-CSRF-Token': csrf };
+  const participant = await eligibleParticipant(request, url, csrf, serial);
   await ok(await request.put(`${url}/api/participants/${participant.id}/consent`, {
     headers,
     data: { consent: { consent_version: 'v1.0', consent_date: today(), consent_research: true, consent_info_exchange: true } },

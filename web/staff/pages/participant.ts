@@ -17,6 +17,7 @@ import { get, getJson, list, optional, paths, type Site } from '../staff-api';
 import { formCard, randomizeCard, tabletCard } from './participant-actions';
 import { coachCard, coachesOf, endEpisodeCard, withdrawalCard, withdrawalFacts } from './participant-changes';
 import { susCard } from './participant-sus';
+import { recordedFormCard } from './participant-consent';
 import { episodeCorrectionCard, responsesCard } from './participant-corrections';
 import { fieldCorrectionCard } from './field-correction';
 
@@ -82,8 +83,16 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
     h('dt', {}, t('common.referred')), h('dd', {}, format(formatDate(get(p, 'referral_date')))),
     h('dt', {}, t('participant.coach')), h('dd', { id: 'coach-name', 'data-coach': format(coachId) }, coachId === null ? '–' : format(staffName(coachId))));
   const sections: (HTMLElement | null)[] = [];
-  if (canEdit && stage === 'referred') sections.push(formCard(t('participant.screening'), 'screening', paths.screening(participantId), reload, { button: t('participant.saveScreening') }));
-  if (canEdit && stage === 'eligible') sections.push(formCard(t('participant.consent'), 'consent', paths.consent(participantId), reload, { button: t('participant.saveConsent') }));
+  // screening and consent: shown again once saved; changeable with a reason until randomization (a dated change of mind)
+  const screening = get<Obj | null>(answer, 'screening') ?? null;
+  const consent = get<Obj | null>(answer, 'consent') ?? null;
+  const beforeRandomization = ['referred', 'not_eligible', 'eligible', 'declined', 'consented'].includes(stage);
+  if (screening || (canEdit && stage === 'referred')) {
+    sections.push(recordedFormCard({ formName: 'screening', title: t('participant.screening'), url: paths.screening(participantId), saved: screening, editable: canEdit && beforeRandomization, onSaved: reload }));
+  }
+  if (consent || (canEdit && stage === 'eligible')) {
+    sections.push(recordedFormCard({ formName: 'consent', title: t('participant.consent'), url: paths.consent(participantId), saved: consent, editable: canEdit && ['eligible', 'declined', 'consented'].includes(stage), onSaved: reload }));
+  }
   if (['consented', 'randomized'].includes(stage)) {
     sections.push(h('section', { class: 'card', id: 'baseline' }, h('h2', {}, stage === 'randomized' ? t('participant.openAssessment') : t('participant.baseline')),
       open instanceof Error ? h('p', { class: 'hint' }, t('common.notAvailable', { reason: open.message }))
