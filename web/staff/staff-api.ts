@@ -53,6 +53,10 @@ export const paths = {
   siteFidelity: (code: string) => `/api/sites/${encodeURIComponent(code)}/fidelity-reviews`,
   consort: '/api/consort',
   dataQuerySummary: '/api/data-queries/summary',
+  dataQueries: '/api/data-queries',
+  dataQuery: (id: string | number) => `/api/data-queries/${encodeURIComponent(String(id))}`,
+  dataQueryStep: (id: string | number, step: 'answer' | 'close' | 'reopen') => `/api/data-queries/${encodeURIComponent(String(id))}/${step}`,
+  responses: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}/responses`,
 };
 
 export const getJson = <T = unknown>(url: string) => api<T>('GET', url);

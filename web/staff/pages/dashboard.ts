@@ -3,8 +3,9 @@
  * assessments due and overdue, the latest fidelity score; and the caseload
  * per coach with a warning above the fidelity limit (20). The due and
  * overdue counts link to the worklist filtered to that site and state; above
- * the cards, the open data queries this staff member can see (not for the
- * evaluator, who reads no participant records). Words from the
+ * the cards, the open data queries this staff member can see, linking to the
+ * data queries list filtered to open ones (not for the evaluator, who reads
+ * no participant records). Words from the
  * staff catalogue (texts/), numbers and dates in the chosen locale.
  */
 import { fidelityBandLabel } from '../fidelity-band';
@@ -66,7 +67,7 @@ export async function render(main: HTMLElement, { user }: RouteContext): Promise
   const sites = list<Site>(sitesAnswer, 'sites').filter((s) => user.role !== 'coach' || user.sites.includes(s.code));
   const participants = list<Obj>(participantsAnswer, 'participants');
   replace(main, h('h1', {}, t('dashboard.title')),
-    dataQueries instanceof Error ? '' : h('p', { id: 'open-data-queries', class: dataQueries > 0 ? 'warn' : '' }, t('dashboard.openDataQueries', { count: formatNumber(dataQueries) })),
+    dataQueries instanceof Error ? '' : h('p', {}, h('a', { id: 'open-data-queries', href: '#/data-queries?state=open', class: dataQueries > 0 ? 'warn' : '' }, t('dashboard.openDataQueries', { count: formatNumber(dataQueries) }))),
     h('div', { class: 'cards' }, ...sites.map((site) => siteCard(site, participants, due, fidelity))),
     caseload instanceof Error ? h('section', { class: 'card' }, h('h2', {}, t('dashboard.caseload')), note(caseload)) : caseloadTable(caseload));
 }

@@ -1,8 +1,9 @@
 /**
  * One participant: flow stage and allocation, screening and consent, the
  * baseline questionnaire and tablet mode, randomization, the timeline of
- * assessments with their states, episodes, status history, time logs and
- * the audit history; withdrawal, the coach and ending an episode behind a
+ * assessments with their states, episodes, status history, time logs, the
+ * data queries on the participant (a data monitor opens one here on a field
+ * of a record: participant-queries.ts) and the audit history; withdrawal, the coach and ending an episode behind a
  * confirm step (participant-changes.ts). Field, form and choice labels come from the data
  * dictionary in the chosen language; dates in its locale.
  */
@@ -14,6 +15,7 @@ import { t } from '../texts/index';
 import { get, getJson, list, optional, paths, type Site } from '../staff-api';
 import { formCard, randomizeCard, tabletCard } from './participant-actions';
 import { coachCard, coachesOf, endEpisodeCard, withdrawalCard, withdrawalFacts } from './participant-changes';
+import { openQueryCard, queriesCard, queryableRecords } from './participant-queries';
 
 type Obj = Record<string, unknown>;
 
@@ -48,7 +50,8 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
   const stage = String(get(p, 'stage') ?? '');
   const canEdit = ['admin', 'trial_manager'].includes(user.role);
   const canLog = canEdit || user.role === 'coach';
-  const [open, assessments, episodes, statuses, logs, audit, sites] = await Promise.all([
+  const monitor = user.role === 'data_monitor';
+  const [open, assessments, episodes, statuses, logs, audit, sites, queries, responses] = await Promise.all([
     optional(() => getJson(paths.openAssessment(participantId))),
     optional(() => getJson(paths.assessments(participantId)).then((a) => list<Obj>(a, 'assessments'))),
     optional(() => getJson(paths.episodes(participantId)).then((a) => list<Obj>(a, 'episodes'))),
@@ -56,7 +59,10 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
     optional(() => getJson(paths.participantTimeLogs(participantId)).then((a) => list<Obj>(a, 'time_logs'))),
     user.role === 'admin' || user.role === 'data_monitor' ? optional(() => getJson(paths.audit(studyId)).then((a) => list<Obj>(a, 'entries'))) : Promise.resolve(new Error(t('participant.auditHidden'))),
     optional(() => getJson(paths.sites).then((a) => list<Site>(a, 'sites'))),
+    optional(() => getJson(`${paths.dataQueries}?${new URLSearchParams({ participant: studyId })}`).then((a) => list<Obj>(a, 'dataQueries'))),
+    monitor ? optional(() => getJson(paths.responses(participantId)).then((a) => list<Obj>(a, 'responses'))) : Promise.resolve([] as Obj[]),
   ]);
+  const orEmpty = (rows: Obj[] | Error) => (rows instanceof Error ? [] : rows);
   const staffNames = sites instanceof Error ? sites : staffNamesOf(sites);
   const coachId = get<number | null>(p, 'coach_id') ?? null;
   const withdrawal = get<Obj | null>(answer, 'withdrawal') ?? null;
@@ -104,5 +110,7 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
     canLog && openEpisodes.length > 0 ? endEpisodeCard(participantId, openEpisodes, reload) : null,
     table(t('participant.statuses'), [[fieldLabel('process_status', 'status_date'), (r) => formatDate(get(r, 'status_date'))], [fieldLabel('process_status', 'process_stage'), (r) => label('process_status', 'process_stage', get(r, 'process_stage'))], [fieldLabel('process_status', 'ended_reason'), (r) => label('process_status', 'ended_reason', get(r, 'ended_reason'))]], statuses, 'statuses'),
     table(t('participant.timeLogs'), [[fieldLabel('time_log', 'log_date'), (r) => formatDate(get(r, 'log_date'))], [fieldLabel('time_log', 'activity'), (r) => label('time_log', 'activity', get(r, 'activity'))], [fieldLabel('time_log', 'minutes'), (r) => get(r, 'minutes')], [t('participant.staff'), (r) => get(r, 'staff_name') ?? staffName(get(r, 'staff_id'))]], logs, 'time-logs'),
+    queriesCard(queries),
+    monitor ? openQueryCard(studyId, queryableRecords(orEmpty(responses), orEmpty(episodes), orEmpty(statuses), orEmpty(logs))) : null,
     table(t('participant.audit'), [[t('participant.auditWhen'), (r) => formatDateTime(get(r, 'at'))], [t('participant.auditWho'), (r) => get(r, 'actor')], [t('participant.auditAction'), (r) => get(r, 'action')], [t('participant.auditWhat'), (r) => get(r, 'entity')], [t('participant.auditReason'), (r) => get(r, 'reason')]], audit, 'audit'));
 }
