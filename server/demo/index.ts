@@ -16,6 +16,7 @@ import { DEMO_PASSWORD, demoStaffStep, type DemoLogin } from './staff';
 import { demoSitesStep } from './sites';
 import { demoParticipantsStep } from './operations/participants-step';
 import { demoWholeTrialStep } from './operations/whole-trial-step';
+import { demoDataQueriesStep } from './operations/data-queries-step';
 
 export { DEMO_PASSWORD };
 
@@ -37,7 +38,7 @@ export interface DemoStep {
 }
 
 /** Seed steps, in order. Add a line per step. */
-export const demoSteps: DemoStep[] = [demoSitesStep, demoStaffStep, demoParticipantsStep, demoWholeTrialStep];
+export const demoSteps: DemoStep[] = [demoSitesStep, demoStaffStep, demoParticipantsStep, demoWholeTrialStep, demoDataQueriesStep];
 
 export const DEMO_ACTOR: AuditActor = Object.freeze({ id: null, label: 'demo seed' });
 
