@@ -20,6 +20,10 @@ describe('staff workspace: data queries', () => {
   it('a monitor opens a query on a field, a trial manager answers it from the dashboard link, the monitor closes it', async () => {
     const monitor = await staffLogin(stack, 'monitor@demo.ips-trial.invalid', VIEWPORT);
     await monitor.page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
+    // the demo's open queries were all opened by this monitor: every one of them is "yours"
+    const before = ((await (await monitor.page.request.get(`${stack.url}/api/data-queries/summary`)).json()) as { openDataQueries: number }).openDataQueries;
+    expect(before).toBeGreaterThan(0);
+    expect(await monitor.page.locator('#my-open-data-queries').textContent()).toBe(`of them yours: ${before}`);
     const participants = (await (await monitor.page.request.get(`${stack.url}/api/participants?stage=randomized`)).json()) as { participants: { id: number; studyId: string; stage: string }[] };
     const target = participants.participants.find((p) => p.stage === 'randomized')!;
     const responses = (await (await monitor.page.request.get(`${stack.url}/api/participants/${target.id}/responses`)).json()) as { responses: { form: string; timepoint: number }[] };
@@ -56,6 +60,8 @@ describe('staff workspace: data queries', () => {
     expect(summary.openDataQueries).toBeGreaterThan(0);
     const countLink = staff.page.locator('a#open-data-queries');
     expect(await countLink.textContent()).toBe(`Open data queries (waiting for staff): ${summary.openDataQueries}`);
+    // the trial manager coaches nobody and has taken no step on any of them yet
+    expect(await staff.page.locator('#my-open-data-queries').textContent()).toBe('of them yours: 0');
     await countLink.click();
     await staff.page.getByRole('heading', { name: 'Data queries', exact: true }).waitFor();
     await staff.page.locator('#data-queries').waitFor();

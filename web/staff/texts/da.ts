@@ -83,6 +83,7 @@ export const da: Catalogue = {
   'dashboard.fidelity': 'Fidelitet: {total} af 125 ({band}, {date})',
   'dashboard.noFidelity': 'Fidelitet: ingen vurdering endnu.',
   'dashboard.openDataQueries': 'Åbne dataforespørgsler (venter på personalet): {count}',
+  'dashboard.myOpenDataQueries': 'heraf dine: {count}',
   'dashboard.caseload': 'Deltagere pr. IPS-konsulent',
   'dashboard.coach': 'IPS-konsulent',
   'dashboard.active': 'Aktive deltagere',

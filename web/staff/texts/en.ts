@@ -84,6 +84,7 @@ export const en = {
   'dashboard.fidelity': 'Fidelity: {total} of 125 ({band}, {date})',
   'dashboard.noFidelity': 'Fidelity: no review yet.',
   'dashboard.openDataQueries': 'Open data queries (waiting for staff): {count}',
+  'dashboard.myOpenDataQueries': 'of them yours: {count}',
   'dashboard.caseload': 'Caseload per coach',
   'dashboard.coach': 'Coach',
   'dashboard.active': 'Active participants',

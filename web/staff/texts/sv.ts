@@ -83,6 +83,7 @@ export const sv: Catalogue = {
   'dashboard.fidelity': 'Programtrohet: {total} av 125 ({band}, {date})',
   'dashboard.noFidelity': 'Programtrohet: ingen bedömning ännu.',
   'dashboard.openDataQueries': 'Öppna datafrågor (väntar på personalen): {count}',
+  'dashboard.myOpenDataQueries': 'varav dina: {count}',
   'dashboard.caseload': 'Deltagare per arbetsspecialist',
   'dashboard.coach': 'Arbetsspecialist',
   'dashboard.active': 'Aktiva deltagare',
