@@ -166,6 +166,18 @@ describe('api: /data-queries', () => {
     const text = (await server.as('trial_manager').get(readme.url)).text;
     expect(text).toContain('Open data queries at export time: 2 (answered, awaiting the monitor: 0; closed: 2).');
   }, 60_000);
+
+  it("counts a query as the coach's own (mine=1) once they are its participant's coach", async () => {
+    // a new query on TST-A is the coach's only once they are its participant's coach
+    const fresh = (await server.as('data_monitor').send('POST', '/api/data-queries', onEq5d(atA, 'Self-care level: please check'))).body.dataQuery.id as number;
+    const coachMineIds = async () => ((await server.as('coach').get('/api/data-queries?mine=1&state=open')).body.dataQueries as { id: number }[]).map((q) => q.id);
+    expect(await coachMineIds()).not.toContain(fresh);
+    const coachId = (await server.as('coach').get('/api/session')).body.user.id as number;
+    const assigned = await server.as('trial_manager').send('PATCH', `/api/participants/${atA}`, { coach_id: coachId });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+    expect(await coachMineIds()).toContain(fresh);
+    expect(await server.as('trial_manager').send('POST', `/api/data-queries/${fresh}/answer`, { comment: 'Checked' }).then((r) => r.status)).toBe(200);
+  });
 });
 
 describePermissionMatrix(
