@@ -6,9 +6,9 @@
  * the cards, the open data queries this staff member can see, linking to the
  * data queries list filtered to open ones, and how many of them are the
  * user's own (opened or answered by them, or on a participant they coach;
- * linking to that list) — not for the evaluator, who reads
- * no participant records). Words from the
- * staff catalogue (texts/), numbers and dates in the chosen locale.
+ * linking to that list); not for the evaluator, who reads no participant
+ * records. Words from the staff catalogue (texts/), numbers and dates in
+ * the chosen locale.
  */
 import { fidelityBandLabel } from '../fidelity-band';
 import { h, replace } from '../../modules/dom';

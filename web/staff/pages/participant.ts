@@ -3,8 +3,9 @@
  * baseline questionnaire and tablet mode, randomization, the timeline of
  * assessments with their states, episodes, status history, time logs, the
  * data queries on the participant (a data monitor opens one here on a field
- * of a record: participant-queries.ts) and the audit history; withdrawal, the coach and ending an episode behind a
- * confirm step (participant-changes.ts). Field, form and choice labels come from the data
+ * of a record: participant-queries.ts) and the audit history; withdrawal,
+ * the coach and ending an episode behind a confirm step
+ * (participant-changes.ts). Field, form and choice labels come from the data
  * dictionary in the chosen language; dates in its locale.
  */
 import { h, replace } from '../../modules/dom';
