@@ -48,7 +48,9 @@ const TYPE_WORDS: Record<string, string> = {
 };
 
 function codes(field: Field | undefined): string {
-  return (field?.choices ?? []).map((c) => String(c.code)).join(', ');
+  const all = (field?.choices ?? []).map((c) => String(c.code));
+  // a long coded list (the municipalities) is named by its first codes, not printed whole
+  return all.length > 20 ? `the ${all.length} codes of the data dictionary's list (such as ${all.slice(0, 3).join(', ')})` : all.join(', ');
 }
 
 function describe(error: ErrorObject, form: Form): FieldError | undefined {

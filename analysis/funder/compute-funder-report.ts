@@ -6,6 +6,7 @@
  * employer contact and to the first job (median, IQR), the targets, coach
  * caseloads and the latest fidelity review. Pure.
  */
+import { findMunicipality } from '../../data-dictionary/municipalities';
 import { suppressSmallCells } from './small-cells';
 import { summarizeDays } from './days-summary';
 import { computeTargets } from './targets';
@@ -46,9 +47,43 @@ function table(categories: readonly [string, string][], values: readonly string[
   return suppressSmallCells(categories.map(([category, label]) => ({ category, label, count: counts.get(category) ?? 0 })), minCell);
 }
 
-function municipalities(participants: readonly FunderParticipant[], minCell: number): Cell[] {
-  const names = [...new Set(participants.map((p) => p.municipality?.trim() || 'Not recorded'))].sort((a, b) => a.localeCompare(b, 'sv'));
-  return table(names.map((n) => [n, n]), participants.map((p) => p.municipality?.trim() || 'Not recorded'), minCell);
+export const OTHER_MUNICIPALITIES = 'other';
+export const NOT_CODED = 'not_coded';
+export const NOT_RECORDED = 'not_recorded';
+
+/**
+ * Participants by municipality of residence (the baseline's coded
+ * `municipality`, data-dictionary/municipalities.ts). A municipality's name
+ * is printed only with a count of at least `minCell`: every smaller
+ * municipality is pooled into "Other municipalities", and so is any named
+ * cell the secondary suppression would withhold — so a withheld cell never
+ * carries a name. Text stored before the coded list (not a code of the
+ * list) is counted as "not coded" and never printed.
+ */
+export function municipalities(participants: readonly FunderParticipant[], minCell: number): Cell[] {
+  const keyOf = (p: FunderParticipant) => {
+    const value = p.municipality?.trim();
+    if (!value) return NOT_RECORDED;
+    return findMunicipality(value) ? value : NOT_CODED;
+  };
+  const counts = new Map<string, number>();
+  for (const p of participants) counts.set(keyOf(p), (counts.get(keyOf(p)) ?? 0) + 1);
+  const named = [...counts.keys()].filter((k) => k !== NOT_CODED && k !== NOT_RECORDED)
+    .sort((a, b) => findMunicipality(a)!.name.localeCompare(findMunicipality(b)!.name, 'sv'));
+  const pooled = new Set(named.filter((code) => counts.get(code)! < minCell));
+  for (;;) {
+    const shown = named.filter((code) => !pooled.has(code));
+    const cells: Cell[] = [
+      ...shown.map((code) => ({ category: code, label: findMunicipality(code)!.name, count: counts.get(code)! })),
+      { category: OTHER_MUNICIPALITIES, label: `Other municipalities (fewer than ${minCell} participants each)`, count: [...pooled].reduce((n, code) => n + counts.get(code)!, 0) },
+      { category: NOT_CODED, label: 'Not coded (free text entered before the coded list)', count: counts.get(NOT_CODED) ?? 0 },
+      { category: NOT_RECORDED, label: 'Not recorded', count: counts.get(NOT_RECORDED) ?? 0 },
+    ];
+    const out = suppressSmallCells(cells, minCell);
+    const withheldNames = out.filter((c) => c.count === null && findMunicipality(c.category));
+    if (withheldNames.length === 0) return out.filter((c) => findMunicipality(c.category) || cells.find((x) => x.category === c.category)!.count! > 0);
+    for (const c of withheldNames) pooled.add(c.category);
+  }
 }
 
 /** Active participants (not ended, not withdrawn) per coach. */

@@ -3,14 +3,15 @@
  * (esbuild) and the server (tsx) read the same files. One line per form; the
  * order is the order of the codebook and the REDCap export. System forms
  * (request bodies of the staff API) live in `./system/` and are added below
- * by their owners.
+ * by their owners. The baseline's `municipality` gets its choices from the
+ * official municipality lists (baseline-form.ts).
  */
 import type { Form } from '../types';
 import screening from './screening.json';
 import consent from './consent.json';
 import referral from './referral.json';
 import participantIdentity from './participant_identity.json';
-import baseline from './baseline.json';
+import { baselineForm as baseline } from './baseline-form';
 import eq5d5l from './eq5d5l.json';
 import eq5d3l from './eq5d3l.json';
 import gse from './gse.json';

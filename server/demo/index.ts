@@ -17,6 +17,7 @@ import { demoSitesStep } from './sites';
 import { demoParticipantsStep } from './operations/participants-step';
 import { demoWholeTrialStep } from './operations/whole-trial-step';
 import { demoSusStep } from './operations/sus-step';
+import { demoDataQueriesStep } from './operations/data-queries-step';
 
 export { DEMO_PASSWORD };
 
@@ -38,7 +39,7 @@ export interface DemoStep {
 }
 
 /** Seed steps, in order. Add a line per step. */
-export const demoSteps: DemoStep[] = [demoSitesStep, demoStaffStep, demoParticipantsStep, demoWholeTrialStep, demoSusStep];
+export const demoSteps: DemoStep[] = [demoSitesStep, demoStaffStep, demoParticipantsStep, demoWholeTrialStep, demoSusStep, demoDataQueriesStep];
 
 export const DEMO_ACTOR: AuditActor = Object.freeze({ id: null, label: 'demo seed' });
 

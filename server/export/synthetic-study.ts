@@ -40,7 +40,8 @@ const WORDS = ['Ett', 'Två', 'Tre', 'Fyra', 'Fem', 'Sex', 'Sju', 'Åtta', 'Nio'
 const AGE_OF_BAND: Record<string, number> = { '<18': 17, '18-24': 21, '25-29': 27, '30-39': 35, '40-49': 45, '50-64': 57, '65+': 66 };
 const MS_PER_DAY = 86_400_000;
 /** municipalities of the seeds' reports (seed 003), unevenly used so that some cells are small */
-const MUNICIPALITIES = ['Lindesberg', 'Lindesberg', 'Lindesberg', 'Nora', 'Nora', 'Hällefors', 'Ljusnarsberg', 'Örebro', 'Örebro', 'Örebro', 'Örebro', 'Kumla', 'Lindesberg'];
+/** Kommun codes of Örebro län (data-dictionary/municipalities): Lindesberg, Nora, Hällefors, Ljusnarsberg, Örebro, Kumla. */
+const MUNICIPALITIES = ['se_1885', 'se_1885', 'se_1885', 'se_1884', 'se_1884', 'se_1863', 'se_1864', 'se_1880', 'se_1880', 'se_1880', 'se_1880', 'se_1881', 'se_1885'];
 
 export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
 

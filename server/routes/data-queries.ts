@@ -2,7 +2,8 @@
  * Data queries (REDCap's data resolution workflow): POST /api/data-queries
  * {participant, recordKind, form?, timepoint?, recordId?, field, comment}
  * (data monitor), GET /api/data-queries?state&site&participant (the
- * caller's visible ones), GET /api/data-queries/summary (open count),
+ * caller's visible ones; mine=1: opened by the caller, with a step of
+ * theirs, or on a participant they coach), GET /api/data-queries/summary (open count),
  * GET /api/data-queries/:id (with its comments), and POST
  * /api/data-queries/:id/answer (staff who may edit the participant),
  * /close and /reopen (data monitor), each with {comment}.
@@ -83,8 +84,10 @@ export const dataQueriesRouter: MakeRouter = ({ db }) => {
     if (site === undefined) errors.push({ field: 'site', message: `site "${String(req.query.site).slice(0, 40)}" does not exist` });
     const participant = req.query.participant === undefined || req.query.participant === '' ? null : findParticipantByStudyId(db, String(req.query.participant));
     if (participant === undefined) errors.push({ field: 'participant', message: `there is no participant ${String(req.query.participant).slice(0, 40)}` });
+    const mine = req.query.mine === undefined || req.query.mine === '' ? '0' : String(req.query.mine);
+    if (mine !== '0' && mine !== '1') errors.push({ field: 'mine', message: 'mine must be 1 (only my queries) or 0' });
     if (errors.length) throw problems.invalidQuery(errors);
-    const filter = { state: state as DataQueryState | null, siteId: site?.id ?? null, participantId: participant?.id ?? null };
+    const filter = { state: state as DataQueryState | null, siteId: site?.id ?? null, participantId: participant?.id ?? null, mine: mine === '1' };
     res.json({ dataQueries: visibleDataQueries(db, req.auth!.user, filter) });
   });
 

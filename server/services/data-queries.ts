@@ -47,11 +47,13 @@ export interface DataQueryTarget {
 
 export interface DataQueryView {
   id: number;
+  participantId: number;
   studyId: string;
   site: string;
   record: { kind: RecordKind; form: string | null; timepoint: number | null; id: number | null };
   field: string;
   state: DataQueryState;
+  openedBy: string;
   openedAt: string;
   updatedAt: string;
   comments?: { step: DataQueryStep; comment: string; author: string; at: string }[];
@@ -67,11 +69,13 @@ const STEPS: Record<Exclude<DataQueryStep, 'open'>, { from: DataQueryState; to: 
 function view(row: DataQueryRow, comments?: DataQueryCommentRow[]): DataQueryView {
   return {
     id: row.id,
+    participantId: row.participant_id,
     studyId: row.study_id,
     site: row.site_code,
     record: { kind: row.record_kind, form: row.form, timepoint: row.timepoint, id: row.record_id },
     field: row.field_name,
     state: row.state,
+    openedBy: row.opened_by_email,
     openedAt: row.created_at,
     updatedAt: row.updated_at,
     ...(comments ? { comments: comments.map((c) => ({ step: c.step, comment: c.comment, author: c.author, at: c.created_at })) } : {}),
@@ -118,9 +122,9 @@ export function dataQueryDetail(db: Db, user: Staff, id: number): DataQueryView 
 export function visibleDataQueries(
   db: Db,
   user: Staff,
-  filter: { state: DataQueryState | null; siteId: number | null; participantId: number | null },
+  filter: { state: DataQueryState | null; siteId: number | null; participantId: number | null; mine?: boolean },
 ): DataQueryView[] {
-  return listDataQueries(db, { ...filter, siteIds: siteScope(db, user) }).map((row) => view(row));
+  return listDataQueries(db, { ...filter, mine: filter.mine ? user.id : null, siteIds: siteScope(db, user) }).map((row) => view(row));
 }
 
 /** The number of open queries this staff member can see (the dashboard's count). */

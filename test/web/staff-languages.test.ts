@@ -73,7 +73,7 @@ describe('staff workspace languages', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('sv');
     expect(await page.title()).toBe('Översikt – IPS-studien');
     expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents())
-      .toEqual(['Översikt', 'Att göra', 'Deltagare', 'Bedömning och inskrivning', 'Tidslogg', 'SUS-registrering', 'Programtrohet', 'CONSORT-flöde', 'Formulärtexter', 'Rapporter och export']);
+      .toEqual(['Översikt', 'Att göra', 'Deltagare', 'Bedömning och inskrivning', 'Datafrågor', 'Tidslogg', 'SUS-registrering', 'Programtrohet', 'CONSORT-flöde', 'Formulärtexter', 'Rapporter och export']);
     expect(await page.getByRole('heading', { name: 'Deltagare per arbetsspecialist' }).count()).toBe(1);
     expect(await page.locator('#caseload th[scope="col"]').allTextContents()).toEqual(['Arbetsspecialist', 'Aktiva deltagare', 'Anmärkning']);
     expect(await page.locator('.site-card p').first().textContent()).toMatch(/^Rekrytering: \d+ randomiserade av [\d–]+ platser; \d+ remitterade\.$/);
@@ -153,10 +153,10 @@ describe('staff workspace languages', () => {
     await page.getByRole('button', { name: 'Logga in' }).click();
     await page.getByRole('heading', { name: 'Översikt', exact: true }).waitFor();
     const headings: Record<'sv' | 'da', string[]> = {
-      sv: ['Deltagare', 'Bedömning och inskrivning', 'Tidslogg', 'SUS-registrering', 'Bedömningar av programtrohet', 'CONSORT-flöde', 'Formulärtexter', 'Rapporter och export'],
-      da: ['Deltagere', 'Vurdering og inklusion', 'Tidsregistrering', 'Opfølgningsregistrering', 'Fidelitetsvurderinger', 'CONSORT-flow', 'Spørgeskematekster', 'Rapporter og eksport'],
+      sv: ['Deltagare', 'Bedömning och inskrivning', 'Tidslogg', 'SUS-registrering', 'Bedömningar av programtrohet', 'CONSORT-flöde', 'Formulärtexter', 'Rapporter och export', 'Datafrågor'],
+      da: ['Deltagere', 'Vurdering og inklusion', 'Tidsregistrering', 'Opfølgningsregistrering', 'Fidelitetsvurderinger', 'CONSORT-flow', 'Spørgeskematekster', 'Rapporter og eksport', 'Dataforespørgsler'],
     };
-    const hashes = ['#/participants', '#/enrol', '#/time-logs', '#/sus', '#/fidelity', '#/consort', '#/instrument-wording', '#/reports'];
+    const hashes = ['#/participants', '#/enrol', '#/time-logs', '#/sus', '#/fidelity', '#/consort', '#/instrument-wording', '#/reports', '#/data-queries'];
     const problems: string[] = [];
     for (const lang of ['sv', 'da'] as const) {
       if (lang === 'da') await chooseLanguage(page, 'Dansk');

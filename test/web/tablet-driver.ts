@@ -35,6 +35,13 @@ export async function answerQuestion(page: Page, key: string): Promise<string | 
     await expect.poll(() => number.inputValue(), { timeout: 30_000 }).toBe(String(min + 3));
     return min + 3;
   }
+  const list = main.locator('select#answer');
+  if (await list.count()) {
+    // a long coded list (the home municipality): Örebro chosen from the drop-down
+    await list.selectOption('se_1880');
+    await expect.poll(() => list.inputValue(), { timeout: 30_000 }).toBe('se_1880');
+    return 'se_1880';
+  }
   const text = main.locator('#answer');
   await text.fill('Örebro');
   await text.press('Tab');

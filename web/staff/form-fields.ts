@@ -21,6 +21,11 @@ export interface FieldsView {
 
 /** A field shown as a group of radio buttons or check boxes (a fieldset with a legend). */
 const isGroupField = (field: Field) => field.type === 'boolean' || field.type === 'multi_choice' || (field.type === 'choice' && (field.choices?.length ?? 0) <= 3);
+/** The choices in the dictionary's order; a long coded list (the municipalities) by its label in the chosen language. */
+function sortedChoices(field: Field, lang: Language): NonNullable<Field['choices']> {
+  const choices = field.choices ?? [];
+  return choices.length > 20 ? [...choices].sort((a, b) => a.labels[lang].localeCompare(b.labels[lang], lang)) : choices;
+}
 
 function control(field: Field, id: string, lang: Language, value: Value | undefined): HTMLElement {
   const describedBy = `${id}-error`;
@@ -45,7 +50,7 @@ function control(field: Field, id: string, lang: Language, value: Value | undefi
   if (field.type === 'choice') {
     const select = h('select', { id, name: field.name, 'aria-describedby': describedBy },
       h('option', { value: '' }, '—'),
-      ...(field.choices ?? []).map((c) => h('option', { value: String(c.code) }, c.labels[lang])));
+      ...sortedChoices(field, lang).map((c) => h('option', { value: String(c.code) }, c.labels[lang])));
     select.value = value === undefined ? '' : String(value);
     return select;
   }

@@ -63,6 +63,9 @@ export const paths = {
   sus: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}/sus`,
   susWorklist: '/api/sus/worklist',
   susSheets: '/api/sus/sheets',
+  dataQueries: '/api/data-queries',
+  dataQuery: (id: string | number) => `/api/data-queries/${encodeURIComponent(String(id))}`,
+  dataQueryStep: (id: string | number, step: 'answer' | 'close' | 'reopen') => `/api/data-queries/${encodeURIComponent(String(id))}/${step}`,
 };
 
 export const getJson = <T = unknown>(url: string) => api<T>('GET', url);

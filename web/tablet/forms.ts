@@ -5,7 +5,7 @@
  * to keep the participant page small.
  */
 import type { Form } from '../../data-dictionary/types';
-import baseline from '../../data-dictionary/forms/baseline.json';
+import { baselineForm as baseline } from '../../data-dictionary/forms/baseline-form';
 import eq5d5l from '../../data-dictionary/forms/eq5d5l.json';
 import eq5d3l from '../../data-dictionary/forms/eq5d3l.json';
 import gse from '../../data-dictionary/forms/gse.json';

@@ -16,12 +16,16 @@ export interface Question {
   part: number;
 }
 
-export type Widget = 'radio' | 'checkboxes' | 'yes-no' | 'vas' | 'stepper' | 'text' | 'notes' | 'date' | 'descriptive';
+export type Widget = 'radio' | 'select' | 'checkboxes' | 'yes-no' | 'vas' | 'stepper' | 'text' | 'notes' | 'date' | 'descriptive';
 
 /** The control a field is answered with. */
+/** More choices than this are offered as a drop-down list. */
+export const LONG_LIST = 20;
+
 export function widgetFor(form: Form, field: Field): Widget {
   switch (field.type) {
-    case 'choice': return 'radio';
+    // a long coded list (the municipalities): a drop-down instead of hundreds of radio buttons
+    case 'choice': return (field.choices?.length ?? 0) > LONG_LIST ? 'select' : 'radio';
     case 'multi_choice': return 'checkboxes';
     case 'boolean': return 'yes-no';
     case 'integer':

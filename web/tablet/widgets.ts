@@ -39,6 +39,18 @@ function radioGroup(q: Question, lang: Language, options: { value: string | numb
   return { root, heading: title, commit: () => undefined };
 }
 
+/** A long coded list as a labelled drop-down, sorted by the label in the participant's language. */
+function selectList(q: Question, lang: Language, current: AnswerValue, onAnswer: (v: AnswerValue) => void): QuestionView {
+  const labels = choiceLabels(q.field, lang);
+  const options = (q.field.choices ?? []).map((c, i) => ({ code: c.code, label: labels[i] })).sort((a, b) => a.label.localeCompare(b.label, lang));
+  const title = h('h1', { class: 'question', id: 'question-heading', tabindex: -1 }, h('label', { for: 'answer' }, q.field.labels[lang]));
+  const select = h('select', { id: 'answer' }, h('option', { value: '' }, '—'), ...options.map((o) => h('option', { value: String(o.code) }, o.label)));
+  select.value = current === undefined || current === null ? '' : String(current);
+  const commit = () => onAnswer(options.find((o) => String(o.code) === select.value)?.code);
+  select.addEventListener('change', commit);
+  return { root: h('div', { class: 'text-question' }, title, select), heading: title, commit };
+}
+
 function checkboxes(q: Question, lang: Language, current: AnswerValue, onAnswer: (v: AnswerValue) => void): QuestionView {
   const title = heading(q.field.labels[lang]);
   const selected = new Set(Array.isArray(current) ? current : []);
@@ -127,6 +139,8 @@ export function renderQuestion(q: Question, t: Texts, lang: Language, current: A
       const labels = choiceLabels(field, lang);
       return radioGroup(q, lang, (field.choices ?? []).map((c, i) => ({ value: c.code, label: labels[i] })), current, onAnswer);
     }
+    case 'select':
+      return selectList(q, lang, current, onAnswer);
     case 'yes-no':
       return radioGroup(q, lang, [{ value: true, label: t.yes }, { value: false, label: t.no }], current, onAnswer);
     case 'checkboxes':

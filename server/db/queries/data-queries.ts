@@ -21,6 +21,7 @@ export interface DataQueryRow {
   field_name: string;
   state: DataQueryState;
   opened_by: number;
+  opened_by_email: string;
   created_at: string;
   updated_at: string;
 }
@@ -35,8 +36,8 @@ export interface DataQueryCommentRow {
 }
 
 const SELECT = `SELECT q.id, q.participant_id, p.study_id, p.site_id, s.code AS site_code, q.record_kind, q.form, q.timepoint,
-  q.record_id, q.field_name, q.state, q.opened_by, q.created_at, q.updated_at
-  FROM data_queries q JOIN participants p ON p.id = q.participant_id JOIN sites s ON s.id = p.site_id`;
+  q.record_id, q.field_name, q.state, q.opened_by, u.email AS opened_by_email, q.created_at, q.updated_at
+  FROM data_queries q JOIN participants p ON p.id = q.participant_id JOIN sites s ON s.id = p.site_id JOIN users u ON u.id = q.opened_by`;
 
 export interface NewDataQuery {
   participantId: number;
@@ -66,6 +67,8 @@ export interface DataQueryFilter {
   state: DataQueryState | null;
   siteId: number | null;
   participantId: number | null;
+  /** a staff member's own queries: opened by them, with a step of theirs, or on a participant they coach (null = anyone's) */
+  mine: number | null;
   /** null = every site */
   siteIds: number[] | null;
 }
@@ -75,8 +78,10 @@ export function listDataQueries(db: Db, f: DataQueryFilter): DataQueryRow[] {
     db,
     `${SELECT} WHERE (@state IS NULL OR q.state = @state) AND (@siteId IS NULL OR p.site_id = @siteId)
        AND (@participantId IS NULL OR q.participant_id = @participantId)
+       AND (@mine IS NULL OR q.opened_by = @mine OR p.coach_id = @mine
+            OR EXISTS (SELECT 1 FROM data_query_comments c WHERE c.data_query_id = q.id AND c.author_id = @mine))
      ORDER BY q.id`,
-  ).all({ state: f.state, siteId: f.siteId, participantId: f.participantId }) as DataQueryRow[];
+  ).all({ state: f.state, siteId: f.siteId, participantId: f.participantId, mine: f.mine }) as DataQueryRow[];
   if (f.siteIds === null) return rows;
   const allowed = new Set(f.siteIds);
   return rows.filter((row) => allowed.has(row.site_id));

@@ -23,7 +23,7 @@ import { addEpisode, addStatus } from '../../services/participant-progress';
 import * as participants from '../../services/participants';
 import { saveResponse } from '../../services/responses';
 import type { DemoContext, DemoStep } from '../index';
-import { syntheticAnswers } from './synthetic-answers';
+import { demoBaselineAnswers, syntheticAnswers } from './synthetic-answers';
 
 export const DEMO_PARTICIPANT_SITES = [
   { code: 'ORE-AFF', coach: 'coach@demo.ips-trial.invalid' },
@@ -84,8 +84,10 @@ function runParticipant(context: DemoContext, n: number, today: string, pick: (n
   participants.recordConsent(db, actor, row, { consent_version: '1.0', consent_date: addDays(referralDate, 7), consent_research: !declines, consent_info_exchange: !declines }, undefined);
   if (declines || n === 39) return; // 39: consented, baseline not yet done
   const randomizedOn = addDays(referralDate, 10);
+  const baselineOn = addDays(referralDate, 8);
   for (const form of ['baseline', 'eq5d5l', 'gse', 'service_use']) {
-    saveResponse(db, actor, 'staff', row, randomUUID(), { timepoint: 0, form, answers: syntheticAnswers(form, pick), revision: 1, complete: true, answered_on: addDays(referralDate, 8) });
+    const answers = form === 'baseline' ? demoBaselineAnswers(pick, Number(baselineOn.slice(0, 4)), site.code) : syntheticAnswers(form, pick);
+    saveResponse(db, actor, 'staff', row, randomUUID(), { timepoint: 0, form, answers, revision: 1, complete: true, answered_on: baselineOn });
   }
   const allocation = allocate(db, randomizationSeed(db, config), actor, findParticipant(db, row.id)!, randomizedOn);
   const withdrawalDate = n === 7 || n === 23 ? addDays(randomizedOn, 200) : null;

@@ -63,3 +63,30 @@ export function syntheticAnswers(formName: string, pick: Pick = firstChoice, ove
   }
   return answers;
 }
+
+/**
+ * The demo sites' home municipalities (Örebro län, SCB kommunkoder), the
+ * site's main town listed more than once so most participants live there.
+ */
+export const DEMO_SITE_MUNICIPALITIES: Record<string, string[]> = {
+  'ORE-AFF': ['se_1880', 'se_1880', 'se_1880', 'se_1880', 'se_1814', 'se_1881'],
+  'ORE-DBT': ['se_1880', 'se_1880', 'se_1880', 'se_1814'],
+  'ORE-NORR': ['se_1885', 'se_1885', 'se_1885', 'se_1884', 'se_1884', 'se_1863', 'se_1864'],
+  'ORE-VAST': ['se_1883', 'se_1883', 'se_1883', 'se_1862', 'se_1860'],
+  'ORE-SODER': ['se_1881', 'se_1881', 'se_1861', 'se_1861', 'se_1882'],
+};
+
+/**
+ * A plausible demo baseline answered in `year` at `site`: a working-age
+ * birth year with many under 30 (the seeds' target group; one site prefers
+ * under 30) — about 4 in 10 aged 19–29, the rest 30–62 —; sex about 47 %
+ * female, 51 % male, 2 % other; a home municipality near the site. The
+ * other fields as syntheticAnswers gives them.
+ */
+export function demoBaselineAnswers(pick: Pick, year: number, site: string): Record<string, unknown> {
+  const age = pick(10) < 4 ? 19 + pick(11) : 30 + pick(33);
+  const roll = pick(100);
+  const sex = roll < 47 ? 'female' : roll < 98 ? 'male' : 'other';
+  const towns = DEMO_SITE_MUNICIPALITIES[site] ?? ['se_1880'];
+  return syntheticAnswers('baseline', pick, { birth_year: year - age, sex, municipality: towns[pick(towns.length)] });
+}

@@ -26,7 +26,7 @@ import * as participants from '../../services/participants';
 import { saveResponse } from '../../services/responses';
 import type { DemoContext, DemoStep } from '../index';
 import { demoLabel, demoPersonnummer, demoPhone, demoRandom, DEMO_PARTICIPANT_SITES } from './participants-step';
-import { syntheticAnswers, type Pick } from './synthetic-answers';
+import { demoBaselineAnswers, syntheticAnswers, type Pick } from './synthetic-answers';
 
 export const WHOLE_TRIAL_FIRST = 41;
 export const WHOLE_TRIAL_LAST = 120;
@@ -83,7 +83,7 @@ function runParticipant(context: DemoContext, n: number, today: string): void {
   const row = findParticipant(db, registered.id)!;
   const severity = 2 + pick(3) * 0.5;
   const baselineOn = addDays(randomizedOn, -3);
-  saveComplete(context, row, 0, 'baseline', syntheticAnswers('baseline', pick), baselineOn, true);
+  saveComplete(context, row, 0, 'baseline', demoBaselineAnswers(pick, Number(baselineOn.slice(0, 4)), site.code), baselineOn, true);
   saveComplete(context, row, 0, 'eq5d5l', eq5dAnswers(severity, 'control', 0, pick), baselineOn, true);
   saveComplete(context, row, 0, 'gse', gseAnswers('control', 0, pick), baselineOn, true);
   saveComplete(context, row, 0, 'service_use', serviceUseAnswers(severity, 'control', 0, pick), baselineOn, true);

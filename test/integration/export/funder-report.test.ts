@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quantileSorted } from '../../../analysis/stats/quantile-sorted';
+import { DANISH_MUNICIPALITIES, SWEDISH_MUNICIPALITIES, findMunicipality } from '../../../data-dictionary/municipalities';
 import { createTestServer, type TestServer } from '../server-core/harness';
 import { describePermissionMatrix } from '../server-core/permission-matrix';
 import { makeStudy } from './study';
@@ -34,6 +35,24 @@ describe('funder report', () => {
     expect(cells.length).toBeGreaterThan(20);
     for (const c of cells) expect(c.value === '<5' || Number(c.value) === 0 || Number(c.value) >= 5, `${c.group} ${c.section} ${c.category} = ${c.value}`).toBe(true);
     expect(cells.some((c) => c.value === '<5')).toBe(true);
+  });
+
+  it('prints a municipality name only with a count of at least 5: a withheld cell never names one, and the counts add up', () => {
+    const names = new Set([...SWEDISH_MUNICIPALITIES, ...DANISH_MUNICIPALITIES].map((m) => m.name));
+    const cells = rows.filter((r) => r.section === 'municipality');
+    expect(cells.some((c) => names.has(c.label))).toBe(true);
+    for (const c of cells) {
+      if (c.value === '<5') {
+        expect(names.has(c.label), `${c.group}: withheld cell ${c.label}`).toBe(false);
+        expect(findMunicipality(c.category), `${c.group}: withheld cell ${c.category}`).toBeUndefined();
+      }
+      if (findMunicipality(c.category)) expect(Number(c.value), `${c.group} ${c.label}`).toBeGreaterThanOrEqual(5);
+    }
+    // where nothing is withheld, the municipality table adds up to the participants
+    for (const group of new Set(cells.map((c) => c.group))) {
+      const mine = cells.filter((c) => c.group === group);
+      if (mine.every((c) => c.value !== '<5')) expect(mine.reduce((n, c) => n + Number(c.value), 0), group).toBe(Number(value(group, 'participants', 'included')));
+    }
   });
 
   it('gives the median days from inclusion to the first employer contact as an independent count from the time logs', () => {

@@ -100,6 +100,23 @@ describe('api: /data-queries', () => {
     expect((await server.as('trial_manager').get(`/api/data-queries?participant=${atB}`)).body.dataQueries).toHaveLength(1);
   });
 
+  it("lists a staff member's own queries with mine=1: opened by them, with a step of theirs, or on a participant they coach", async () => {
+    const all = (await server.as('trial_manager').get('/api/data-queries')).body.dataQueries as { id: number; studyId: string; openedBy: string; participantId: number }[];
+    expect(all.length).toBeGreaterThan(0);
+    for (const q of all) expect(q.openedBy).toContain('monitor');
+    // the monitor opened every one of them
+    expect((await server.as('data_monitor').get('/api/data-queries?mine=1')).body.dataQueries.map((q: { id: number }) => q.id)).toEqual(all.map((q) => q.id));
+    // the trial manager took no step on any yet
+    expect((await server.as('trial_manager').get('/api/data-queries?mine=1')).body.dataQueries).toEqual([]);
+    // the coach answered the queries on TST-A
+    const coachMine = (await server.as('coach').get('/api/data-queries?mine=1')).body.dataQueries as { studyId: string }[];
+    expect(coachMine.length).toBeGreaterThan(0);
+    expect(new Set(coachMine.map((q) => q.studyId))).toEqual(new Set([atA]));
+    const bad = await server.as('coach').get('/api/data-queries?mine=yes');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['mine']);
+  });
+
   it('refuses bad input with a 400 naming each field, and stores nothing', async () => {
     const before = [count(server, 'SELECT count(*) AS n FROM data_queries'), count(server, 'SELECT count(*) AS n FROM data_query_comments'), count(server, 'SELECT count(*) AS n FROM audit_entries')];
     const monitor = server.as('data_monitor');
@@ -149,6 +166,18 @@ describe('api: /data-queries', () => {
     const text = (await server.as('trial_manager').get(readme.url)).text;
     expect(text).toContain('Open data queries at export time: 2 (answered, awaiting the monitor: 0; closed: 2).');
   }, 60_000);
+
+  it("counts a query as the coach's own (mine=1) once they are its participant's coach", async () => {
+    // a new query on TST-A is the coach's only once they are its participant's coach
+    const fresh = (await server.as('data_monitor').send('POST', '/api/data-queries', onEq5d(atA, 'Self-care level: please check'))).body.dataQuery.id as number;
+    const coachMineIds = async () => ((await server.as('coach').get('/api/data-queries?mine=1&state=open')).body.dataQueries as { id: number }[]).map((q) => q.id);
+    expect(await coachMineIds()).not.toContain(fresh);
+    const coachId = (await server.as('coach').get('/api/session')).body.user.id as number;
+    const assigned = await server.as('trial_manager').send('PATCH', `/api/participants/${atA}`, { coach_id: coachId });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+    expect(await coachMineIds()).toContain(fresh);
+    expect(await server.as('trial_manager').send('POST', `/api/data-queries/${fresh}/answer`, { comment: 'Checked' }).then((r) => r.status)).toBe(200);
+  });
 });
 
 describePermissionMatrix(

@@ -4,7 +4,7 @@ import type { Form } from '../../../data-dictionary/types';
 
 const eq5d = { eq5d_mo: 1, eq5d_sc: 2, eq5d_ua: 3, eq5d_pd: 4, eq5d_ad: 5, eq_vas: 70 };
 const baseline = {
-  sex: 'female', birth_year: 1995, municipality: 'Örebro', diagnosis_group: 'mood',
+  sex: 'female', birth_year: 1995, municipality: 'se_1880', diagnosis_group: 'mood',
   education: 'upper_secondary', income_source: 'sickness_benefit', ever_employed: true, years_employed: 2.5,
 };
 const timeLog = { log_date: '2025-03-04', staff_role: 'ips_specialist', activity: 'employer_contact', minutes: 45, log_scope: 'participant' };

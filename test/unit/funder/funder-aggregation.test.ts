@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { suppressSmallCells } from '../../../analysis/funder/small-cells';
 import { summarizeDays } from '../../../analysis/funder/days-summary';
 import { computeTargets } from '../../../analysis/funder/targets';
-import { caseloads, computeFunderReport, statusCategory } from '../../../analysis/funder/compute-funder-report';
+import { caseloads, computeFunderReport, municipalities, statusCategory } from '../../../analysis/funder/compute-funder-report';
 import type { FunderParticipant } from '../../../analysis/funder/types';
 
 const person = (over: Partial<FunderParticipant> = {}): FunderParticipant => ({
-  site: 'A', newInPeriod: false, followUpDays: 800, sex: 'female', municipality: 'Nora', stage: 'job_search', endedReason: null, withdrawn: false,
+  site: 'A', newInPeriod: false, followUpDays: 800, sex: 'female', municipality: 'se_1884', stage: 'job_search', endedReason: null, withdrawn: false,
   coachId: 1, firstEmployerContactDay: null, firstJobDay: null, firstEducationDay: null, inWorkAtEnd: false, inStudiesAtEnd: false, ...over,
 });
 
@@ -71,5 +71,38 @@ describe('analysis/funder/compute-funder-report', () => {
     expect(report.groups.map((g) => [g.group, g.participants])).toEqual([['total', 19], ['A', 12], ['B', 7]]);
     expect(report.groups[2].fidelity).toHaveLength(1);
     expect(report.groups[0].bySex.find((c) => c.category === 'male')?.count).toBe(7);
+  });
+});
+
+describe('analysis/funder/municipalities', () => {
+  const many = (n: number, municipality: string | null) => Array.from({ length: n }, () => person({ municipality }));
+  const shown = (cells: { label: string; count: number | null }[]) => cells.map((c) => [c.label, c.count]);
+
+  it('names a municipality only with at least 5; smaller ones are pooled, never printed', () => {
+    // Örebro 12, Kumla 6, Nora 3, Hällefors 1: Nora and Hällefors pool to 4 (< 5, withheld), so the secondary
+    // suppression would withhold Kumla — Kumla is pooled instead, and the pool (10) is shown
+    const cells = municipalities([...many(12, 'se_1880'), ...many(6, 'se_1881'), ...many(3, 'se_1884'), ...many(1, 'se_1863')], 5);
+    expect(shown(cells)).toEqual([['Örebro', 12], ['Other municipalities (fewer than 5 participants each)', 10]]);
+  });
+
+  it('withholds the pool when it is the only other cell below 5, without a name', () => {
+    const cells = municipalities([...many(3, 'se_1884'), ...many(1, 'se_1863')], 5);
+    expect(shown(cells)).toEqual([['Other municipalities (fewer than 5 participants each)', null]]);
+  });
+
+  it('counts free text stored before the coded list as not coded and never prints it', () => {
+    const cells = municipalities([...many(7, 'se_1880'), ...many(6, 'Lindesberg'), ...many(5, null), ...many(5, 'dk_101')], 5);
+    expect(shown(cells)).toEqual([
+      ['København', 5], ['Örebro', 7], ['Not coded (free text entered before the coded list)', 6], ['Not recorded', 5],
+    ]);
+    expect(JSON.stringify(cells)).not.toContain('Lindesberg');
+  });
+
+  it('keeps every count of the table equal to the participants when nothing is withheld', () => {
+    const people = [...many(9, 'se_1880'), ...many(2, 'se_1881'), ...many(2, 'se_1884'), ...many(1, 'se_1885'), ...many(5, 'se_0180')];
+    const cells = municipalities(people, 5);
+    expect(cells.every((c) => c.count !== null)).toBe(true);
+    expect(cells.reduce((n, c) => n + c.count!, 0)).toBe(people.length);
+    expect(cells.filter((c) => c.count! < 5 && c.count! > 0)).toEqual([]);
   });
 });

@@ -40,7 +40,7 @@ describe('web/tablet/questions', () => {
     expect(widgetFor(eq5d5l, field('eq5d5l', 'eq5d_mo'))).toBe('radio');
     expect(widgetFor(getForm('service_use')!, field('service_use', 'inpatient_day'))).toBe('stepper');
     expect(widgetFor(baseline, field('baseline', 'ever_employed'))).toBe('yes-no');
-    expect(widgetFor(baseline, field('baseline', 'municipality'))).toBe('text');
+    expect(widgetFor(baseline, field('baseline', 'municipality'))).toBe('select');
   });
 
   it('starts an empty year stepper at this year (or the middle of the range), other numbers at their minimum', () => {

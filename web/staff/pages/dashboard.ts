@@ -3,9 +3,12 @@
  * assessments due and overdue, the latest fidelity score; and the caseload
  * per coach with a warning above the fidelity limit (20). The due and
  * overdue counts link to the worklist filtered to that site and state; above
- * the cards, the open data queries this staff member can see (not for the
- * evaluator, who reads no participant records). Words from the
- * staff catalogue (texts/), numbers and dates in the chosen locale.
+ * the cards, the open data queries this staff member can see, linking to the
+ * data queries list filtered to open ones, and how many of them are the
+ * user's own (opened or answered by them, or on a participant they coach;
+ * linking to that list); not for the evaluator, who reads no participant
+ * records. Words from the staff catalogue (texts/), numbers and dates in
+ * the chosen locale.
  */
 import { fidelityBandLabel } from '../fidelity-band';
 import { h, replace } from '../../modules/dom';
@@ -55,18 +58,20 @@ function caseloadTable(answer: unknown): HTMLElement {
 }
 
 export async function render(main: HTMLElement, { user }: RouteContext): Promise<void> {
-  const [sitesAnswer, participantsAnswer, due, caseload, fidelity, dataQueries] = await Promise.all([
+  const [sitesAnswer, participantsAnswer, due, caseload, fidelity, dataQueries, myDataQueries] = await Promise.all([
     getJson(paths.sites),
     getJson(paths.participants),
     optional(() => getJson(paths.due).then((a) => list<Obj>(a, 'assessments'))),
     optional(() => getJson(paths.caseload).then((a) => get(a, 'caseloads') ?? a)),
     optional(() => getJson(paths.fidelity).then((a) => list<Obj>(a, 'reviews'))),
     user.role === 'evaluator' ? Promise.resolve(new Error('not for evaluators')) : optional(() => getJson(paths.dataQuerySummary).then((a) => Number(get(a, 'openDataQueries') ?? 0))),
+    user.role === 'evaluator' ? Promise.resolve(new Error('not for evaluators')) : optional(() => getJson(`${paths.dataQueries}?state=open&mine=1`).then((a) => list(a, 'dataQueries').length)),
   ]);
   const sites = list<Site>(sitesAnswer, 'sites').filter((s) => user.role !== 'coach' || user.sites.includes(s.code));
   const participants = list<Obj>(participantsAnswer, 'participants');
   replace(main, h('h1', {}, t('dashboard.title')),
-    dataQueries instanceof Error ? '' : h('p', { id: 'open-data-queries', class: dataQueries > 0 ? 'warn' : '' }, t('dashboard.openDataQueries', { count: formatNumber(dataQueries) })),
+    dataQueries instanceof Error ? '' : h('p', {}, h('a', { id: 'open-data-queries', href: '#/data-queries?state=open', class: dataQueries > 0 ? 'warn' : '' }, t('dashboard.openDataQueries', { count: formatNumber(dataQueries) })),
+      myDataQueries instanceof Error ? '' : [', ', h('a', { id: 'my-open-data-queries', href: '#/data-queries?state=open&mine=1' }, t('dashboard.myOpenDataQueries', { count: formatNumber(myDataQueries) }))]),
     h('div', { class: 'cards' }, ...sites.map((site) => siteCard(site, participants, due, fidelity))),
     caseload instanceof Error ? h('section', { class: 'card' }, h('h2', {}, t('dashboard.caseload')), note(caseload)) : caseloadTable(caseload));
 }

@@ -1,11 +1,13 @@
 /**
  * One participant: flow stage and allocation, screening and consent, the
  * baseline questionnaire and tablet mode, randomization, the timeline of
- * assessments with their states, episodes, status history, time logs and
- * the audit history; withdrawal, the coach and ending an episode behind a
- * confirm step (participant-changes.ts); the saved questionnaires with their
- * answers, corrections and correction history, and correcting or deleting
- * an episode (participant-corrections.ts). Field, form and choice labels come from the data
+ * assessments with their states, episodes, status history, time logs, the
+ * data queries on the participant (a data monitor opens one here on a field
+ * of a record: participant-queries.ts) and the audit history; withdrawal,
+ * the coach and ending an episode behind a confirm step
+ * (participant-changes.ts); the saved questionnaires with their answers,
+ * corrections and correction history, and correcting or deleting an episode
+ * (participant-corrections.ts). Field, form and choice labels come from the data
  * dictionary in the chosen language; dates in its locale.
  */
 import { h, replace } from '../../modules/dom';
@@ -20,6 +22,7 @@ import { susCard } from './participant-sus';
 import { recordedFormCard } from './participant-consent';
 import { episodeCorrectionCard, responsesCard } from './participant-corrections';
 import { fieldCorrectionCard } from './field-correction';
+import { openQueryCard, queriesCard, queryableRecords } from './participant-queries';
 
 type Obj = Record<string, unknown>;
 
@@ -55,7 +58,8 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
   const canEdit = ['admin', 'trial_manager'].includes(user.role);
   const canLog = canEdit || user.role === 'coach';
   const canCorrect = canEdit;
-  const [open, assessments, episodes, statuses, logs, audit, sites, responses, corrections] = await Promise.all([
+  const monitor = user.role === 'data_monitor';
+  const [open, assessments, episodes, statuses, logs, audit, sites, queries, responses, corrections] = await Promise.all([
     optional(() => getJson(paths.openAssessment(participantId))),
     optional(() => getJson(paths.assessments(participantId)).then((a) => list<Obj>(a, 'assessments'))),
     optional(() => getJson(paths.episodes(participantId)).then((a) => list<Obj>(a, 'episodes'))),
@@ -63,9 +67,11 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
     optional(() => getJson(paths.participantTimeLogs(participantId)).then((a) => list<Obj>(a, 'time_logs'))),
     user.role === 'admin' || user.role === 'data_monitor' ? optional(() => getJson(paths.audit(studyId)).then((a) => list<Obj>(a, 'entries'))) : Promise.resolve(new Error(t('participant.auditHidden'))),
     optional(() => getJson(paths.sites).then((a) => list<Site>(a, 'sites'))),
+    optional(() => getJson(`${paths.dataQueries}?${new URLSearchParams({ participant: studyId })}`).then((a) => list<Obj>(a, 'dataQueries'))),
     optional(() => getJson(paths.responses(participantId)).then((a) => list<Obj>(a, 'responses'))),
     optional(() => getJson(paths.corrections(participantId)).then((a) => list<Obj>(a, 'corrections'))),
   ]);
+  const orEmpty = (rows: Obj[] | Error) => (rows instanceof Error ? [] : rows);
   // SUS registrations: for the funded intervention (IPS arm), captured when it starts and ends
   const sus = canLog && stage === 'randomized' && get(p, 'arm') === 'ips' ? await optional(() => getJson<Obj>(paths.sus(studyId))) : null;
   const staffNames = sites instanceof Error ? sites : staffNamesOf(sites);
@@ -131,5 +137,7 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
       url: (statusId) => paths.statusCorrections(participantId, statusId),
     }) : null,
     table(t('participant.timeLogs'), [[fieldLabel('time_log', 'log_date'), (r) => formatDate(get(r, 'log_date'))], [fieldLabel('time_log', 'activity'), (r) => label('time_log', 'activity', get(r, 'activity'))], [fieldLabel('time_log', 'minutes'), (r) => get(r, 'minutes')], [t('participant.staff'), (r) => get(r, 'staff_name') ?? staffName(get(r, 'staff_id'))]], logs, 'time-logs'),
+    queriesCard(queries),
+    monitor ? openQueryCard(studyId, queryableRecords(orEmpty(responses), orEmpty(episodes), orEmpty(statuses), orEmpty(logs))) : null,
     table(t('participant.audit'), [[t('participant.auditWhen'), (r) => formatDateTime(get(r, 'at'))], [t('participant.auditWho'), (r) => get(r, 'actor')], [t('participant.auditAction'), (r) => get(r, 'action')], [t('participant.auditWhat'), (r) => get(r, 'entity')], [t('participant.auditReason'), (r) => get(r, 'reason')]], audit, 'audit'));
 }
