@@ -63,3 +63,27 @@ export function syntheticAnswers(formName: string, pick: Pick = firstChoice, ove
   }
   return answers;
 }
+
+/**
+ * The service-use form as a participant fills it in, from counts per count
+ * field: "no" to the yes/no question before a count of 0, "yes" and the
+ * count otherwise (null: yes, but "don't know" how many).
+ */
+export function serviceUseFromCounts(counts: Record<string, number | null>): Record<string, unknown> {
+  const form = getForm('service_use');
+  if (!form) throw new Error('no form service_use');
+  const answers: Record<string, unknown> = {};
+  for (const field of form.fields) {
+    if (field.type !== 'integer' && field.type !== 'number') continue;
+    if (!(field.name in counts)) throw new Error(`serviceUseFromCounts: no count for ${field.name}`);
+    const gate = field.showWhen?.field;
+    const count = counts[field.name];
+    if (!gate) {
+      answers[field.name] = count;
+      continue;
+    }
+    answers[gate] = count !== 0;
+    if (count !== 0) answers[field.name] = count;
+  }
+  return answers;
+}
