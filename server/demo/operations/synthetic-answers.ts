@@ -48,6 +48,8 @@ export function syntheticAnswers(formName: string, pick: Pick = firstChoice, ove
   const form = getForm(formName);
   if (!form) throw new Error(`no form ${formName}`);
   const answers: Record<string, unknown> = { ...overrides };
+  // the yes/no before a count (service use): the first pick is "no", zero use, as a count's first pick was 0
+  const gates = new Set(form.fields.filter((f) => (f.type === 'integer' || f.type === 'number') && f.dontKnow && f.showWhen).map((f) => f.showWhen!.field));
   for (const field of form.fields) {
     if (field.name in answers) continue;
     if (field.showWhen && answers[field.showWhen.field] !== field.showWhen.equals) continue;
@@ -55,7 +57,7 @@ export function syntheticAnswers(formName: string, pick: Pick = firstChoice, ove
     if (field.type === 'text' || field.type === 'notes') {
       if (!field.required) continue;
     }
-    answers[field.name] = valueFor(field, pick);
+    answers[field.name] = field.type === 'boolean' && gates.has(field.name) ? pick(2) !== 0 : valueFor(field, pick);
   }
   for (const key of Object.keys(answers)) {
     const field = form.fields.find((f) => f.name === key);
