@@ -6,7 +6,9 @@
  * /api/tablet-session/assessment (resume), GET /api/tablet-session/wording
  * (the site's licensed instrument wording, read once when the router is
  * built; never public: licences may forbid redistribution), POST /api/tablet-session/exit
- * {pin}, POST /api/participants/:id/home-codes (staff), POST
+ * {pin}, POST /api/participants/:id/home-codes (staff; with the code in
+ * groups, the questionnaire's full address and the site's tablet language
+ * for the printed slip), POST
  * /api/home-sessions {code} (no login). The tablet cookie is HttpOnly,
  * SameSite=Strict; its state-changing requests need the session's
  * X-CSRF-Token. Leaving (PIN) allows 10 tries and redeeming codes 20 tries
@@ -34,6 +36,7 @@ import { DELIVERY_COOKIE, DELIVERY_GRACE_DAYS, DELIVERY_MAX_SESSIONS, DELIVERY_P
 import { actorOf, logout } from '../services/sessions';
 import { getStudySettings } from '../services/study-settings';
 import * as tablets from '../services/tablet-sessions';
+import { groupHomeCode, tabletAddress } from '../services/home-code-slip';
 import { readEnvelope } from '../services/operations-forms';
 import type { MakeRouter } from './context';
 
@@ -146,7 +149,9 @@ export const tabletSessionsRouter: MakeRouter = ({ db, config, rateLimits }) => 
     const participant = participantFromParam(db, req.auth!.user, String(req.params.id));
     readEnvelope(req.body, {});
     const created = tablets.createHomeCode(db, actorOf(req.auth!.user), participant);
-    res.status(201).json({ homeCode: { studyId: participant.study_id, ...created } });
+    // what the printed slip needs: the code in groups, the full address and the site's tablet language
+    const url = tabletAddress(config.publicUrl, { protocol: req.protocol, host: req.get('host') });
+    res.status(201).json({ homeCode: { studyId: participant.study_id, ...created, grouped: groupHomeCode(created.code), url, language: getStudySettings(db).tabletLanguage ?? null } });
   });
 
   router.post('/home-sessions', codeLimit, (req, res) => {
