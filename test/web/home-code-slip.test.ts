@@ -1,7 +1,7 @@
 /**
  * The home-code slip on the participant page: the full address of the
  * questionnaire (not a relative "/tablet.html"), the code in groups of
- * 3-3-4, the validity — in the participant's language, picked on the slip
+ * 3-3-4 (the address also as a QR code), the validity — in the participant's language, picked on the slip
  * while the page stays in the staff member's; printing shows the slip alone;
  * and the address and the code typed as printed open the questionnaire.
  */
@@ -29,6 +29,13 @@ describe('home-code slip', () => {
     const code = (await page.locator('#slip-code').textContent())!;
     expect(code).toMatch(/^[A-Z0-9]{3} [A-Z0-9]{3} [A-Z0-9]{4}$/);
     expect(await page.locator('#home-code-out').textContent()).toContain(participant.studyId);
+    // the address also as a QR code (an image with a name; not decoded here: no independent decoder on the machine)
+    const qr = slip.locator('svg.qr-code');
+    expect(await qr.getAttribute('role')).toBe('img');
+    expect(await qr.getAttribute('aria-label')).toMatch(/QR/);
+    const modules = Number(await qr.getAttribute('data-modules'));
+    expect(modules).toBeGreaterThanOrEqual(21);
+    expect((modules - 17) % 4).toBe(0);
 
     // the site has no tablet language: the slip starts in the staff member's (English), and switches to Swedish alone
     expect(await slip.locator('.slip-body').getAttribute('lang')).toBe('en');
@@ -47,6 +54,7 @@ describe('home-code slip', () => {
     expect(await visibility('h1')).toBe('hidden');
     expect(await visibility('#tablet-title')).toBe('hidden');
     expect(await visibility('#slip-code')).toBe('visible');
+    expect(await visibility('#home-code-slip svg.qr-code')).toBe('visible');
     expect(await page.locator('#print-slip').isVisible()).toBe(false);
     expect(await slip.locator('.slip-controls').isVisible()).toBe(false);
     await page.pdf({ path: `${process.cwd()}/test-artifacts/home-code-slip.pdf` }).catch(() => undefined);

@@ -4,12 +4,14 @@
  * or type, how long it works, in the participant's language (picked here,
  * starting with the site's tablet language; the staff page around it stays
  * in the staff member's language). Printing shows the slip alone
- * (staff.css, @media print). The code exists only in this answer of the
+ * (staff.css, @media print). The address is also a QR code (qr-code.ts).
+ * The code exists only in this answer of the
  * server (it is stored hashed), so the slip is made from it at once.
  */
 import { h, replace } from '../modules/dom';
 import { LANGUAGE_NAMES, LOCALES, STAFF_LANGUAGES, language, type Language } from './i18n';
 import { CATALOGUES, formatMessage, t, type MessageKey, type Params } from './texts/index';
+import { qrCodeSvg } from './qr-code';
 
 export interface HomeCode {
   studyId: string;
@@ -37,6 +39,8 @@ function slipBody(code: HomeCode, lang: Language): HTMLElement {
     h('h3', {}, slipText(lang, 'slip.title')),
     h('p', {}, slipText(lang, 'slip.open')),
     h('p', { class: 'slip-url', id: 'slip-url' }, code.url ?? '______________________________'),
+    // the address as a QR code for a phone's camera (the code itself is typed, never in the QR code)
+    code.url ? h('div', { class: 'slip-qr' }, qrCodeSvg(code.url, slipText(lang, 'slip.qr'))) : null,
     h('p', {}, slipText(lang, 'slip.enter')),
     h('p', { class: 'slip-code', id: 'slip-code', 'aria-label': code.code.split('').join(' ') }, code.grouped),
     h('p', { id: 'slip-valid' }, slipText(lang, 'slip.valid', { until: until(lang, code.expiresAt) })),

@@ -202,6 +202,7 @@ export const da: Catalogue = {
   'tablet.noAddress': 'Serveren kender ikke sin offentlige adresse (indstillingen IPS_TRIAL_PUBLIC_URL): skriv spørgeskemaets adresse på sedlen i hånden.',
   'slip.title': 'Dit spørgeskema derhjemme',
   'slip.open': '1. Åbn denne adresse i browseren på en computer, tablet eller mobiltelefon:',
+  'slip.qr': 'QR-kode med adressen: scan den med mobilens kamera',
   'slip.enter': '2. Skriv din personlige kode:',
   'slip.valid': 'Koden kan bruges én gang, indtil {until}.',
   'slip.private': 'Koden er personlig. Giv den ikke til andre.',

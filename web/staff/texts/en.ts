@@ -203,6 +203,7 @@ export const en = {
   'tablet.noAddress': 'The server does not know its public address (setting IPS_TRIAL_PUBLIC_URL): write the address of the questionnaire on the slip by hand.',
   'slip.title': 'Your questionnaire at home',
   'slip.open': '1. Open this address in the web browser of a computer, tablet or mobile phone:',
+  'slip.qr': 'QR code of the address: scan it with the camera of a phone',
   'slip.enter': '2. Type in your personal code:',
   'slip.valid': 'The code can be used once, until {until}.',
   'slip.private': 'The code is personal. Do not give it to anyone else.',

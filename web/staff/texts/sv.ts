@@ -202,6 +202,7 @@ export const sv: Catalogue = {
   'tablet.noAddress': 'Servern känner inte till sin offentliga adress (inställningen IPS_TRIAL_PUBLIC_URL): skriv frågeformulärets adress på lappen för hand.',
   'slip.title': 'Ditt frågeformulär hemma',
   'slip.open': '1. Öppna den här adressen i webbläsaren på en dator, surfplatta eller mobiltelefon:',
+  'slip.qr': 'QR-kod med adressen: skanna den med mobilens kamera',
   'slip.enter': '2. Skriv in din personliga kod:',
   'slip.valid': 'Koden kan användas en gång, fram till {until}.',
   'slip.private': 'Koden är personlig. Ge den inte till någon annan.',
