@@ -46,6 +46,7 @@ function checkChoices(field: Field, where: string, out: string[]): void {
     if (seen.has(String(code))) out.push(`${cw}: duplicate code`);
     seen.add(String(code));
     checkLabels(choice.labels, cw, out);
+    if (choice.answer !== undefined) checkLabels(choice.answer, `${cw} answer`, out);
     for (const lang of LANGUAGES) if (choice.labels?.[lang]?.includes('|')) out.push(`${cw}: ${lang} label contains '|'`);
   }
 }
@@ -56,7 +57,12 @@ function checkField(form: Form, field: Field, index: number, out: string[]): voi
   if (field.name === RECORD_ID_FIELD) out.push(`${where}: '${RECORD_ID_FIELD}' is reserved for the record id`);
   if (!FIELD_TYPES.includes(field.type)) out.push(`${where}: unknown type '${String(field.type)}'`);
   checkLabels(field.labels, where, out);
+  if (field.question !== undefined) checkLabels(field.question, `${where} question`, out);
   checkChoices(field, where, out);
+  if (field.dontKnow !== undefined && (typeof field.dontKnow !== 'boolean' || !['boolean', 'choice', 'integer', 'number'].includes(field.type))) {
+    out.push(`${where}: dontKnow is true or false, on boolean, choice, integer and number fields only`);
+  }
+  if (field.workingAge !== undefined && (typeof field.workingAge !== 'boolean' || field.type !== 'integer')) out.push(`${where}: workingAge is true or false, on an integer field only`);
   if (typeof field.required !== 'boolean') out.push(`${where}: required must be true or false`);
   if (typeof field.identifier !== 'boolean') out.push(`${where}: identifier must be true or false`);
   if ((field.min !== undefined || field.max !== undefined) && field.type !== 'integer' && field.type !== 'number') {
@@ -101,6 +107,7 @@ export function checkDictionary(forms: readonly Form[]): string[] {
     formNames.add(form.name);
     if (!['research', 'operational', 'system'].includes(form.kind)) out.push(`form '${form.name}': unknown kind '${String(form.kind)}'`);
     checkLabels(form.labels, `form '${form.name}'`, out);
+    if (form.partTitle !== undefined) checkLabels(form.partTitle, `form '${form.name}' partTitle`, out);
     for (const section of form.sections ?? []) checkLabels(section.labels, `${form.name} section ${section.id}`, out);
     // alternativeTo may name a form that is absent (a REDCap project holds one of the two)
     if (form.alternativeTo !== undefined) checkName(form.alternativeTo, `form '${form.name}' alternativeTo`, out);

@@ -96,11 +96,17 @@ export function applyLicensedWording(forms: readonly Form[], overrides: unknown)
       fields: form.fields.map((field) => {
         const w = fw.fields?.[field.name];
         if (!w) return field;
+        // the licensed text is what the participant reads: it replaces a question or answer text of the dictionary
+        const { question, ...rest } = field;
         return {
-          ...field,
+          ...rest,
           labels: { ...field.labels, ...w.labels },
+          ...(question && !w.labels ? { question } : {}),
           ...(field.choices
-            ? { choices: field.choices.map((c) => ({ ...c, labels: { ...c.labels, ...w.choices?.[String(c.code)] } })) }
+            ? { choices: field.choices.map(({ answer, ...c }) => {
+              const licensed = w.choices?.[String(c.code)];
+              return { ...c, labels: { ...c.labels, ...licensed }, ...(answer && !licensed ? { answer } : {}) };
+            }) }
             : {}),
           note: `Wording: ${wording.source}`,
         };

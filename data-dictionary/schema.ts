@@ -3,7 +3,8 @@
  * `full` enforces `required` (conditionally for fields with `showWhen`);
  * `partial` (autosave of a half-done questionnaire) checks only the fields
  * present. A non-required field may be `null` (cleared); `additionalProperties`
- * is always false.
+ * is always false. A `dontKnow` field takes `null` as an answer ("don't
+ * know"): when required it must be present, but may be null.
  */
 import type { Field, Form } from './types';
 
@@ -57,7 +58,7 @@ export function formSchema(form: Form, options: { partial?: boolean } = {}): Jso
     const schema = valueSchema(field);
     if (!schema) continue;
     const enforced = !partial && field.required;
-    properties[field.name] = enforced && !field.showWhen ? schema : nullable(schema);
+    properties[field.name] = enforced && !field.showWhen && !field.dontKnow ? schema : nullable(schema);
     if (!enforced) continue;
     if (!field.showWhen) {
       required.push(field.name);
@@ -65,7 +66,7 @@ export function formSchema(form: Form, options: { partial?: boolean } = {}): Jso
     }
     conditions.push({
       if: { properties: { [field.showWhen.field]: { const: field.showWhen.equals } }, required: [field.showWhen.field] },
-      then: { properties: { [field.name]: { not: { type: 'null' } } }, required: [field.name] },
+      then: field.dontKnow ? { properties: { [field.name]: {} }, required: [field.name] } : { properties: { [field.name]: { not: { type: 'null' } } }, required: [field.name] },
     });
   }
   return {

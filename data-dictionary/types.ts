@@ -35,7 +35,10 @@ export interface Choice {
    * number, so a REDCap round trip restores the type.
    */
   code: string | number;
+  /** the codebook's label (exports, staff pages) */
   labels: Labels;
+  /** the answer as the participant reads it on the tablet, when it differs from the codebook label */
+  answer?: Labels;
 }
 
 export interface Field {
@@ -45,7 +48,15 @@ export interface Field {
    * system form's names are unique within that form.
    */
   name: string;
+  /** the codebook's label: short, for exports, the codebook and staff pages */
   labels: Labels;
+  /**
+   * the question the participant reads on the tablet (a whole sentence, in
+   * plain words); every field a participant answers has one, except items of
+   * an instrument whose wording is licensed (`instrument.licence`), which
+   * show the site's licensed wording or the neutral labels
+   */
+  question?: Labels;
   type: FieldType;
   choices?: Choice[];
   min?: number;
@@ -72,6 +83,17 @@ export interface Field {
    * valid field names)
    */
   costItem?: string;
+  /**
+   * the participant may answer "don't know": stored as `null` (an explicit
+   * answer, unlike a missing key) and exported as missing
+   */
+  dontKnow?: boolean;
+  /**
+   * a year of birth of someone of working age (data-dictionary/working-age.ts)
+   * in the year of answering: the tablet offers only those years and the
+   * server refuses others
+   */
+  workingAge?: boolean;
 }
 
 export type FormKind = 'research' | 'operational' | 'system';
@@ -86,6 +108,8 @@ export interface Form {
   name: string;
   kind: FormKind;
   labels: Labels;
+  /** the part's name as the participant reads it on the tablet, when it differs from the codebook label */
+  partTitle?: Labels;
   /** the instrument and its version, for forms that are a published instrument */
   instrument?: {
     id: string;

@@ -13,7 +13,10 @@
  * cost of new password hashes), IPS_LICENSED_WORDING (none: a JSON file of
  * licensed instrument wording, read once by `readLicensedWording` when the
  * server starts and handed to tablet sessions), IPS_TRIAL_MAX_JOBS (one per
- * core: exports and ICER reports running at once; more wait in a queue).
+ * core: exports and ICER reports running at once; more wait in a queue),
+ * IPS_TRIAL_PUBLIC_URL (none: the address participants use, e.g.
+ * https://ips.example.org/, printed on home-code slips; without it the slip
+ * takes the address from the staff member's request).
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -61,6 +64,8 @@ export interface Config {
   readonly passwordCost: Readonly<{ N: number; r: number; p: number }>;
   /** the site's licensed instrument wording (IPS_LICENSED_WORDING: a JSON file), or null for the neutral labels */
   readonly licensedWording: string | null;
+  /** the public address of the service (IPS_TRIAL_PUBLIC_URL; ends with '/'), or null: home-code slips use the request's host */
+  readonly publicUrl: string | null;
   /** exports and ICER reports running at once, and waiting or running per person (IPS_TRIAL_MAX_JOBS sets the first) */
   readonly backgroundJobs: Readonly<{ limit: number; perPerson: number }>;
 }
@@ -90,6 +95,21 @@ function integer(value: string | undefined, fallback: number, name: string, min:
   return n;
 }
 
+/** IPS_TRIAL_PUBLIC_URL: an absolute http(s) address without query or fragment, kept with a final '/'. */
+export function publicUrl(value: string | undefined, name = 'IPS_TRIAL_PUBLIC_URL'): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new Error(`${name} must be an absolute address such as https://ips.example.org/, got "${value}"`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
+    throw new Error(`${name} must be an http or https address without query, fragment or user name, got "${value}"`);
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
 function scryptN(value: string | undefined): number {
   const n = integer(value, 2 ** 16, 'IPS_TRIAL_SCRYPT_N', 2 ** 10, 2 ** 20);
   if ((n & (n - 1)) !== 0) throw new Error(`IPS_TRIAL_SCRYPT_N must be a power of two, got ${n}`);
@@ -115,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     login: { pairFailures: 5, accountFailures: 20, ipFailures: 200, windowMinutes: 15, lockMinutes: 15 },
     passwordCost: Object.freeze({ N: scryptN(env.IPS_TRIAL_SCRYPT_N), r: 8, p: 1 }),
     licensedWording: env.IPS_LICENSED_WORDING ? path.resolve(env.IPS_LICENSED_WORDING) : null,
+    publicUrl: publicUrl(env.IPS_TRIAL_PUBLIC_URL),
     backgroundJobs: Object.freeze({ limit: integer(env.IPS_TRIAL_MAX_JOBS, Math.max(1, availableParallelism()), 'IPS_TRIAL_MAX_JOBS', 1, 64), perPerson: 3 }),
   };
   const { login, ...rest } = overrides;
@@ -128,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
   const explicitSecrets = overrides.secretsDir || env.IPS_TRIAL_SECRETS;
   (config as { secretsDir: string }).secretsDir = explicitSecrets ? path.resolve(explicitSecrets) : defaultSecretsDir(config.dbFile);
   if (overrides.licensedWording) (config as { licensedWording: string }).licensedWording = path.resolve(overrides.licensedWording);
+  if (overrides.publicUrl) (config as { publicUrl: string | null }).publicUrl = publicUrl(overrides.publicUrl, 'publicUrl');
   return Object.freeze(config);
 }
 

@@ -27,11 +27,14 @@ function flags(field: Field): string {
     field.identifier ? '**identifier**' : '',
     field.showWhen ? `shown when ${field.showWhen.field} = ${JSON.stringify(field.showWhen.equals)}` : '',
     field.costItem ? `priced as \`${field.costItem}\`` : '',
+    field.dontKnow ? "\"don't know\" = null (missing)" : '',
   ].filter(Boolean).join('; ');
 }
 
 function fieldRow(field: Field, lang: Language): string {
-  const labels = lang === 'en' ? field.labels.en : `${field.labels[lang]}<br>*${field.labels.en}*`;
+  const label = lang === 'en' ? field.labels.en : `${field.labels[lang]}<br>*${field.labels.en}*`;
+  // what the participant was asked, where it differs from the label
+  const labels = field.question ? `${label}<br>Asked: “${field.question[lang]}”` : label;
   return `| \`${field.name}\` | ${cell(labels)} | ${field.type} | ${cell(values(field, lang))} | ${field.unit ?? ''} | ${field.timepoints?.join(', ') ?? ''} | ${cell(flags(field))} |`;
 }
 

@@ -5,10 +5,10 @@
  */
 import { LANGUAGES, type Choice, type Field, type Form, type Labels } from '../types';
 
-const FORM_KEYS = ['name', 'kind', 'labels', 'instrument', 'timepoints', 'alternativeTo', 'sections', 'fields'] as const;
+const FORM_KEYS = ['name', 'kind', 'labels', 'partTitle', 'instrument', 'timepoints', 'alternativeTo', 'sections', 'fields'] as const;
 const FIELD_KEYS = [
-  'name', 'labels', 'type', 'choices', 'min', 'max', 'pattern', 'maxLength', 'required', 'identifier',
-  'timepoints', 'unit', 'citation', 'showWhen', 'section', 'costItem', 'note',
+  'name', 'labels', 'question', 'type', 'choices', 'min', 'max', 'pattern', 'maxLength', 'required', 'identifier',
+  'timepoints', 'unit', 'citation', 'showWhen', 'section', 'costItem', 'dontKnow', 'note', 'workingAge',
 ] as const;
 
 function pick<T extends object>(source: T, keys: readonly string[]): T {
@@ -20,16 +20,17 @@ function pick<T extends object>(source: T, keys: readonly string[]): T {
 }
 
 const labels = (l: Labels): Labels => Object.fromEntries(LANGUAGES.map((lang) => [lang, l[lang]])) as Labels;
-const choice = (c: Choice): Choice => ({ code: c.code, labels: labels(c.labels) });
+const choice = (c: Choice): Choice => ({ code: c.code, labels: labels(c.labels), ...(c.answer ? { answer: labels(c.answer) } : {}) });
 
 export function canonicalField(field: Field): Field {
-  return pick({ ...field, labels: labels(field.labels), choices: field.choices?.map(choice) }, FIELD_KEYS);
+  return pick({ ...field, labels: labels(field.labels), question: field.question && labels(field.question), choices: field.choices?.map(choice) }, FIELD_KEYS);
 }
 
 export function canonicalForm(form: Form): Form {
   return pick({
     ...form,
     labels: labels(form.labels),
+    partTitle: form.partTitle && labels(form.partTitle),
     sections: form.sections?.map((s) => ({ id: s.id, labels: labels(s.labels) })),
     fields: form.fields.map(canonicalField),
   }, FORM_KEYS);

@@ -46,6 +46,7 @@ function formAnnotation(form: Form, lang: Language): [string, string | undefined
     ['LANG', lang],
     ['FORM-KIND', form.kind],
     ...LANGUAGES.map((l): [string, string] => [`FORM-LABEL-${LANG_KEY[l]}`, form.labels[l]]),
+    ...LANGUAGES.map((l): [string, string | undefined] => [`FORM-PART-TITLE-${LANG_KEY[l]}`, form.partTitle?.[l]]),
     ['FORM-TIMEPOINTS', form.timepoints?.join(',')],
     ['FORM-ALTERNATIVE-TO', form.alternativeTo],
     ['FORM-INSTRUMENT-ID', form.instrument?.id],
@@ -56,12 +57,22 @@ function formAnnotation(form: Form, lang: Language): [string, string | undefined
   ];
 }
 
+/** The participant's answer texts in choice syntax, of the choices that have one; none when no choice has. */
+function answerChoices(field: Field, lang: Language): string | undefined {
+  const answered = (field.choices ?? []).filter((c) => c.answer).map((c) => ({ code: c.code, labels: c.answer! }));
+  return answered.length > 0 ? formatChoices(answered, lang) : undefined;
+}
+
 function fieldAnnotation(form: Form, field: Field, lang: Language, opensSection: boolean): [string, string | undefined][] {
   const others = LANGUAGES.filter((l) => l !== lang);
   const section = opensSection ? form.sections?.find((s) => s.id === field.section) : undefined;
   return [
     ...others.map((l): [string, string] => [`LABEL-${LANG_KEY[l]}`, field.labels[l]]),
     ...others.map((l): [string, string | undefined] => [`CHOICES-${LANG_KEY[l]}`, field.choices && formatChoices(field.choices, l)]),
+    ...LANGUAGES.map((l): [string, string | undefined] => [`QUESTION-${LANG_KEY[l]}`, field.question?.[l]]),
+    ...LANGUAGES.map((l): [string, string | undefined] => [`ANSWERS-${LANG_KEY[l]}`, answerChoices(field, l)]),
+    ['DONT-KNOW', field.dontKnow === undefined ? undefined : String(field.dontKnow)],
+    ['WORKING-AGE', field.workingAge === undefined ? undefined : String(field.workingAge)],
     ['TIMEPOINTS', field.timepoints?.join(',')],
     ['CITATION', field.citation],
     ['NOTE', field.note],

@@ -70,6 +70,40 @@ function choicesOf(row: RedcapRow, annotation: Map<string, string>, ctx: FieldCo
   });
 }
 
+/** The participant's question (@IPS-QUESTION-XX), when the row has one; a missing language takes the codebook label. */
+function questionOf(annotation: Map<string, string>, labels: Labels): Labels | undefined {
+  if (!LANGUAGES.some((l) => annotation.has(`QUESTION-${KEY[l]}`))) return undefined;
+  return Object.fromEntries(LANGUAGES.map((l) => [l, annotation.get(`QUESTION-${KEY[l]}`) || labels[l]])) as Labels;
+}
+
+/** The participant's answer texts (@IPS-ANSWERS-XX, choice syntax) laid onto the choices they name. */
+function withAnswers(choices: Choice[] | undefined, annotation: Map<string, string>, ctx: FieldContext): Choice[] | undefined {
+  if (!choices) return choices;
+  const byLang = new Map<Language, Map<string, string>>();
+  for (const l of LANGUAGES) {
+    const text = annotation.get(`ANSWERS-${KEY[l]}`);
+    if (text === undefined) continue;
+    const parsed = parseChoices(text);
+    if (typeof parsed === 'string') ctx.problems.push({ row: ctx.row, column: 'Field Annotation', message: `@IPS-ANSWERS-${KEY[l]}: ${parsed}` });
+    else byLang.set(l, new Map(parsed.map((c) => [String(c.code), c.label])));
+  }
+  if (byLang.size === 0) return choices;
+  return choices.map((choice) => {
+    const code = String(choice.code);
+    if (![...byLang.values()].some((m) => m.has(code))) return choice;
+    const answer = Object.fromEntries(LANGUAGES.map((l) => [l, byLang.get(l)?.get(code) ?? choice.labels[l]])) as Labels;
+    return { ...choice, answer };
+  });
+}
+
+function trueOrFalse(annotation: Map<string, string>, key: string, ctx: FieldContext): boolean | undefined {
+  const value = annotation.get(key);
+  if (value === undefined) return undefined;
+  if (value === 'true' || value === 'false') return value === 'true';
+  ctx.problems.push({ row: ctx.row, column: 'Field Annotation', message: `@IPS-${key} must be true or false, got '${value}'` });
+  return undefined;
+}
+
 function showWhenOf(text: string, ctx: FieldContext): Field['showWhen'] {
   if (text === '') return undefined;
   const column = 'Branching Logic (Show field only if...)' as const;
@@ -116,11 +150,13 @@ export function rowToField(row: RedcapRow, ctx: FieldContext): Field | undefined
   if (section) addSection(section, row['Section Header'], annotation, ctx);
   else if (row['Section Header'] !== '') ctx.warnings.push(`row ${ctx.row}: Section Header ignored (no @IPS-SECTION)`);
   const maxLength = annotation.get('MAXLENGTH');
+  const labels = labelsOf(row['Field Label'], annotation, 'LABEL', ctx, `field '${row['Variable / Field Name']}'`);
   const field: Field = {
     name: row['Variable / Field Name'],
-    labels: labelsOf(row['Field Label'], annotation, 'LABEL', ctx, `field '${row['Variable / Field Name']}'`),
+    labels,
+    question: questionOf(annotation, labels),
     type,
-    choices: type === 'choice' || type === 'multi_choice' ? choicesOf(row, annotation, ctx) : undefined,
+    choices: type === 'choice' || type === 'multi_choice' ? withAnswers(choicesOf(row, annotation, ctx), annotation, ctx) : undefined,
     min: bound(row['Text Validation Min'], 'Text Validation Min', numeric, ctx),
     max: bound(row['Text Validation Max'], 'Text Validation Max', numeric, ctx),
     pattern: annotation.get('PATTERN'),
@@ -133,7 +169,9 @@ export function rowToField(row: RedcapRow, ctx: FieldContext): Field | undefined
     showWhen: showWhenOf(row['Branching Logic (Show field only if...)'], ctx),
     section,
     costItem: annotation.get('COST-ITEM'),
+    dontKnow: trueOrFalse(annotation, 'DONT-KNOW', ctx),
     note: annotation.get('NOTE'),
+    workingAge: trueOrFalse(annotation, 'WORKING-AGE', ctx),
   };
   for (const key of Object.keys(field) as (keyof Field)[]) if (field[key] === undefined) delete field[key];
   return field;

@@ -62,6 +62,9 @@ function startForm(name: string, annotation: Map<string, string>, defaultLang: L
     name,
     kind: kind as Form['kind'],
     labels: Object.fromEntries(LANGUAGES.map((l) => [l, label(l)])) as Form['labels'],
+    ...(LANGUAGES.some((l) => annotation.has(`FORM-PART-TITLE-${l.toUpperCase()}`))
+      ? { partTitle: Object.fromEntries(LANGUAGES.map((l) => [l, annotation.get(`FORM-PART-TITLE-${l.toUpperCase()}`) ?? label(l)])) as Form['labels'] }
+      : {}),
     ...(instrumentId ? {
       instrument: {
         id: instrumentId,

@@ -93,7 +93,18 @@ function level(answers: Record<string, unknown>, name: string): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-const SERVICE_ITEMS = (getForm('service_use')?.fields ?? []).filter((f) => f.type === 'integer' || f.type === 'number').map((f) => ({ name: f.name, item: f.costItem ?? f.name }));
+const SERVICE_FIELDS = getForm('service_use')?.fields ?? [];
+const SERVICE_ITEMS = SERVICE_FIELDS.filter((f) => f.type === 'integer' || f.type === 'number').map((f) => ({ name: f.name, item: f.costItem ?? f.name }));
+
+/**
+ * A service-use form answered "don't know" (an explicit null) to any
+ * question — whether, or how many times: the period's use is not known, so
+ * the timepoint has su_complete = 0 (its cost is missing: left out of the
+ * complete case, imputed under multiple imputation), never zero use.
+ */
+function hasDontKnow(answers: Record<string, unknown>): boolean {
+  return SERVICE_FIELDS.some((f) => f.dontKnow && answers[f.name] === null);
+}
 
 /**
  * An assessments.csv row: the contract's columns plus the extension
@@ -109,6 +120,8 @@ function assessmentOf(group: ExportResponseRow[], eq5dForm: string, pid: string)
   const eq5d = best(eq5dForm);
   const gse = best('gse');
   const su = best('service_use');
+  const suAnswers = su ? (JSON.parse(su.answers_json) as Record<string, unknown>) : {};
+  const suComplete = su?.complete === 1 && !hasDontKnow(suAnswers);
   const eqAnswers = eq5d ? (JSON.parse(eq5d.answers_json) as Record<string, unknown>) : {};
   const gseAnswers = gse ? (JSON.parse(gse.answers_json) as Record<string, unknown>) : {};
   const used = [eq5d, gse, su].filter((r): r is ExportResponseRow => r !== undefined);
@@ -121,14 +134,13 @@ function assessmentOf(group: ExportResponseRow[], eq5dForm: string, pid: string)
       eq5d_mo: level(eqAnswers, 'eq5d_mo'), eq5d_sc: level(eqAnswers, 'eq5d_sc'), eq5d_ua: level(eqAnswers, 'eq5d_ua'),
       eq5d_pd: level(eqAnswers, 'eq5d_pd'), eq5d_ad: level(eqAnswers, 'eq5d_ad'), eq_vas: level(eqAnswers, 'eq_vas'),
       gse: GSE.map((name) => level(gseAnswers, name)),
-      su_complete: su?.complete === 1 ? 1 : 0,
+      su_complete: suComplete ? 1 : 0,
       out_of_window: used.some((r) => r.out_of_window === 1) ? 1 : 0,
     },
   }];
-  if (su?.complete === 1) {
-    const answers = JSON.parse(su.answers_json) as Record<string, unknown>;
+  if (suComplete) {
     for (const { name, item } of SERVICE_ITEMS) {
-      const quantity = level(answers, name);
+      const quantity = level(suAnswers, name);
       if (quantity !== null && quantity > 0) out.push({ kind: 'service_use', row: { pid, timepoint, item, quantity } });
     }
   }

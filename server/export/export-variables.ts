@@ -80,7 +80,7 @@ export function exportFileSpecs(eq5dForm: string): ExportFileSpec[] {
     { file: 'assessments.csv', dataset: 'assessments', labels: L('Questionnaires per timepoint', 'Enkäter per mättillfälle', 'Spørgeskemaer pr. måletidspunkt'), variables: [
       pid, timepoint, day('Day the questionnaire was answered (days from randomization)', 'Dag då enkäten besvarades (dagar från randomisering)', 'Dag hvor spørgeskemaet blev besvaret (dage fra randomisering)'),
       ...eq5d, ...gse,
-      { name: 'su_complete', type: 'integer', labels: L('Service-use form completed for the period', 'Resursanvändningsformuläret ifyllt för perioden', 'Ressourceforbrugsskemaet udfyldt for perioden'),
+      { name: 'su_complete', type: 'integer', labels: L('Service use known for the period (form completed, no item answered with do not know)', 'Vård och stöd kända för perioden (formuläret ifyllt, ingen fråga besvarad med vet inte)', 'Brug af sundhedsvæsen og sociale tilbud kendt for perioden (skemaet udfyldt, intet spørgsmål besvaret med ved ikke)'),
         choices: [choice(0, L('No', 'Nej', 'Nej')), choice(1, L('Yes', 'Ja', 'Ja'))] },
       { name: 'out_of_window', type: 'integer', labels: L('Answered outside the window of the timepoint (accepted by staff with a reason)', 'Besvarad utanför mättillfällets fönster (godkänd av personal med skäl)', 'Besvaret uden for måletidspunktets vindue (godkendt af personale med begrundelse)'),
         choices: [choice(0, L('No', 'Nej', 'Nej')), choice(1, L('Yes', 'Ja', 'Ja'))] },

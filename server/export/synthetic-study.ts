@@ -71,7 +71,10 @@ function ensureSite(db: Db, code: string, now: string): number {
   return insertSite(db, { code, name: `Synthetic site ${code}`, region: 'Synthetic region', placesMin: 10, placesMax: 1_000_000 }, now);
 }
 
-const SERVICE_FIELD_OF_ITEM = new Map((getForm('service_use')?.fields ?? []).map((f) => [f.costItem ?? f.name, f.name]));
+const SERVICE_COUNTS = (getForm('service_use')?.fields ?? []).filter((f) => f.type === 'integer' || f.type === 'number');
+const SERVICE_FIELD_OF_ITEM = new Map(SERVICE_COUNTS.map((f) => [f.costItem ?? f.name, f.name]));
+/** the yes/no question each count follows (its showWhen) */
+const GATE_OF_FIELD = new Map(SERVICE_COUNTS.map((f) => [f.name, f.showWhen?.field ?? `${f.name}_any`]));
 
 function assessmentResponses(a: AssessmentRow, serviceUse: Map<string, number> | undefined) {
   const out: { form: string; answers: Record<string, unknown>; complete: 0 | 1 }[] = [];
@@ -82,11 +85,14 @@ function assessmentResponses(a: AssessmentRow, serviceUse: Map<string, number> |
   const gse = present(Object.fromEntries(a.gse.map((v, i) => [`gse_${String(i + 1).padStart(2, '0')}`, v])));
   if (Object.keys(gse).length > 0) out.push({ form: 'gse', answers: gse, complete: Object.keys(gse).length === 10 ? 1 : 0 });
   if (a.su_complete === 1) {
+    // as the tablet stores it: no to every "any …?" question, then yes and the count for each item used
     const answers: Record<string, unknown> = {};
-    for (const field of SERVICE_FIELD_OF_ITEM.values()) answers[field] = 0;
+    for (const field of SERVICE_FIELD_OF_ITEM.values()) answers[GATE_OF_FIELD.get(field)!] = false;
     for (const [item, quantity] of serviceUse ?? []) {
       const field = SERVICE_FIELD_OF_ITEM.get(item);
       if (!field) throw new Error(`service-use item "${item}" is not a field of the service_use form`);
+      if (quantity <= 0) continue;
+      answers[GATE_OF_FIELD.get(field)!] = true;
       answers[field] = quantity;
     }
     out.push({ form: 'service_use', answers, complete: 1 });

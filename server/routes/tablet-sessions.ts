@@ -6,7 +6,9 @@
  * /api/tablet-session/assessment (resume), GET /api/tablet-session/wording
  * (the site's licensed instrument wording, read once when the router is
  * built; never public: licences may forbid redistribution), POST /api/tablet-session/exit
- * {pin}, POST /api/participants/:id/home-codes (staff), POST
+ * {pin}, POST /api/participants/:id/home-codes (staff; with the code in
+ * groups, the questionnaire's full address and the site's tablet language
+ * for the printed slip), POST
  * /api/home-sessions {code} (no login). The tablet cookie is HttpOnly,
  * SameSite=Strict; its state-changing requests need the session's
  * X-CSRF-Token. Leaving (PIN) allows 10 tries and redeeming codes 20 tries
@@ -36,6 +38,7 @@ import { getStudySettings } from '../services/study-settings';
 import { requireWordingForTablet, wordingInUse } from '../services/instrument-wording';
 import { wordingCompleteness } from '../../data-dictionary/licensed-wording';
 import * as tablets from '../services/tablet-sessions';
+import { groupHomeCode, tabletAddress } from '../services/home-code-slip';
 import { readEnvelope } from '../services/operations-forms';
 import type { MakeRouter } from './context';
 
@@ -153,7 +156,9 @@ export const tabletSessionsRouter: MakeRouter = ({ db, config, rateLimits }) => 
     readEnvelope(req.body, {});
     requireWordingForTablet(db, fileWording, participant, studyToday(db));
     const created = tablets.createHomeCode(db, actorOf(req.auth!.user), participant);
-    res.status(201).json({ homeCode: { studyId: participant.study_id, ...created } });
+    // what the printed slip needs: the code in groups, the full address and the site's tablet language
+    const url = tabletAddress(config.publicUrl, { protocol: req.protocol, host: req.get('host') });
+    res.status(201).json({ homeCode: { studyId: participant.study_id, ...created, grouped: groupHomeCode(created.code), url, language: getStudySettings(db).tabletLanguage ?? null } });
   });
 
   router.post('/home-sessions', codeLimit, (req, res) => {

@@ -130,8 +130,11 @@ export function saveResponse(db: Db, actor: AuditActor, source: ResponseSource, 
     if (!result.ok) throw problems.invalidBody(result.errors.map((e) => ({ field: e.field ? `answers.${e.field}` : 'answers', message: e.message })));
     const answered = answeredOn(db, participant, source, submission.timepoint, submission.answered_on, clock);
     const windowReason = outOfWindowReason(db, participant, source, submission.timepoint, answered, submission.out_of_window_reason);
-    const birthYear = result.value.birth_year;
-    if (typeof birthYear === 'number') refuseImplausible(workingAgeBirthYear('answers.birth_year', birthYear, answered));
+    // a year of birth (dictionary attribute workingAge) is of someone of working age in the year answered
+    for (const field of getForm(submission.form)?.fields ?? []) {
+      const year = result.value[field.name];
+      if (field.workingAge && typeof year === 'number') refuseImplausible(workingAgeBirthYear(`answers.${field.name}`, year, answered));
+    }
     if (submission.complete) {
       const other = responses.findCompleteResponse(db, participant.id, submission.timepoint, submission.form);
       if (other && other.client_uuid !== uuid) throw problems.conflict(`${participant.study_id} already has a complete ${submission.form} response at timepoint ${submission.timepoint}`);

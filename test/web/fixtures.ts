@@ -38,7 +38,7 @@ export async function eligibleParticipant(request: APIRequestContext, url: strin
   const participant = created.participant as { id: number; studyId: string };
   await ok(await request.put(`${url}/api/participants/${participant.id}/screening`, {
     headers,
-    data: { screening: { screening_date: today(), in_psychiatric_care: true, unemployed_or_no_return: true, public_support: true, motivated_to_work: true, working_age: true, eligible: true } },
+    data: { screening: { screening_date: today(), in_psychiatric_care: true, diagnosis_group: 'mood', unemployed_or_no_return: true, public_support: true, motivated_to_work: true, working_age: true, eligible: true } },
   }), 'screening');
   return participant;
 }

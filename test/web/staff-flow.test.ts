@@ -38,6 +38,8 @@ describe('staff workspace: screening to allocation', () => {
     for (const name of ['in_psychiatric_care', 'unemployed_or_no_return', 'public_support', 'motivated_to_work', 'working_age', 'eligible']) {
       await page.locator(`fieldset[data-field="${name}"]`).getByLabel('Yes').check();
     }
+    // the diagnosis group is the clinic's, recorded by staff at screening (not asked of the participant)
+    await page.getByLabel(/Main diagnosis \(group\)/).selectOption('mood');
     await screenshot(page, 'staff-screening');
     await page.getByRole('button', { name: 'Save screening' }).click();
     await expect.poll(() => page.locator('#stage').textContent(), { timeout: 30_000 }).toBe('eligible');
@@ -59,10 +61,14 @@ describe('staff workspace: screening to allocation', () => {
     const id = Number(page.url().split('/').pop());
     const session = (await (await page.request.get(`${stack.url}/api/session`)).json()) as { csrf_token: string };
     const baseline: Record<string, Record<string, unknown>> = {
-      baseline: { sex: 'female', birth_year: 1988, municipality: 'se_1880', diagnosis_group: 'mood', education: 'upper_secondary', income_source: 'sickness_benefit', ever_employed: false },
+      baseline: { sex: 'female', birth_year: 1988, municipality: 'se_1880', education: 'upper_secondary', income_source: 'sickness_benefit', ever_employed: false },
       eq5d5l: { eq5d_mo: 1, eq5d_sc: 1, eq5d_ua: 2, eq5d_pd: 2, eq5d_ad: 3, eq_vas: 60 },
       gse: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`gse_${String(i + 1).padStart(2, '0')}`, 3])),
-      service_use: { psychiatrist_visit: 1, nurse_visit: 2, psychologist_visit: 0, social_worker_visit: 0, gp_visit: 1, emergency_visit: 0, inpatient_day: 0, social_services_contact: 1, phone_video_physician: 0, phone_video_counsellor: 0, phone_video_other: 0 },
+      service_use: {
+        psychiatrist_visit_any: true, psychiatrist_visit: 1, nurse_visit_any: true, nurse_visit: 2, psychologist_visit_any: false, social_worker_visit_any: false,
+        gp_visit_any: true, gp_visit: 1, emergency_visit_any: false, inpatient_day_any: false, social_services_any: true, social_services_contact: 1,
+        phone_video_physician_any: false, phone_video_counsellor_any: false, phone_video_other_any: false,
+      },
     };
     for (const [form, answers] of Object.entries(baseline)) {
       const put = await page.request.put(`${stack.url}/api/responses/${randomUUID()}`, {

@@ -149,7 +149,7 @@ describe('a shared clinic tablet', () => {
     await page.getByRole('button', { name: 'Avsluta', exact: true }).click();
     await page.locator('main[data-screen="locked"]').waitFor();
     await expect.poll(() => page.locator('#staff-notice').textContent(), { timeout: 30_000 })
-      .toBe(`Personal: ${waitingOfA.length} formulär från en tidigare session kunde inte skickas (sessionen har gått ut). ${waitingOfA.length === 1 ? 'Det' : 'De'} finns kvar på plattan.`);
+      .toBe(`Personal: ${waitingOfA.length} formulär från en tidigare session kunde inte skickas (sessionen har gått ut). ${waitingOfA.length === 1 ? 'Det' : 'De'} finns kvar på surfplattan.`);
     await screenshot(page, 'tablet-shared-undelivered');
     await staff.dispose();
     await context.close();

@@ -1,6 +1,8 @@
 /**
- * What the participant reads of a form's own labels, where the data
- * dictionary's codebook labels say more than a participant needs:
+ * What the participant reads of a form: the dictionary's participant texts
+ * (`question` of a field, `answer` of a choice, `partTitle` of a form) where
+ * it has them, otherwise its labels, with two adjustments where the
+ * codebook labels say more than a participant needs:
  *
  * - the part title leaves out the internal note on the neutral EQ-5D labels
  *   ("neutrala projektetiketter, inte EuroQols officiella text"): it tells
@@ -21,11 +23,17 @@ const INTERNAL_NOTE = /\s*\((neutrala projektetiketter|neutrale projektetiketter
 
 /** The form's name as the part header shows it to the participant. */
 export function partTitle(form: Form, lang: Language): string {
-  return form.labels[lang].replace(INTERNAL_NOTE, '');
+  return form.partTitle?.[lang] ?? form.labels[lang].replace(INTERNAL_NOTE, '');
+}
+
+/** The question as the participant reads it: the dictionary's `question`, else the field's label (licensed or neutral instrument items). */
+export function questionText(field: Field, lang: Language): string {
+  return field.question?.[lang] ?? field.labels[lang];
 }
 
 /** The answer options' labels, without a "<start of the question>: " that every one of them repeats. */
 export function choiceLabels(field: Field, lang: Language): string[] {
+  if (field.choices?.some((c) => c.answer)) return field.choices.map((c) => (c.answer ?? c.labels)[lang]);
   const labels = (field.choices ?? []).map((c) => c.labels[lang]);
   const first = labels[0]?.match(/^([^:]{1,60}):\s+/);
   if (labels.length < 2 || !first) return labels;

@@ -61,9 +61,14 @@ export function questionSequence(forms: Form[], timepoint: number, answersByForm
   return sequence;
 }
 
-/** Removes answers to fields that are no longer shown (e.g. after "never employed"). */
+/**
+ * Removes answers to fields that are no longer shown (e.g. after "never
+ * employed"), and to fields the form no longer has (an answer saved before a
+ * new version of the dictionary moved the field, e.g. diagnosis_group).
+ */
 export function dropHiddenAnswers(form: Form, answers: Answers): Answers {
-  const kept: Answers = { ...answers };
+  const known = new Set(form.fields.map((f) => f.name));
+  const kept: Answers = Object.fromEntries(Object.entries(answers).filter(([name]) => known.has(name)));
   // repeat: hiding one field can hide a field that depends on it
   for (let changed = true; changed; ) {
     changed = false;
@@ -81,9 +86,19 @@ export function isAnswered(value: Answers[string] | undefined): boolean {
   return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
 }
 
-/** Required questions of the sequence that have no answer yet. */
+/** "Don't know" to a field that offers it: an explicit null (a missing key is no answer at all). */
+export function isDontKnow(field: Field, value: Answers[string] | undefined): boolean {
+  return field.dontKnow === true && value === null;
+}
+
+/** Answered, "don't know" included. */
+export function hasAnswer(field: Field, value: Answers[string] | undefined): boolean {
+  return isAnswered(value) || isDontKnow(field, value);
+}
+
+/** Required questions of the sequence that have no answer yet ("don't know" is an answer). */
 export function missingRequired(sequence: Question[], answersByForm: Record<string, Answers>): Question[] {
-  return sequence.filter((q) => q.field.required && q.field.type !== 'descriptive' && !isAnswered(answersByForm[q.form.name]?.[q.field.name]));
+  return sequence.filter((q) => q.field.required && q.field.type !== 'descriptive' && !hasAnswer(q.field, answersByForm[q.form.name]?.[q.field.name]));
 }
 
 /** The forms for a timepoint: research forms collected then, without alternatives (eq5d3l) unless named. */

@@ -5,7 +5,8 @@
  */
 import { h, replace } from '../modules/dom';
 import type { Answers, Language } from '../modules/store';
-import { isAnswered, type Question } from './questions';
+import { hasAnswer, type Question } from './questions';
+import { questionText } from './participant-view';
 import type { Texts } from './texts';
 import { answerText } from './widgets';
 
@@ -76,10 +77,10 @@ export function showReview(main: HTMLElement, t: Texts, lang: Language, sequence
     const value = answers[q.form.name]?.[q.field.name];
     const isMissing = missing.includes(q);
     return h('li', { class: isMissing ? 'review-item missing' : 'review-item', 'data-key': q.key },
-      h('span', { class: 'review-question' }, q.field.labels[lang]),
-      h('span', { class: 'review-answer' }, isAnswered(value) ? answerText(q, t, lang, value) : t.notAnswered),
+      h('span', { class: 'review-question' }, questionText(q.field, lang)),
+      h('span', { class: 'review-answer' }, hasAnswer(q.field, value) ? answerText(q, t, lang, value) : t.notAnswered),
       h('button', { type: 'button', class: 'secondary change', onclick: () => handlers.onChange(q.key) },
-        t.change, h('span', { class: 'visually-hidden' }, `: ${q.field.labels[lang]}`)));
+        t.change, h('span', { class: 'visually-hidden' }, `: ${questionText(q.field, lang)}`)));
   });
   const submit = h('button', { type: 'button', class: 'primary', id: 'submit', disabled: missing.length > 0 }, t.submit);
   submit.addEventListener('click', () => {

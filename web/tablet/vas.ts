@@ -9,11 +9,12 @@ import { h } from '../modules/dom';
 import type { Language } from '../modules/store';
 import type { Question } from './questions';
 import type { Texts } from './texts';
+import { questionText } from './participant-view';
 import type { AnswerValue, QuestionView } from './widgets';
 
 export function vasScale(q: Question, t: Texts, lang: Language, current: number | undefined, onAnswer: (v: AnswerValue) => void): QuestionView {
   let value = current;
-  const title = h('h1', { class: 'question', id: 'question-heading', tabindex: -1 }, q.field.labels[lang]);
+  const title = h('h1', { class: 'question', id: 'question-heading', tabindex: -1 }, questionText(q.field, lang));
   const thumb = h('div', { class: 'vas-thumb', 'aria-hidden': 'true' });
   const ticks = h('div', { class: 'vas-ticks', 'aria-hidden': 'true' },
     ...Array.from({ length: 11 }, (_, i) => h('span', { class: 'vas-tick', style: `bottom:${i * 10}%` }, String(i * 10))));

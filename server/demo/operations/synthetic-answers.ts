@@ -48,6 +48,8 @@ export function syntheticAnswers(formName: string, pick: Pick = firstChoice, ove
   const form = getForm(formName);
   if (!form) throw new Error(`no form ${formName}`);
   const answers: Record<string, unknown> = { ...overrides };
+  // the yes/no before a count (service use): the first pick is "no", zero use, as a count's first pick was 0
+  const gates = new Set(form.fields.filter((f) => (f.type === 'integer' || f.type === 'number') && f.dontKnow && f.showWhen).map((f) => f.showWhen!.field));
   for (const field of form.fields) {
     if (field.name in answers) continue;
     if (field.showWhen && answers[field.showWhen.field] !== field.showWhen.equals) continue;
@@ -55,7 +57,7 @@ export function syntheticAnswers(formName: string, pick: Pick = firstChoice, ove
     if (field.type === 'text' || field.type === 'notes') {
       if (!field.required) continue;
     }
-    answers[field.name] = valueFor(field, pick);
+    answers[field.name] = field.type === 'boolean' && gates.has(field.name) ? pick(2) !== 0 : valueFor(field, pick);
   }
   for (const key of Object.keys(answers)) {
     const field = form.fields.find((f) => f.name === key);
@@ -89,4 +91,28 @@ export function demoBaselineAnswers(pick: Pick, year: number, site: string): Rec
   const sex = roll < 47 ? 'female' : roll < 98 ? 'male' : 'other';
   const towns = DEMO_SITE_MUNICIPALITIES[site] ?? ['se_1880'];
   return syntheticAnswers('baseline', pick, { birth_year: year - age, sex, municipality: towns[pick(towns.length)] });
+}
+
+/**
+ * The service-use form as a participant fills it in, from counts per count
+ * field: "no" to the yes/no question before a count of 0, "yes" and the
+ * count otherwise (null: yes, but "don't know" how many).
+ */
+export function serviceUseFromCounts(counts: Record<string, number | null>): Record<string, unknown> {
+  const form = getForm('service_use');
+  if (!form) throw new Error('no form service_use');
+  const answers: Record<string, unknown> = {};
+  for (const field of form.fields) {
+    if (field.type !== 'integer' && field.type !== 'number') continue;
+    if (!(field.name in counts)) throw new Error(`serviceUseFromCounts: no count for ${field.name}`);
+    const gate = field.showWhen?.field;
+    const count = counts[field.name];
+    if (!gate) {
+      answers[field.name] = count;
+      continue;
+    }
+    answers[gate] = count !== 0;
+    if (count !== 0) answers[field.name] = count;
+  }
+  return answers;
 }

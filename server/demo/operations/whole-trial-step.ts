@@ -26,7 +26,7 @@ import * as participants from '../../services/participants';
 import { saveResponse } from '../../services/responses';
 import type { DemoContext, DemoStep } from '../index';
 import { demoLabel, demoPersonnummer, demoPhone, demoRandom, DEMO_PARTICIPANT_SITES } from './participants-step';
-import { demoBaselineAnswers, syntheticAnswers, type Pick } from './synthetic-answers';
+import { demoBaselineAnswers, serviceUseFromCounts, syntheticAnswers, type Pick } from './synthetic-answers';
 
 export const WHOLE_TRIAL_FIRST = 41;
 export const WHOLE_TRIAL_LAST = 120;
@@ -52,11 +52,11 @@ function gseAnswers(arm: Arm, timepoint: number, pick: Pick): Record<string, unk
 /** Six months of service use; admissions a little rarer after randomization to IPS. */
 function serviceUseAnswers(severity: number, arm: Arm, timepoint: number, pick: Pick): Record<string, unknown> {
   const admitted = pick(arm === 'ips' && timepoint > 0 ? 14 : 12) === 0;
-  return {
+  return serviceUseFromCounts({
     psychiatrist_visit: pick(3) + (severity > 2 ? 1 : 0), nurse_visit: pick(5), psychologist_visit: pick(4), social_worker_visit: pick(3),
     gp_visit: pick(3), emergency_visit: pick(6) === 0 ? 1 : 0, inpatient_day: admitted ? 2 + pick(6) : 0, social_services_contact: pick(3),
     phone_video_physician: pick(2), phone_video_counsellor: pick(3), phone_video_other: pick(2),
-  };
+  });
 }
 
 /** One complete questionnaire answered on `answeredOn`: on paper (keyed in by staff) or on the tablet. */

@@ -47,15 +47,24 @@ describe('data-dictionary contract with the analysis dataset', () => {
     expect(getForm('gse')!.fields.map((f) => f.name)).toEqual(gse);
   });
 
-  it('covers every service-use item of the unit-cost tables, one field per item key', () => {
+  it('covers every service-use item of the unit-cost tables, one count per item key, each asked after a yes', () => {
     const items = [...unitCostItems()].filter((item) => !NOT_SERVICE_USE.test(item)).sort();
-    const fields = getForm('service_use')!.fields;
-    expect(fields.map((f) => f.costItem ?? f.name).sort()).toEqual(items);
-    for (const field of fields) {
+    const form = getForm('service_use')!;
+    const counts = form.fields.filter((f) => f.type === 'integer' || f.type === 'number');
+    expect(counts.map((f) => f.costItem ?? f.name).sort()).toEqual(items);
+    for (const field of counts) {
       expect(field.type).toBe('integer');
-      expect(field.min).toBe(0);
+      // "how many times" follows a yes: at least once; no = not asked = zero use
+      expect(field.min).toBe(1);
       expect(field.unit, field.name).toBeTruthy();
+      const gate = form.fields.find((f) => f.name === field.showWhen?.field);
+      expect(gate?.type, field.name).toBe('boolean');
+      expect(field.showWhen?.equals).toBe(true);
+      // both may be answered "don't know" (stored as null, exported as missing)
+      expect([gate?.dontKnow, field.dontKnow]).toEqual([true, true]);
     }
+    // every field is a count or the yes/no before one
+    expect(form.fields.filter((f) => f.type === 'boolean')).toHaveLength(counts.length);
   });
 
   it('keeps the employment-episode and time-log codes of the dataset', () => {

@@ -4,7 +4,7 @@ import type { Form } from '../../../data-dictionary/types';
 
 const eq5d = { eq5d_mo: 1, eq5d_sc: 2, eq5d_ua: 3, eq5d_pd: 4, eq5d_ad: 5, eq_vas: 70 };
 const baseline = {
-  sex: 'female', birth_year: 1995, municipality: 'se_1880', diagnosis_group: 'mood',
+  sex: 'female', birth_year: 1995, municipality: 'se_1880',
   education: 'upper_secondary', income_source: 'sickness_benefit', ever_employed: true, years_employed: 2.5,
 };
 const timeLog = { log_date: '2025-03-04', staff_role: 'ips_specialist', activity: 'employer_contact', minutes: 45, log_scope: 'participant' };
@@ -56,7 +56,7 @@ describe('data-dictionary/validate', () => {
 
   it('requires a field shown by a condition only when the condition holds', () => {
     const screening = {
-      screening_date: '2025-01-10', in_psychiatric_care: true, unemployed_or_no_return: true,
+      screening_date: '2025-01-10', in_psychiatric_care: true, diagnosis_group: 'mood', unemployed_or_no_return: true,
       public_support: true, motivated_to_work: true, working_age: true, eligible: true,
     };
     expect(validateForm('screening', screening).ok).toBe(true);

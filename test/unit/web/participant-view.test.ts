@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getForm } from '../../../data-dictionary/index';
 import type { Field } from '../../../data-dictionary/types';
-import { choiceLabel, choiceLabels, partTitle } from '../../../web/tablet/participant-view';
+import { choiceLabel, choiceLabels, partTitle, questionText } from '../../../web/tablet/participant-view';
 import { TABLET_FORMS } from '../../../web/tablet/forms';
 import { LANGUAGES } from '../../../data-dictionary/types';
 
@@ -16,10 +16,21 @@ describe('web/tablet/participant-view', () => {
     }
   });
 
-  it('keeps every other part title as the dictionary has it', () => {
+  it('keeps every other part title as the dictionary has it: the participant title where there is one, else the label', () => {
     for (const form of TABLET_FORMS.filter((f) => !f.name.startsWith('eq5d'))) {
-      for (const lang of LANGUAGES) expect(partTitle(form, lang)).toBe(form.labels[lang]);
+      for (const lang of LANGUAGES) expect(partTitle(form, lang)).toBe((form.partTitle ?? form.labels)[lang]);
     }
+    expect(partTitle(getForm('baseline')!, 'sv')).toBe('Om dig');
+    expect(partTitle(getForm('gse')!, 'sv')).toBe(getForm('gse')!.labels.sv);
+  });
+
+  it('asks the dictionary\'s question and answer texts where a field has them, else its labels', () => {
+    const sex = getForm('baseline')!.fields.find((f) => f.name === 'sex')!;
+    expect([sex.labels.sv, questionText(sex, 'sv')]).toEqual(['Kön', 'Vilket kön har du?']);
+    const income = getForm('baseline')!.fields.find((f) => f.name === 'income_source')!;
+    expect(choiceLabels(income, 'sv')).toEqual(income.choices!.map((c) => c.answer!.sv));
+    expect(choiceLabel(income, 'sv', 'family_support')).toBe('Min familj försörjer mig');
+    expect(questionText(mobility, 'sv')).toBe(mobility.labels.sv);
   });
 
   it('shows the EQ-5D levels without repeating the dimension in every option', () => {
@@ -37,7 +48,7 @@ describe('web/tablet/participant-view', () => {
 
   it('changes no options but the repeated EQ-5D dimensions', () => {
     const changed = TABLET_FORMS.flatMap((form) => form.fields
-      .filter((field) => field.choices && LANGUAGES.some((lang) => choiceLabels(field, lang).join() !== field.choices!.map((c) => c.labels[lang]).join()))
+      .filter((field) => field.choices && LANGUAGES.some((lang) => choiceLabels(field, lang).join() !== field.choices!.map((c) => (c.answer ?? c.labels)[lang]).join()))
       .map((field) => `${form.name}.${field.name}`));
     expect(changed).toEqual(['eq5d5l.eq5d_mo', 'eq5d5l.eq5d_sc', 'eq5d5l.eq5d_ua', 'eq5d5l.eq5d_pd', 'eq5d5l.eq5d_ad',
       'eq5d3l.eq5d_mo', 'eq5d3l.eq5d_sc', 'eq5d3l.eq5d_ua', 'eq5d3l.eq5d_pd', 'eq5d3l.eq5d_ad']);

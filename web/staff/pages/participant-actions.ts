@@ -1,6 +1,7 @@
 /**
  * Actions on the participant page: recording screening and consent (forms
- * from the data dictionary), opening tablet mode or a home code, and
+ * from the data dictionary), opening tablet mode or a home code (with its
+ * printable slip, home-code-slip.ts), and
  * randomization behind an explicit confirm step — the allocation is shown
  * only after the server has made it.
  */
@@ -8,6 +9,7 @@ import { getForm } from '../../../data-dictionary/index';
 import { ApiError } from '../../modules/api';
 import { h, replace } from '../../modules/dom';
 import { renderFields } from '../form-fields';
+import { homeCodeSlip, type HomeCode } from '../home-code-slip';
 import { problemText } from '../problem-text';
 import { formatDateTime } from '../i18n';
 import { armLongLabel } from '../labels';
@@ -94,11 +96,14 @@ export function tabletCard(participantId: number, studyId: string): HTMLElement 
     }
   });
   const codeOut = h('p', { role: 'status', id: 'home-code-out' });
+  const slipOut = h('div', { id: 'home-code-slip-out' });
   const makeCode = h('button', { type: 'button', id: 'make-home-code' }, t('tablet.makeCode'));
   makeCode.addEventListener('click', async () => {
     const answer = await send('POST', paths.homeCode(participantId), {});
-    const code = get(answer, 'home_code') ?? answer;
-    codeOut.textContent = t('tablet.code', { studyId, code: String(get(code, 'code')), until: formatDateTime(get(code, 'expires_at')), page: '/tablet.html' });
+    const code = (get(answer, 'home_code') ?? answer) as HomeCode;
+    codeOut.textContent = t('tablet.code', { studyId, until: formatDateTime(get(code, 'expires_at')) });
+    replace(slipOut, homeCodeSlip({ ...code, studyId }));
+    slipOut.querySelector<HTMLElement>('#print-slip')?.focus();
   });
-  return h('section', { class: 'card', 'aria-labelledby': 'tablet-title' }, h('h2', { id: 'tablet-title' }, t('tablet.title')), open, makeCode, codeOut);
+  return h('section', { class: 'card', 'aria-labelledby': 'tablet-title' }, h('h2', { id: 'tablet-title' }, t('tablet.title')), open, makeCode, codeOut, slipOut);
 }
