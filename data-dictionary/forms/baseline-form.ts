@@ -7,4 +7,6 @@
 import { municipalityChoices } from '../municipalities';
 import baselineFile from './baseline.json';
 
-export const baselineForm = { ...baselineFile, fields: baselineFile.fields.map((f) => (f.name === 'municipality' ? { ...f, choices: municipalityChoices() } : f)) };
+// a municipality's name is what the participant reads too (answer = label)
+const choices = municipalityChoices().map((c) => ({ ...c, answer: c.labels }));
+export const baselineForm = { ...baselineFile, fields: baselineFile.fields.map((f) => (f.name === 'municipality' ? { ...f, choices } : f)) };
