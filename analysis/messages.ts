@@ -19,6 +19,10 @@ export const messages = {
     `${ANALYSIS_NAMES[kind]}: no Fieller interval of the ICER (an arm has fewer than two analysed participants, so its variance is undefined)`,
   predictorsLeftOut: (variable: string, predictors: readonly { name: string; count: number }[], steps: number) =>
     `multiple imputation: the equation of ${variable} left out ${predictors.map((p) => `${p.name} (${p.count} of ${steps} steps)`).join(', ')}, constant or collinear among the participants with ${variable} observed (as mice does; see imputation.loggedEvents)`,
+  subgroupLevelUnavailable: (label: string, level: string, n: { ips: number; control: number }) =>
+    `subgroup ${label}, "${level}": no estimate (${n.ips} IPS and ${n.control} usual-care participants; at least two per arm with some spread in baseline utility are needed)`,
+  subgroupLeftOut: (label: string, count: number) =>
+    `subgroup ${label}: ${count} participant${count === 1 ? ' is' : 's are'} in no group of the settings and left out of it`,
   adjustmentUnavailable: (reason: string) => `cost per QALY: the adjusted ΔQALY (OLS qaly ~ arm + u0) could not be estimated: ${reason}`,
 } as const;
 
