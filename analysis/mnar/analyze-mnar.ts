@@ -63,7 +63,7 @@ export function analyzeMnar(data: MnarData, settings: MnarSettings | undefined, 
   const grid = { ...DEFAULT_TIPPING_GRID, ...settings?.tippingPoint };
   const rows: TippingPointRow[] = [];
   for (let k = 0; k <= grid.steps; k++) {
-    const delta = (grid.to * k) / grid.steps;
+    const delta = k === 0 ? 0 : (grid.to * k) / grid.steps;
     const varied: MnarShiftValues = structuredClone(shifts);
     varied[grid.shift][grid.arm] = delta;
     const estimate = deltaAdjusted(data, varied, wtp);
