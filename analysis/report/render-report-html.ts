@@ -16,6 +16,7 @@ import { EFFECT_UNITS, icerStatement } from './icer-statement';
 import { inlineSvg } from './inline-svg';
 import { reproducibilitySection } from './reproducibility-section';
 import { REPORT_CSS } from './report-styles';
+import { mnarSection, subgroupsSection } from './subgroups-mnar-section';
 import { missingDataSection, sensitivitySection, warningsSection } from './tables-section';
 
 export const REPORT_TITLE = 'Cost-effectiveness of IPS compared with usual care';
@@ -86,6 +87,8 @@ ${headlineSection(result, 'qaly', unit)}
 ${headlineSection(result, 'employment', unit)}
 ${chartsSection(result, svgs)}
 ${sensitivitySection(result, unit)}
+${subgroupsSection(result, unit)}
+${mnarSection(result, unit)}
 ${missingDataSection(result, unit)}
 ${warningsSection(result)}
 ${reproducibilitySection(result, unit)}
