@@ -13,7 +13,6 @@
  * The stored completed outcomes are shifted by these weights, never
  * re-imputed, so a tipping-point grid costs m·n per point.
  */
-import { increment } from '../imputation/completed-estimates';
 import { poolRubin } from '../imputation/pool-rubin';
 import type { ParticipantRecord } from '../participant-table';
 import type { Interval } from '../result';
@@ -69,7 +68,8 @@ export function mnarWeights(table: readonly Pick<ParticipantRecord, 'u' | 'servi
  * Re-pools the increments of cost, QALYs and net benefit at λ with the shifts
  * added to the imputed values. Same estimator as the main imputed analysis
  * (difference in arm means, variance s²₁/n₁ + s²₀/n₀, Rubin's rules with
- * ν_com = n − 2), so zero shifts give the main pooled increments. O(m·n).
+ * ν_com = n − 2), so zero shifts give the main pooled increments. O(m·n),
+ * one pass for the sums and one for the squares, nothing allocated per imputation.
  *
  * @param data completed outcomes and weights
  * @param shifts δ per arm for utilities (index points) and period costs (currency)
@@ -78,25 +78,38 @@ export function mnarWeights(table: readonly Pick<ParticipantRecord, 'u' | 'servi
  */
 export function deltaAdjusted(data: MnarData, shifts: MnarShiftValues, wtp: number): DeltaAdjustedEstimate {
   const n = data.ips.length;
-  const qaly = new Float64Array(n);
-  const cost = new Float64Array(n);
+  const counts = [0, 0];
+  for (let i = 0; i < n; i++) counts[data.ips[i]]++;
+  if (counts[0] < 2 || counts[1] < 2) throw new Error('deltaAdjusted requires at least two participants in each arm');
+  // per arm (index 0 = control, 1 = IPS): the shifts of QALYs and cost per unit weight
+  const du = [shifts.utility.control, shifts.utility.ips];
+  const dc = [shifts.cost.control, shifts.cost.ips];
+  const { ips, utilityWeight, costWeight } = data;
   const nb = new Float64Array(n);
   const inmb: number[] = [];
   const variances: number[] = [];
   let sumCost = 0;
   let sumEffect = 0;
   for (const outcome of data.outcomes) {
+    const sums = [0, 0];
+    const costSums = [0, 0];
+    const qalySums = [0, 0];
     for (let i = 0; i < n; i++) {
-      const arm = data.ips[i] === 1 ? 'ips' : 'control';
-      qaly[i] = outcome.qaly[i] + shifts.utility[arm] * data.utilityWeight[i];
-      cost[i] = outcome.cost[i] + shifts.cost[arm] * data.costWeight[i];
-      nb[i] = wtp * qaly[i] - cost[i];
+      const arm = ips[i];
+      const qaly = outcome.qaly[i] + du[arm] * utilityWeight[i];
+      const cost = outcome.cost[i] + dc[arm] * costWeight[i];
+      nb[i] = wtp * qaly - cost;
+      sums[arm] += nb[i];
+      costSums[arm] += cost;
+      qalySums[arm] += qaly;
     }
-    const net = increment(nb, data.ips);
-    inmb.push(net.difference);
-    variances.push(net.variance);
-    sumCost += increment(cost, data.ips).difference;
-    sumEffect += increment(qaly, data.ips).difference;
+    const means = [sums[0] / counts[0], sums[1] / counts[1]];
+    const squares = [0, 0];
+    for (let i = 0; i < n; i++) squares[ips[i]] += (nb[i] - means[ips[i]]) ** 2;
+    inmb.push(means[1] - means[0]);
+    variances.push(squares[1] / (counts[1] - 1) / counts[1] + squares[0] / (counts[0] - 1) / counts[0]);
+    sumCost += costSums[1] / counts[1] - costSums[0] / counts[0];
+    sumEffect += qalySums[1] / counts[1] - qalySums[0] / counts[0];
   }
   const pooled = poolRubin(inmb, variances, n - 2);
   const half = studentTQuantile(0.975, pooled.df) * pooled.standardError;
