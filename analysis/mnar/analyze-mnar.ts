@@ -9,8 +9,14 @@ import type { Arm } from '../dataset/types';
 import type { MnarSettings } from '../settings';
 import { deltaAdjusted, type DeltaAdjustedEstimate, type MnarData, type MnarShiftValues } from './delta-adjusted';
 
-/** The default grid: the utility of imputed IPS participants lowered by up to 0.2, in 20 steps. */
-export const DEFAULT_TIPPING_GRID = { shift: 'utility', arm: 'ips', to: -0.2, steps: 20 } as const;
+/**
+ * The default grid: imputed utilities lowered by up to 0.2 in 20 steps, in the
+ * IPS arm when IPS is cost-effective with the settings' shifts (how much worse
+ * must the missing IPS participants be to lose that), else in the usual-care
+ * arm (how much worse must the missing usual-care participants be for IPS to
+ * become cost-effective). `tippingPoint.arm` in the settings overrides this.
+ */
+export const DEFAULT_TIPPING_GRID = { shift: 'utility', to: -0.2, steps: 20 } as const;
 
 export interface TippingPointRow {
   /** the value of the varied shift */
@@ -60,7 +66,8 @@ export function analyzeMnar(data: MnarData, settings: MnarSettings | undefined, 
     cost: { ips: given?.cost?.ips ?? 0, control: given?.cost?.control ?? 0 },
   };
   const zero: MnarShiftValues = { utility: { ips: 0, control: 0 }, cost: { ips: 0, control: 0 } };
-  const grid = { ...DEFAULT_TIPPING_GRID, ...settings?.tippingPoint };
+  const adjusted = deltaAdjusted(data, shifts, wtp);
+  const grid = { ...DEFAULT_TIPPING_GRID, arm: (adjusted.inmb > 0 ? 'ips' : 'control') as Arm, ...settings?.tippingPoint };
   const rows: TippingPointRow[] = [];
   for (let k = 0; k <= grid.steps; k++) {
     const delta = k === 0 ? 0 : (grid.to * k) / grid.steps;
@@ -77,7 +84,7 @@ export function analyzeMnar(data: MnarData, settings: MnarSettings | undefined, 
     shifts,
     imputedShare,
     unadjusted: deltaAdjusted(data, zero, wtp),
-    adjusted: deltaAdjusted(data, shifts, wtp),
+    adjusted,
     tippingPoint: {
       shift: grid.shift,
       arm: grid.arm,

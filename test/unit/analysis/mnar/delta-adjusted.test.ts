@@ -78,6 +78,18 @@ describe('analysis/mnar/delta-adjusted', () => {
     expect(first!.delta).toBeGreaterThan(exact - 0.5 / 50 - 1e-12);
   });
 
+  it('varies the IPS utilities by default when IPS is cost-effective, else the usual-care utilities', () => {
+    const share = { utility: { ips: 0, control: 0 }, cost: { ips: 0, control: 0 } };
+    const favourable = analyzeMnar(data, undefined, wtp, share);
+    expect(favourable.adjusted.inmb).toBeGreaterThan(0);
+    expect(favourable.tippingPoint).toMatchObject({ shift: 'utility', arm: 'ips', baseConclusion: 'cost-effective' });
+    // a large extra cost for IPS participants with imputed costs makes IPS not cost-effective: the grid moves to usual care
+    const costly = analyzeMnar(data, { shifts: { cost: { ips: 400000 } } }, wtp, share);
+    expect(costly.adjusted.inmb).toBeLessThan(0);
+    expect(costly.tippingPoint).toMatchObject({ arm: 'control', baseConclusion: 'not cost-effective' });
+    expect(costly.tippingPoint.rows[costly.tippingPoint.rows.length - 1].inmb).toBeGreaterThan(costly.tippingPoint.rows[0].inmb);
+  });
+
   it('leaves a shift of the other arm or of non-imputed participants without effect when nothing was imputed', () => {
     const none = { ...data, utilityWeight: new Float64Array(data.ips.length), costWeight: new Float64Array(data.ips.length) };
     const shifted = deltaAdjusted(none, { utility: { ips: -0.3, control: 0.1 }, cost: { ips: 9000, control: -50 } }, wtp);
