@@ -23,6 +23,10 @@ export const messages = {
     'time to first competitive job: no log-rank test (no participant started a job, or the arms were never both at risk when one did)',
   hazardRatioUnavailable: (ipsEvents: number, controlEvents: number) =>
     `time to first competitive job: no Cox hazard ratio, the partial likelihood has no finite maximum (first jobs: ${ipsEvents} in IPS, ${controlEvents} in usual care; an arm without a job, or every job in one arm before the other arm had any at risk, makes the ratio infinite or zero)`,
+  subgroupLevelUnavailable: (label: string, level: string, n: { ips: number; control: number }) =>
+    `subgroup ${label}, "${level}": no estimate (${n.ips} IPS and ${n.control} usual-care participants; at least two per arm with some spread in baseline utility are needed)`,
+  subgroupLeftOut: (label: string, count: number) =>
+    `subgroup ${label}: ${count} participant${count === 1 ? ' is' : 's are'} in no group of the settings and left out of it`,
   adjustmentUnavailable: (reason: string) => `cost per QALY: the adjusted ΔQALY (OLS qaly ~ arm + u0) could not be estimated: ${reason}`,
 } as const;
 

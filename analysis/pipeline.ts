@@ -14,9 +14,12 @@ import { runSensitivityAnalyses } from './sensitivity/run-sensitivity-analyses';
 import { messages } from './messages';
 import { regularEmployment } from './outcomes/regular-employment';
 import type { UtilityScorer } from './outcomes/utilities';
+import { analyzeMnar, imputedShareOf } from './mnar/analyze-mnar';
+import { mnarWeights } from './mnar/delta-adjusted';
 import { buildParticipantTable } from './participant-table';
+import { analyzeSubgroups } from './subgroups/analyze-subgroups';
 import type { AnalysisResult } from './result';
-import type { AnalysisSettings } from './settings';
+import { DEFAULT_REFERENCE_WTP, type AnalysisSettings } from './settings';
 import { xoshiro128 } from './stats/xoshiro128';
 import { costBreakdown } from './summaries/cost-breakdown';
 import { employmentOverTime } from './summaries/employment-over-time';
@@ -39,6 +42,8 @@ export interface AnalyzeOptions {
   software?: { name: string; version: string };
   /** run the sensitivity-analysis table (default true; the scenarios themselves run without it) */
   sensitivity?: boolean;
+  /** run the subgroup and MNAR analyses (default true; the sensitivity scenarios run without them) */
+  secondary?: boolean;
 }
 
 /**
@@ -64,11 +69,13 @@ export function analyzeTrial(dataset: TrialDataset, settings: AnalysisSettings, 
   const main = settings.missing === 'multiple-imputation' ? imputedAnalyses(table, settings) : completeCaseAnalyses(sets, settings);
   report('employment', 2);
   const warnings = [...main.warnings];
+  const secondary = options.secondary === false ? undefined : secondaryAnalyses(table, sets, main, settings);
+  if (secondary) warnings.push(...secondary.warnings);
   let sensitivity: AnalysisResult['sensitivity'];
   if (options.sensitivity !== false) {
     report('sensitivity', 3);
     // every scenario scores the same EQ-5D states: score each distinct state once
-    const inner: AnalyzeOptions = { scoreUtility: memoizedScorer(options.scoreUtility), sensitivity: false };
+    const inner: AnalyzeOptions = { scoreUtility: memoizedScorer(options.scoreUtility), sensitivity: false, secondary: false };
     const table = runSensitivityAnalyses(dataset, settings, { analyze: (d, s) => analyzeTrial(d, s, inner) });
     sensitivity = table.rows;
     warnings.push(...table.warnings);
@@ -91,6 +98,8 @@ export function analyzeTrial(dataset: TrialDataset, settings: AnalysisSettings, 
     warnings,
   };
   if (main.imputation) result.imputation = main.imputation;
+  if (secondary?.subgroups.length) result.subgroups = secondary.subgroups;
+  if (secondary?.mnar) result.mnar = secondary.mnar;
   if (sensitivity) result.sensitivity = sensitivity;
   if (options.software) result.software = options.software;
   report('done', total);
@@ -123,12 +132,48 @@ function completeCaseAnalyses(sets: ReturnType<typeof analysedSets>, settings: A
     settings,
     rng,
   });
-  return { qaly: qaly.analysis, employment: employment.analysis, imputation: undefined, warnings: [...qaly.warnings, ...employment.warnings] };
+  return { qaly: qaly.analysis, employment: employment.analysis, imputation: undefined, completed: undefined, warnings: [...qaly.warnings, ...employment.warnings] };
 }
 
 function imputedAnalyses(table: ReturnType<typeof buildParticipantTable>, settings: AnalysisSettings) {
   const imputed = analyzeImputed(table, settings);
-  return { qaly: imputed.qaly, employment: imputed.employment, imputation: imputed.imputation, warnings: imputed.warnings };
+  return { qaly: imputed.qaly, employment: imputed.employment, imputation: imputed.imputation, completed: imputed.completed, warnings: imputed.warnings };
+}
+
+/**
+ * The subgroups (settings.subgroups; on the QALY analysed set, or on every
+ * imputed dataset) and, under imputation, the MNAR delta adjustment with its
+ * tipping point, both at the reference willingness to pay (wtp.reference).
+ */
+function secondaryAnalyses(
+  table: ReturnType<typeof buildParticipantTable>,
+  sets: ReturnType<typeof analysedSets>,
+  main: { completed?: ReturnType<typeof analyzeImputed>['completed'] },
+  settings: AnalysisSettings,
+) {
+  const wtp = referenceWtp(settings);
+  const completed = main.completed;
+  const isIps = (records: readonly { arm: string }[]) => Uint8Array.from(records, (r) => (r.arm === 'ips' ? 1 : 0));
+  const specs = settings.subgroups ?? [];
+  const subgroups = specs.length === 0
+    ? { subgroups: [], warnings: [] }
+    : completed
+      ? analyzeSubgroups(table, completed.map((c) => ({ ips: isIps(table), u0: c.u0, qaly: c.qaly, cost: c.cost })), specs, wtp)
+      : analyzeSubgroups(sets.qaly, [{
+        ips: isIps(sets.qaly),
+        u0: Float64Array.from(sets.qaly, (r) => r.u[0] as number),
+        qaly: Float64Array.from(sets.qaly, (r) => r.qaly as number),
+        cost: Float64Array.from(sets.qaly, (r) => r.cost),
+      }], specs, wtp);
+  const mnar = completed
+    ? analyzeMnar({ ips: isIps(table), outcomes: completed, ...mnarWeights(table, settings.discountRate) }, settings.mnar, wtp, imputedShareOf(table))
+    : undefined;
+  return { subgroups: subgroups.subgroups, mnar, warnings: subgroups.warnings };
+}
+
+/** wtp.reference, else DEFAULT_REFERENCE_WTP (currency per QALY). */
+export function referenceWtp(settings: AnalysisSettings): number {
+  return settings.wtp.reference ?? DEFAULT_REFERENCE_WTP;
 }
 
 /**
@@ -139,7 +184,11 @@ function imputedAnalyses(table: ReturnType<typeof buildParticipantTable>, settin
  */
 function recordedSettings(settings: AnalysisSettings): Record<string, unknown> {
   const { iterations, donors } = imputationOptions(settings);
-  return structuredClone({ ...settings, imputation: { ...settings.imputation, iterations, donors } }) as unknown as Record<string, unknown>;
+  return structuredClone({
+    ...settings,
+    wtp: { ...settings.wtp, reference: referenceWtp(settings) },
+    imputation: { ...settings.imputation, iterations, donors },
+  }) as unknown as Record<string, unknown>;
 }
 
 /** The same scorer, remembering the index of each state it has scored (levels are small integers). */

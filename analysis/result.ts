@@ -5,6 +5,10 @@
  * documented in `data-dictionary/` (docs/analysis.md).
  */
 import type { Arm, Timepoint } from './dataset/types';
+import type { MnarAnalysis } from './mnar/analyze-mnar';
+import type { SubgroupAnalysis } from './subgroups/analyze-subgroups';
+
+export type { MnarAnalysis, SubgroupAnalysis };
 
 export type Quadrant = 'NE' | 'SE' | 'NW' | 'SW';
 export type Interval = [number, number];
@@ -256,6 +260,10 @@ export interface AnalysisResult {
   timeToFirstJob?: TimeToFirstJob;
   /** extension: present when missing = "multiple-imputation" */
   imputation?: ImputationRecord;
+  /** extension: the pre-specified subgroups of the QALY analysis (settings.subgroups), at wtp.reference */
+  subgroups?: SubgroupAnalysis[];
+  /** extension: delta-adjusted MI and the tipping point (present when missing = "multiple-imputation") */
+  mnar?: MnarAnalysis;
   warnings?: string[];
   software?: { name: string; version: string };
 }

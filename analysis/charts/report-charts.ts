@@ -24,6 +24,7 @@ import { prepMissingPattern } from './prep-missing-pattern';
 import { prepEmployment, prepUtilities } from './prep-over-time';
 import { prepEvpi } from './prep-evpi';
 import { prepKaplanMeier } from './prep-kaplan-meier';
+import { subgroupMnarCharts } from './subgroup-mnar-charts';
 import { utilitiesSpec } from './utilities-spec';
 
 export interface ReportChart {
@@ -163,5 +164,6 @@ export function reportCharts(result: AnalysisResult): { charts: ReportChart[]; m
     const title = 'Missing-data pattern';
     charts.push({ id: 'missing-pattern', title, caption: 'Share of randomized participants with a utility value and with a complete service-use form at each timepoint, by arm. Darker is more complete.', spec: missingPatternSpec(pattern, title) });
   } else missing.push('missing-data pattern');
+  charts.push(...subgroupMnarCharts(result, unit));
   return { charts, missing };
 }

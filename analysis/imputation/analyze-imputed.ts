@@ -36,6 +36,8 @@ export interface ImputedAnalysis {
   pooled: { cost: PooledEstimate; qaly: PooledEstimate; qalyAdjusted: PooledEstimate; employment: PooledEstimate };
   /** the options used (defaults filled in) and mice's loggedEvents */
   imputation: ImputationRecord;
+  /** the completed datasets' outcomes per participant (cost, QALYs, employment days) and imputed u0, for the subgroup and MNAR analyses */
+  completed: (CompletedOutcomes & { u0: Float64Array })[];
   warnings: string[];
 }
 
@@ -60,7 +62,7 @@ export function analyzeImputed(table: readonly ParticipantRecord[], settings: An
   const imputations = imputeChained(imputationFrame(table), options, imputationRng);
   // one completed table, filled with each imputation in turn: estimates and outcome arrays are kept, the table is not (memory)
   const estimates: CompletedEstimates[] = [];
-  const outcomes: CompletedOutcomes[] = [];
+  const outcomes: (CompletedOutcomes & { u0: Float64Array })[] = [];
   const records = completedTableBuffer(table);
   for (const completed of imputations.completed) {
     fillCompletedTable(records, completed, settings.discountRate);
@@ -69,6 +71,7 @@ export function analyzeImputed(table: readonly ParticipantRecord[], settings: An
       cost: Float64Array.from(records, (r) => r.cost),
       qaly: Float64Array.from(records, (r) => r.qaly as number),
       employment: Float64Array.from(records, (r) => r.employmentDays),
+      u0: Float64Array.from(records, (r) => r.u[0] as number),
     });
   }
   const n = table.length;
@@ -153,7 +156,7 @@ export function analyzeImputed(table: readonly ParticipantRecord[], settings: An
     lindep: { eps: LINDEP_EPS, maxcor: LINDEP_MAXCOR },
     loggedEvents: imputations.loggedEvents,
   };
-  return { qaly: effectAnalysis('qaly'), employment: effectAnalysis('employment'), pooled, imputation, warnings };
+  return { qaly: effectAnalysis('qaly'), employment: effectAnalysis('employment'), pooled, imputation, completed: outcomes, warnings };
 }
 
 /** A Rubin's-rules estimate with its t interval Q̄ ± t(ν, 0.975)·√T (mice's `pool` confidence interval). */

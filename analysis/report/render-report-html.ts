@@ -18,6 +18,7 @@ import { inlineSvg } from './inline-svg';
 import { reproducibilitySection } from './reproducibility-section';
 import { REPORT_CSS } from './report-styles';
 import { timeToFirstJobSection } from './time-to-first-job-section';
+import { mnarSection, subgroupsSection } from './subgroups-mnar-section';
 import { missingDataSection, sensitivitySection, warningsSection } from './tables-section';
 
 export const REPORT_TITLE = 'Cost-effectiveness of IPS compared with usual care';
@@ -89,6 +90,8 @@ ${headlineSection(result, 'employment', unit)}
 ${timeToFirstJobSection(result)}
 ${chartsSection(result, svgs)}
 ${sensitivitySection(result, unit)}
+${subgroupsSection(result, unit)}
+${mnarSection(result, unit)}
 ${missingDataSection(result, unit)}
 ${warningsSection(result)}
 ${reproducibilitySection(result, unit)}
