@@ -28,6 +28,9 @@ import systemStaffUserSite from './system/staff_user_site.json';
 import systemStaffPasswordReset from './system/staff_password_reset.json';
 import systemSite from './system/site.json';
 import systemSiteUpdate from './system/site_update.json';
+import systemTotpConfirm from './system/totp_confirm.json';
+import systemTotpPolicy from './system/totp_policy.json';
+import systemTotpReset from './system/totp_reset.json';
 
 export const formFiles = [
   screening,
@@ -52,4 +55,7 @@ export const formFiles = [
   systemStaffPasswordReset,
   systemSite,
   systemSiteUpdate,
+  systemTotpConfirm,
+  systemTotpPolicy,
+  systemTotpReset,
 ] as unknown as Form[];

@@ -6,6 +6,7 @@ import type { MakeRouter } from './context';
 import { healthRouter } from './health';
 import { sessionRouter } from './session';
 import { usersRouter } from './users';
+import { totpRouter } from './totp';
 import { sitesRouter } from './sites';
 import { auditRouter } from './audit';
 import { operationsRouters } from './operations';
@@ -18,6 +19,7 @@ export const apiRouters: MakeRouter[] = [
   healthRouter,
   sessionRouter,
   usersRouter,
+  totpRouter,
   sitesRouter,
   auditRouter,
   ...operationsRouters,

@@ -33,6 +33,10 @@ export const ROUTES: Route[] = [
   { path: 'fidelity', nav: true, roles: ['admin', 'trial_manager', 'data_monitor'], render: lazy(() => import('./pages/fidelity')) },
   { path: 'consort', nav: true, roles: ALL, render: lazy(() => import('./pages/consort')) },
   { path: 'reports', nav: true, roles: ['admin', 'trial_manager', 'evaluator', 'data_monitor'], render: lazy(() => import('./pages/reports')) },
+  { path: 'users', nav: true, roles: ['admin'], render: lazy(() => import('./pages/users')) },
+  { path: 'sites', nav: true, roles: ['admin', 'trial_manager'], render: lazy(() => import('./pages/sites')) },
+  { path: 'settings', nav: true, roles: ['admin'], render: lazy(() => import('./pages/settings')) },
+  { path: 'two-step', nav: true, roles: ALL, render: lazy(() => import('./pages/two-step')) },
 ];
 
 /** A page's name in the chosen language (navigation, document title). */

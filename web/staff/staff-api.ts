@@ -6,7 +6,7 @@
 import { api } from '../modules/api';
 import type { Role } from './routes';
 
-export interface User { id: number; email: string; display_name: string; role: Role; sites: string[] }
+export interface User { id: number; email: string; display_name: string; role: Role; sites: string[]; active?: boolean; totp_enrolled?: boolean }
 export interface Site { id: number; code: string; name: string; region: string; places_min: number; places_max: number; staff: { id: number; display_name: string; role: string; active: boolean }[] }
 
 type Obj = Record<string, unknown>;
@@ -53,6 +53,17 @@ export const paths = {
   siteFidelity: (code: string) => `/api/sites/${encodeURIComponent(code)}/fidelity-reviews`,
   consort: '/api/consort',
   dataQuerySummary: '/api/data-queries/summary',
+  ownTotp: '/api/session/totp',
+  ownTotpConfirm: '/api/session/totp/confirm',
+  totpPolicy: '/api/totp-policy',
+  users: '/api/users',
+  user: (id: number) => `/api/users/${id}`,
+  userPassword: (id: number) => `/api/users/${id}/password`,
+  userSites: (id: number) => `/api/users/${id}/sites`,
+  userSite: (id: number, code: string) => `/api/users/${id}/sites/${encodeURIComponent(code)}`,
+  userTotpReset: (id: number) => `/api/users/${id}/totp-reset`,
+  site: (code: string) => `/api/sites/${encodeURIComponent(code)}`,
+  studySettings: '/api/study-settings',
 };
 
 export const getJson = <T = unknown>(url: string) => api<T>('GET', url);
