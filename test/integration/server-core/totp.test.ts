@@ -5,32 +5,17 @@
  * admin's policy sending staff without it to the set-up (and nowhere else),
  * the admin's audited reset, the secret stored only encrypted, and a missing
  * totp-key.key stopping the start once a secret depends on it. Codes are
- * computed here with node:crypto (RFC 4226), not with the server's module.
+ * computed by test/web/totp-code.ts (node:crypto), not by the server's module.
  */
-import { createHmac } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAuditEntries } from '../../../server/db/queries/audit-entries';
 import { checkTrialSecrets, secretFile, TOTP_KEY } from '../../../server/secrets';
+import { base32ToBytes, codeAt, stepNow } from '../../web/totp-code';
 import { createTestServer, TEST_PASSWORD, type TestServer } from './harness';
 
-function base32ToBytes(text: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const bits = [...text].map((c) => alphabet.indexOf(c).toString(2).padStart(5, '0')).join('');
-  return Buffer.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
-}
-
-/** The RFC 4226 code of `step` for a Base32 secret. */
-function codeAt(secret: string, step: number): string {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = createHmac('sha1', base32ToBytes(secret)).update(counter).digest();
-  const offset = mac[19] & 15;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
-const stepNow = () => Math.floor(Date.now() / 30_000);
 const lastStep = (server: TestServer, userId: number) => (server.db.prepare('SELECT last_step FROM user_totp WHERE user_id = ?').get(userId) as { last_step: number }).last_step;
 
 async function enrol(server: TestServer, agent: ReturnType<typeof request.agent>, csrf: string): Promise<string> {
