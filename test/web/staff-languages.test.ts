@@ -173,6 +173,35 @@ describe('staff workspace languages', () => {
     await context.close();
   }, 300_000);
 
+  it('shows the admin pages (staff, sites, study settings, two-step verification) without English leftovers in Svenska and in Dansk (and no serious axe finding)', async () => {
+    const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', bypassCSP: true });
+    context.setDefaultTimeout(60_000);
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/`);
+    await page.getByLabel('E-post', { exact: true }).fill('admin@demo.ips-trial.invalid');
+    await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('heading', { name: 'Översikt', exact: true }).waitFor();
+    const headings: Record<'sv' | 'da', string[]> = {
+      sv: ['Personal', 'Enheter', 'Studieinställningar', 'Tvåstegsverifiering'],
+      da: ['Personale', 'Enheder', 'Forsøgsindstillinger', 'Totrinsbekræftelse'],
+    };
+    const hashes = ['#/users', '#/sites', '#/settings', '#/two-step'];
+    const problems: string[] = [];
+    for (const lang of ['sv', 'da'] as const) {
+      if (lang === 'da') await chooseLanguage(page, 'Dansk');
+      for (const [i, hash] of hashes.entries()) {
+        await page.goto(`${stack.url}/${hash}`);
+        await page.getByRole('heading', { name: headings[lang][i], exact: true }).waitFor();
+        problems.push(...(await englishLeftovers(page, lang)).map((text) => `${lang} ${hash}: ${text}`));
+        problems.push(...(await seriousViolations(page, `${lang} ${hash}`)));
+        await screenshot(page, `staff-${lang}-${hash.replace(/[#/]/g, '')}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 300_000);
+
   it('starts in the browser language when nothing is chosen yet: sv-SE → Svenska, da-DK → Dansk', async () => {
     for (const [locale, lang, title, email] of [['sv-SE', 'sv', 'IPS-studien – inloggning för personal', 'E-post'], ['da-DK', 'da', 'IPS-forsøget – log ind for personale', 'E-mail']] as const) {
       const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
