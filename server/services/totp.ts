@@ -1,7 +1,8 @@
 /**
  * The TOTP second factor of staff accounts. A staff member starts an
- * enrolment (the server makes a 20-byte secret and shows it once, as Base32
- * and as an otpauth:// URI for the authenticator app), then confirms it with
+ * enrolment (the server makes a 20-byte secret and shows it once, as Base32,
+ * as an otpauth:// URI and as that URI in a QR code for the authenticator
+ * app), then confirms it with
  * a code: only then is it active and asked for at every login. The secret is
  * stored only encrypted (AES-256-GCM under a key derived from
  * `secrets/totp-key.key`, the user id as additional data) and never leaves
@@ -14,6 +15,7 @@
  * is audited; the secret and the codes never are.
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { renderSVG } from 'uqr';
 import type { Config } from '../config';
 import type { Db } from '../db/connection';
 import { getSetting, setSetting } from '../db/queries/app-settings';
@@ -95,6 +97,8 @@ export interface TotpEnrolment {
   /** the secret in Base32, for typing into the app; shown only now */
   secret: string;
   otpauth_uri: string;
+  /** the URI as a QR code for the app's camera: an SVG image as a data: URI (uqr) */
+  qr_image: string;
 }
 
 /** Starts (or restarts) an enrolment with a new secret; 409 when a second factor is already active. */
@@ -106,7 +110,9 @@ export function startTotpEnrolment(db: Db, config: Pick<Config, 'secretsDir'>, u
     const secret = randomBytes(20);
     totp.upsertPendingTotp(db, user.id, seal(cipherKey(db, config), secret, user.id), new Date().toISOString());
     recordAudit(db, { actor: { id: user.id, label: user.email }, action: 'totp_enrol_start', entity: 'user', entityId: user.id });
-    return { secret: base32Encode(secret), otpauth_uri: otpauthUri(secret, user.email, TOTP_ISSUER) };
+    const uri = otpauthUri(secret, user.email, TOTP_ISSUER);
+    const qr = `data:image/svg+xml;base64,${Buffer.from(renderSVG(uri, { border: 2, pixelSize: 6 })).toString('base64')}`;
+    return { secret: base32Encode(secret), otpauth_uri: uri, qr_image: qr };
   });
 }
 

@@ -24,6 +24,8 @@ async function setUp(page: Page): Promise<{ secret: string; step: number }> {
   const secret = (await shown.getAttribute('data-secret'))!;
   expect((await shown.textContent())!.replace(/\s/g, '')).toBe(secret);
   expect(await page.locator('#two-step-link').getAttribute('href')).toMatch(/^otpauth:\/\/totp\/IPS%20trial:/);
+  // the QR code is drawn (the page's CSP allows data: images)
+  await expect.poll(() => page.locator('#two-step-qr').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), POLL).toBe(true);
   const step = stepNow();
   await page.getByLabel('One-time code from the app').fill(codeAt(secret, step));
   await page.getByRole('button', { name: 'Confirm and turn on' }).click();

@@ -48,6 +48,9 @@ describe('server core: two-step verification (TOTP)', () => {
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(new URL(uri).searchParams.get('secret')).toBe(secret);
     expect(uri).toContain(encodeURIComponent(server.emailOf('evaluator')));
+    const qr = started.body.enrolment.qr_image as string;
+    expect(qr).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(Buffer.from(qr.split(',')[1], 'base64').toString()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*>.*<path[^>]* d="M/s);
     expect(started.body.totp).toEqual({ enrolled: false, pending: true, required: false, must_enrol: false });
     // not active yet: the login asks for no code
     expect((await loginAgent(server, server.emailOf('evaluator'))).res.status).toBe(201);

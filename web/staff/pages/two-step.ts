@@ -1,7 +1,8 @@
 /**
  * Two-step verification for oneself (routes/totp.ts): the status, and the
- * set-up — the server makes the secret and shows it once (grouped for typing
- * and as an otpauth:// link the authenticator app opens), and a code of the
+ * set-up — the server makes the secret and shows it once (a QR code for the
+ * app's camera, an otpauth:// link the app opens on the phone itself, and
+ * grouped for typing), and a code of the
  * app confirms it before it is active. Staff whose role must use it see only
  * this page until it is confirmed (app.ts).
  */
@@ -15,7 +16,7 @@ import { t } from '../texts/index';
 import { getJson, paths, send } from '../staff-api';
 
 interface TotpStatus { enrolled: boolean; pending: boolean; required: boolean; must_enrol: boolean }
-interface Enrolment { secret: string; otpauth_uri: string }
+interface Enrolment { secret: string; otpauth_uri: string; qr_image?: string }
 
 /** The set-up for the logged-in person; `onEnrolled` runs once the code confirmed it. */
 export async function renderTwoStep(main: HTMLElement, onEnrolled: () => void): Promise<void> {
@@ -52,7 +53,8 @@ function confirmForm(enrolment: Enrolment, onEnrolled: () => void): HTMLElement 
   const grouped = enrolment.secret.replace(/(.{4})/g, '$1 ').trim();
   const element = h('form', { novalidate: true },
     h('ol', {},
-      h('li', {}, t('twoStep.step1'), ' ', h('a', { href: enrolment.otpauth_uri, id: 'two-step-link' }, t('twoStep.openApp'))),
+      h('li', {}, t('twoStep.step1'), ' ', h('a', { href: enrolment.otpauth_uri, id: 'two-step-link' }, t('twoStep.openApp')),
+        enrolment.qr_image ? h('p', {}, h('img', { src: enrolment.qr_image, id: 'two-step-qr', class: 'qr', alt: t('twoStep.qrAlt'), width: 180, height: 180 })) : null),
       h('li', {}, t('twoStep.step2'), ' ', h('code', { id: 'two-step-secret', 'data-secret': enrolment.secret }, grouped)),
       h('li', {}, t('twoStep.step3'))),
     h('div', { class: 'field' }, h('label', { for: 'two-step-code' }, fieldLabel(form.name, 'code')), code),
