@@ -11,6 +11,7 @@ import { ApiError } from '../../modules/api';
 import type { RouteContext } from '../routes';
 import { t, type MessageKey } from '../texts/index';
 import { getJson, paths, send } from '../staff-api';
+import { problemText } from '../problem-text';
 import { refusal } from './users';
 
 type Settings = Record<string, unknown>;
@@ -113,8 +114,10 @@ export async function render(main: HTMLElement, context: RouteContext): Promise<
       await render(main, context);
       main.querySelector('#settings-saved')!.textContent = t('settings.saved', { count: Object.keys(changes).length });
     } catch (e) {
-      if (e instanceof ApiError) for (const f of e.fields) if (notes.has(f.field)) notes.get(f.field)!.textContent = f.message;
-      error.textContent = refusal(e);
+      const fields = e instanceof ApiError ? e.fields : [];
+      for (const f of fields) if (notes.has(f.field)) notes.get(f.field)!.textContent = f.message;
+      // notes shown next to their settings are not repeated in the alert line
+      error.textContent = fields.every((f) => notes.has(f.field)) ? problemText(e) : refusal(e);
     }
   });
   replace(main, h('h1', {}, t('settings.title')), h('p', {}, t('settings.intro')),
