@@ -31,6 +31,7 @@ import systemSiteUpdate from './system/site_update.json';
 import systemTotpConfirm from './system/totp_confirm.json';
 import systemTotpPolicy from './system/totp_policy.json';
 import systemTotpReset from './system/totp_reset.json';
+import systemUnitCost from './system/unit_cost.json';
 
 export const formFiles = [
   screening,
@@ -58,4 +59,5 @@ export const formFiles = [
   systemTotpConfirm,
   systemTotpPolicy,
   systemTotpReset,
+  systemUnitCost,
 ] as unknown as Form[];

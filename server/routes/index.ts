@@ -14,6 +14,7 @@ import { exportsRouter } from './exports';
 import { reportsRouter } from './reports';
 import { calendarFeedsRouter } from './calendar-feeds';
 import { dataQueriesRouter } from './data-queries';
+import { unitCostsRouter } from './unit-costs';
 
 export const apiRouters: MakeRouter[] = [
   healthRouter,
@@ -27,4 +28,5 @@ export const apiRouters: MakeRouter[] = [
   reportsRouter,
   calendarFeedsRouter,
   dataQueriesRouter,
+  unitCostsRouter,
 ];

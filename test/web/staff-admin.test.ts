@@ -3,8 +3,9 @@
  * whose participants are randomized): an admin invites a staff member and
  * gives them a site, adds a site with its target places, changes a study
  * setting with a reason, and sees the randomization settings shown as
- * locked with why — in English and in Swedish. Each change is checked in the
- * audit trail, and the new person can log in.
+ * locked with why — in English and in Swedish — and changes a unit cost with
+ * its price year and source. Each change is checked in the audit trail, and
+ * the new person can log in.
  */
 import { describe, expect, it } from 'vitest';
 import { screenshot, stackForThisFile, staffLogin } from './harness';
@@ -93,5 +94,29 @@ describe('staff workspace: admin pages', () => {
     await p.getByRole('heading', { name: 'Studieinställningar' }).waitFor();
     expect(await p.locator('#setting-randomizationMethod-lock').textContent()).toMatch(/^Låst: \d+ deltagare är randomiserade, och den förseglade randomiseringslistan bygger på detta\.$/);
     await again.context.close();
+  });
+
+  it('changes a unit cost with its price year, source and a reason', async () => {
+    const { context, page } = await staffLogin(stack, 'admin@demo.ips-trial.invalid', { width: 1280, height: 900 });
+    await page.getByRole('link', { name: 'Unit costs' }).click();
+    await page.getByRole('heading', { name: 'Unit costs' }).waitFor();
+    const row = page.locator('#unit-costs-table tr[data-item="inpatient_day"]');
+    expect(await row.locator('td.year').textContent()).toBe('2022');
+    await page.getByLabel('Cost item', { exact: true }).selectOption('inpatient_day');
+    await page.getByLabel('Unit cost (SEK)').fill('9850');
+    await page.getByLabel('Price year').fill('2024');
+    await page.getByLabel('Source').fill('Socialstyrelsen 2024 (synthetic test source)');
+    await page.getByRole('button', { name: 'Save unit cost' }).click();
+    // an existing row changes only with a reason
+    await expect.poll(() => page.locator('#unit-cost-form .error').textContent(), POLL).toContain('Give a reason');
+    await page.getByLabel('Reason for the change').fill('newer price list');
+    await page.getByRole('button', { name: 'Save unit cost' }).click();
+    await expect.poll(() => row.locator('td.year').textContent(), POLL).toBe('2024');
+    expect(await row.locator('td.cost').textContent()).toBe('9,850');
+    expect(await row.locator('td').nth(3).textContent()).toBe('Socialstyrelsen 2024 (synthetic test source)');
+    await screenshot(page, 'staff-admin-unit-costs');
+    const entry = ((await (await page.request.get(`${stack.url}/api/audit?entity=unit_cost`)).json()) as AuditAnswer).entries[0];
+    expect(entry).toMatchObject({ action: 'update', entity_id: 'inpatient_day', reason: 'newer price list', after: { unit_cost: 9850, price_year: 2024 } });
+    await context.close();
   });
 });

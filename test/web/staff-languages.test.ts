@@ -173,7 +173,7 @@ describe('staff workspace languages', () => {
     await context.close();
   }, 300_000);
 
-  it('shows the admin pages (staff, sites, study settings, two-step verification) without English leftovers in Svenska and in Dansk (and no serious axe finding)', async () => {
+  it('shows the admin pages (staff, sites, study settings, unit costs, two-step verification) without English leftovers in Svenska and in Dansk (and no serious axe finding)', async () => {
     const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', bypassCSP: true });
     context.setDefaultTimeout(60_000);
     const page = await context.newPage();
@@ -183,10 +183,10 @@ describe('staff workspace languages', () => {
     await page.getByRole('button', { name: 'Logga in' }).click();
     await page.getByRole('heading', { name: 'Översikt', exact: true }).waitFor();
     const headings: Record<'sv' | 'da', string[]> = {
-      sv: ['Personal', 'Enheter', 'Studieinställningar', 'Tvåstegsverifiering'],
-      da: ['Personale', 'Enheder', 'Forsøgsindstillinger', 'Totrinsbekræftelse'],
+      sv: ['Personal', 'Enheter', 'Studieinställningar', 'Enhetskostnader', 'Tvåstegsverifiering'],
+      da: ['Personale', 'Enheder', 'Forsøgsindstillinger', 'Enhedsomkostninger', 'Totrinsbekræftelse'],
     };
-    const hashes = ['#/users', '#/sites', '#/settings', '#/two-step'];
+    const hashes = ['#/users', '#/sites', '#/settings', '#/unit-costs', '#/two-step'];
     const problems: string[] = [];
     for (const lang of ['sv', 'da'] as const) {
       if (lang === 'da') await chooseLanguage(page, 'Dansk');

@@ -36,6 +36,7 @@ export const ROUTES: Route[] = [
   { path: 'users', nav: true, roles: ['admin'], render: lazy(() => import('./pages/users')) },
   { path: 'sites', nav: true, roles: ['admin', 'trial_manager'], render: lazy(() => import('./pages/sites')) },
   { path: 'settings', nav: true, roles: ['admin'], render: lazy(() => import('./pages/settings')) },
+  { path: 'unit-costs', nav: true, roles: ['admin', 'trial_manager', 'evaluator'], render: lazy(() => import('./pages/unit-costs')) },
   { path: 'two-step', nav: true, roles: ALL, render: lazy(() => import('./pages/two-step')) },
 ];
 

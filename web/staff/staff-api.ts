@@ -64,6 +64,8 @@ export const paths = {
   userTotpReset: (id: number) => `/api/users/${id}/totp-reset`,
   site: (code: string) => `/api/sites/${encodeURIComponent(code)}`,
   studySettings: '/api/study-settings',
+  unitCosts: '/api/unit-costs',
+  unitCost: (item: string) => `/api/unit-costs/${encodeURIComponent(item)}`,
 };
 
 export const getJson = <T = unknown>(url: string) => api<T>('GET', url);

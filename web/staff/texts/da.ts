@@ -423,4 +423,13 @@ export const da: Catalogue = {
   'problem.totp_required': "Skriv den 6-cifrede kode fra din godkendelsesapp.",
   'problem.bad_totp_code': "Koden er forkert, udløbet eller allerede brugt. Vent på den næste kode i appen, og skriv den.",
   'problem.totp_enrolment_required': "Sæt totrinsbekræftelse op først: din rolle skal bruge den.",
+  'route.unit-costs': "Enhedsomkostninger",
+  'unitCosts.title': "Enhedsomkostninger",
+  'unitCosts.list': "Enhedsomkostninger (SEK) med prisår og kilde",
+  'unitCosts.item': "Omkostningspost",
+  'unitCosts.default': "Dette er den dokumenterede standardtabel: prisårene er blandede, og to poster er angivne erstatningsværdier uden kilde. Erstat dem med forsøgets egne omkostninger før analysen.",
+  'unitCosts.study': "Forsøgets egen tabel; eksporter og rapporter bruger den. Hver ændring gemmes i revisionssporet.",
+  'unitCosts.newItem': "en ny omkostningspost …",
+  'unitCosts.newItemKey': "Nøgle for den nye omkostningspost (f.eks. peer_support_hour)",
+  'unitCosts.save': "Gem enhedsomkostningen",
 };

@@ -424,6 +424,15 @@ export const en = {
   'problem.totp_required': "Type the 6-digit code from your authenticator app.",
   'problem.bad_totp_code': "The code is wrong, expired or already used. Wait for the next code in the app and type it.",
   'problem.totp_enrolment_required': "Set up two-step verification first: your role must use it.",
+  'route.unit-costs': "Unit costs",
+  'unitCosts.title': "Unit costs",
+  'unitCosts.list': "Unit costs (SEK) with price year and source",
+  'unitCosts.item': "Cost item",
+  'unitCosts.default': "This is the documented default table: its price years are mixed and two items are stated proxies without a source. Replace them with the study's own costs before the analysis.",
+  'unitCosts.study': "The study's own table; exports and reports use it. Every change is kept in the audit trail.",
+  'unitCosts.newItem': "a new cost item …",
+  'unitCosts.newItemKey': "Key of the new cost item (e.g. peer_support_hour)",
+  'unitCosts.save': "Save unit cost",
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

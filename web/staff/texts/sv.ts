@@ -423,4 +423,13 @@ export const sv: Catalogue = {
   'problem.totp_required': "Skriv den 6-siffriga koden från din autentiseringsapp.",
   'problem.bad_totp_code': "Koden är fel, för gammal eller redan använd. Vänta på nästa kod i appen och skriv den.",
   'problem.totp_enrolment_required': "Ställ in tvåstegsverifiering först: din roll måste använda den.",
+  'route.unit-costs': "Enhetskostnader",
+  'unitCosts.title': "Enhetskostnader",
+  'unitCosts.list': "Enhetskostnader (SEK) med prisår och källa",
+  'unitCosts.item': "Kostnadspost",
+  'unitCosts.default': "Detta är den dokumenterade standardtabellen: prisåren är blandade och två poster är angivna ersättningsvärden utan källa. Ersätt dem med studiens egna kostnader före analysen.",
+  'unitCosts.study': "Studiens egen tabell; exporter och rapporter använder den. Varje ändring sparas i granskningsloggen.",
+  'unitCosts.newItem': "en ny kostnadspost …",
+  'unitCosts.newItemKey': "Nyckel för den nya kostnadsposten (t.ex. peer_support_hour)",
+  'unitCosts.save': "Spara enhetskostnaden",
 };
