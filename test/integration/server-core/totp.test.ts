@@ -7,6 +7,7 @@
  * totp-key.key stopping the start once a secret depends on it. Codes are
  * computed by test/web/totp-code.ts (node:crypto), not by the server's module.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
@@ -178,6 +179,26 @@ describe('server core: two-step verification (TOTP)', () => {
     expect(login.res.body.totp.must_enrol).toBe(true);
     expect((await login.agent.get('/api/participants')).status).toBe(403);
   });
+
+  it('lets the command line reset the second factor of the only admin who lost the phone', async () => {
+    const first = await loginAgent(server, server.emailOf('admin'));
+    await enrol(server, first.agent, first.csrf);
+    expect((await loginAgent(server, server.emailOf('admin'))).res.body.error.code).toBe('totp_required');
+    server.db.pragma('wal_checkpoint(TRUNCATE)');
+    const run = spawnSync(process.execPath, [path.resolve('bin/ips-trial.js'), 'user', 'reset-totp', '--email', server.emailOf('admin'), '--reason', 'only admin lost the phone', '--db', server.config.dbFile], {
+      encoding: 'utf8', env: { ...process.env, IPS_TRIAL_SECRETS: server.config.secretsDir, LOG_LEVEL: 'silent' }, timeout: 120_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(`two-step verification of ${server.emailOf('admin')} reset`);
+    expect((await loginAgent(server, server.emailOf('admin'))).res.status).toBe(201);
+    const entry = findAuditEntries(server.db, { action: 'totp_reset', entityId: String(server.ids.admin) }, 5, 0)[0];
+    expect(entry).toMatchObject({ actor: 'command line', reason: 'only admin lost the phone' });
+    const unknown = spawnSync(process.execPath, [path.resolve('bin/ips-trial.js'), 'user', 'reset-totp', '--email', 'nobody@test.ips-trial.invalid', '--reason', 'x', '--db', server.config.dbFile], {
+      encoding: 'utf8', env: { ...process.env, IPS_TRIAL_SECRETS: server.config.secretsDir, LOG_LEVEL: 'silent' }, timeout: 120_000,
+    });
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toBe('error: there is no staff user nobody@test.ips-trial.invalid\n');
+  }, 240_000);
 
   it('stops the start when totp-key.key is missing once a secret depends on it', () => {
     const file = secretFile(server.config.secretsDir, TOTP_KEY);
