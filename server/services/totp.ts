@@ -80,6 +80,11 @@ export function setTotpPolicy(db: Db, actor: AuditActor, input: { required_roles
     const before = getTotpPolicy(db);
     const after: TotpPolicy = { required_roles: ROLES.filter((r) => input.required_roles.includes(r)) };
     if (JSON.stringify(before) === JSON.stringify(after)) return before;
+    // an admin who requires it of their own role without having it would lock themselves out of this page
+    const own = actor.id === null ? undefined : findUserById(db, actor.id);
+    if (own && after.required_roles.includes(own.role) && !hasActiveTotp(db, own.id)) {
+      throw problems.conflict('Set up two-step verification for yourself before requiring it of your own role', [{ field: 'required_roles', message: `required_roles includes your own role (${own.role}) but your two-step verification is not set up` }]);
+    }
     setSetting(db, POLICY_KEY, JSON.stringify(after), new Date().toISOString());
     recordAudit(db, { actor, action: 'update', entity: 'totp_policy', entityId: POLICY_KEY, before, after, reason: input.reason?.trim() || null });
     return after;

@@ -102,6 +102,8 @@ function startWorkspace(root: HTMLElement, user: StaffUser, mustEnrol: boolean):
     try {
       await route.render(main, { user, params: rest.map(decodeURIComponent), query: new URLSearchParams(hashQuery) });
     } catch (error) {
+      // the admin required two-step verification of this role meanwhile: start again at the set-up
+      if (error instanceof ApiError && error.code === 'totp_enrolment_required') return location.reload();
       replace(main, h('h1', {}, routeTitle(route)), h('p', { class: 'error', role: 'alert' }, error instanceof Error ? error.message : String(error)));
     }
     main.querySelector<HTMLElement>('h1')?.setAttribute('tabindex', '-1');

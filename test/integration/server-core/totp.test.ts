@@ -130,6 +130,11 @@ describe('server core: two-step verification (TOTP)', () => {
   it('sends staff of a required role without a second factor to the set-up, and nowhere else, until it is confirmed', async () => {
     const refused = await server.as('trial_manager').send('PUT', '/api/totp-policy', { required_roles: ['coach'] });
     expect(refused.status).toBe(403);
+    // the admin, not enrolled, cannot require it of admins (that would lock them out of this page)
+    const ownRole = await server.as('admin').send('PUT', '/api/totp-policy', { required_roles: ['admin', 'coach'] });
+    expect(ownRole.status).toBe(409);
+    expect(ownRole.body.error.fields[0].field).toBe('required_roles');
+    expect((await server.as('admin').get('/api/totp-policy')).body.policy.required_roles).toEqual([]);
     const set = await server.as('admin').send('PUT', '/api/totp-policy', { required_roles: ['coach', 'trial_manager'], reason: 'data protection review' });
     expect(set.status).toBe(200);
     expect(set.body.policy).toEqual({ required_roles: ['trial_manager', 'coach'] });
