@@ -355,7 +355,7 @@ export const da: Catalogue = {
   'users.active': "aktiv",
   'users.deactivated': "deaktiveret",
   'users.invite': "Inviter en medarbejder",
-  'users.inviteIntro': "Giv personen startadgangskoden personligt eller pr. telefon; vedkommende skifter den efter første login.",
+  'users.inviteIntro': "Giv personen startadgangskoden personligt eller pr. telefon; bed vedkommende skifte den efter første login.",
   'users.inviteSubmit': "Opret konto",
   'users.policyIntro': "Personale med de roller, der er markeret her, skal bruge totrinsbekræftelse: den, der ikke har sat den op, sendes til opsætningen efter adgangskoden og kan ikke gøre andet, før den er klar. Markér alle roller for at kræve den af alt personale.",
   'users.policySave': "Gem kravet",

@@ -356,7 +356,7 @@ export const en = {
   'users.active': "active",
   'users.deactivated': "deactivated",
   'users.invite': "Invite a staff member",
-  'users.inviteIntro': "Give the person the initial password in person or by phone; they change it after the first login.",
+  'users.inviteIntro': "Give the person the initial password in person or by phone; ask them to change it after the first login.",
   'users.inviteSubmit': "Create account",
   'users.policyIntro': "Staff of the roles ticked here must use two-step verification: those who have not set it up are sent to the set-up after the password and can do nothing else until it is done. Tick every role to require it for all staff.",
   'users.policySave': "Save requirement",

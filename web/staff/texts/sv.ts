@@ -355,7 +355,7 @@ export const sv: Catalogue = {
   'users.active': "aktivt",
   'users.deactivated': "inaktiverat",
   'users.invite': "Bjud in personal",
-  'users.inviteIntro': "Ge personen startlösenordet personligen eller per telefon; hen byter det efter första inloggningen.",
+  'users.inviteIntro': "Ge personen startlösenordet personligen eller per telefon; be hen byta det efter första inloggningen.",
   'users.inviteSubmit': "Skapa konto",
   'users.policyIntro': "Personal med rollerna som är markerade här måste använda tvåstegsverifiering: den som inte har ställt in den skickas till inställningen efter lösenordet och kan inte göra något annat förrän den är klar. Markera alla roller för att kräva den av all personal.",
   'users.policySave': "Spara kravet",
