@@ -73,7 +73,7 @@ describe('staff workspace languages', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('sv');
     expect(await page.title()).toBe('Översikt – IPS-studien');
     expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents())
-      .toEqual(['Översikt', 'Att göra', 'Deltagare', 'Bedömning och inskrivning', 'Tidslogg', 'Programtrohet', 'CONSORT-flöde', 'Rapporter och export']);
+      .toEqual(['Översikt', 'Att göra', 'Deltagare', 'Bedömning och inskrivning', 'Tidslogg', 'Programtrohet', 'CONSORT-flöde', 'Rapporter och export', 'Enheter', 'Enhetskostnader', 'Tvåstegsverifiering']);
     expect(await page.getByRole('heading', { name: 'Deltagare per arbetsspecialist' }).count()).toBe(1);
     expect(await page.locator('#caseload th[scope="col"]').allTextContents()).toEqual(['Arbetsspecialist', 'Aktiva deltagare', 'Anmärkning']);
     expect(await page.locator('.site-card p').first().textContent()).toMatch(/^Rekrytering: \d+ randomiserade av [\d–]+ platser; \d+ remitterade\.$/);
