@@ -4,7 +4,7 @@
  * cookies, Cookie headers over 4 KB refused (431), the JSON API under /api
  * (JSON bodies only, at most 32 levels deep and free of control, bidi and
  * lone-surrogate characters (body-content.ts), session from cookie, CSRF
- * check, then the routers listed in routes/index.ts, with their rate limiters
+ * check, the TOTP gate (http/totp-gate.ts), then the routers listed in routes/index.ts, with their rate limiters
  * on `app.locals.rateLimits` and the queue of background jobs), the web pages
  * at / (hashed assets cached immutable), brotli/gzip compression of both, and
  * the one error handler.
@@ -25,6 +25,7 @@ import { jsonBody } from './http/json-body';
 import { responseCompression } from './http/response-compression';
 import { rateLimits } from './http/rate-limit';
 import { loadSessionFromCookie } from './http/session';
+import { totpGate } from './http/totp-gate';
 import { staticPages } from './http/static-pages';
 import { apiRouters } from './routes/index';
 import { BackgroundJobs } from './services/background-jobs';
@@ -84,6 +85,7 @@ export function createApp(config: Config, db: Db, log: Log): Express {
   api.use(bodyContent());
   api.use(loadSessionFromCookie(db, config));
   api.use(csrfProtection);
+  api.use(totpGate(db));
   const context = { config, db, log, jobs: new BackgroundJobs(config.backgroundJobs), rateLimits: rateLimits() };
   app.locals.rateLimits = context.rateLimits;
   for (const makeRouter of apiRouters) api.use(makeRouter(context));

@@ -49,6 +49,15 @@ export const problems = {
   wrongPassword: () =>
     new Problem(400, 'wrong_password', 'The current password is wrong', [{ field: 'current_password', message: 'current_password is wrong' }]),
   forbidden: () => new Problem(403, 'forbidden', 'Your role may not do this'),
+  totpRequired: () =>
+    new Problem(401, 'totp_required', 'This account has two-step verification: send the 6-digit code of the authenticator app as totp_code', [
+      { field: 'totp_code', message: 'totp_code is required for this account' },
+    ]),
+  // 401 at login, 400 when confirming an enrolment from a session
+  badTotpCode: (status: 400 | 401, field: string) =>
+    new Problem(status, 'bad_totp_code', 'The one-time code is wrong, expired or already used', [{ field, message: `${field} is wrong, expired or already used` }]),
+  totpEnrolmentRequired: () =>
+    new Problem(403, 'totp_enrolment_required', 'Two-step verification is required for your role: set it up (POST /api/session/totp) before doing anything else'),
   csrf: () =>
     new Problem(403, 'csrf_token_invalid', 'The X-CSRF-Token header is missing or wrong; get the token from GET /api/session'),
   notFound: (what: string, id: string | number) => new Problem(404, 'not_found', `There is no ${what} ${id}`),

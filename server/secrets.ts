@@ -1,7 +1,8 @@
 /**
  * Secret keys kept outside the database file, in the secrets folder
  * (config.secretsDir: by default `secrets/` beside the database file): the
- * identifier encryption key, the randomization seed, the export pid key.
+ * identifier encryption key, the randomization seed, the export pid key and
+ * the key that encrypts staff TOTP secrets.
  *
  * The database keeps a check value of each key (table secret_checks:
  * HMAC-SHA256 of a fixed label under the key, never the key). `trialSecret`
@@ -31,8 +32,11 @@ export const RANDOMIZATION_SEED = 'randomization-seed';
 /** Keys the pseudonymous pids of keyed exports. */
 export const EXPORT_PID_KEY = 'export-pid-key';
 
+/** Encrypts the TOTP secrets of staff accounts (services/totp.ts). */
+export const TOTP_KEY = 'totp-key';
+
 /** Every key of a trial database, 32 bytes each. */
-export const TRIAL_SECRETS: readonly string[] = [IDENTIFIER_KEY, RANDOMIZATION_SEED, EXPORT_PID_KEY];
+export const TRIAL_SECRETS: readonly string[] = [IDENTIFIER_KEY, RANDOMIZATION_SEED, EXPORT_PID_KEY, TOTP_KEY];
 const KEY_BYTES = 32;
 const CHECK_LABEL = 'ips-trial secret check v1';
 

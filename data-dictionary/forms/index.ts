@@ -31,6 +31,10 @@ import systemStaffUserSite from './system/staff_user_site.json';
 import systemStaffPasswordReset from './system/staff_password_reset.json';
 import systemSite from './system/site.json';
 import systemSiteUpdate from './system/site_update.json';
+import systemTotpConfirm from './system/totp_confirm.json';
+import systemTotpPolicy from './system/totp_policy.json';
+import systemTotpReset from './system/totp_reset.json';
+import systemUnitCost from './system/unit_cost.json';
 
 export const formFiles = [
   screening,
@@ -57,4 +61,8 @@ export const formFiles = [
   systemStaffPasswordReset,
   systemSite,
   systemSiteUpdate,
+  systemTotpConfirm,
+  systemTotpPolicy,
+  systemTotpReset,
+  systemUnitCost,
 ] as unknown as Form[];

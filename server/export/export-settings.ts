@@ -1,7 +1,8 @@
 /**
  * What an export writes besides the participant rows: unit_costs.csv and
  * settings.json. Unit costs: the study's own table (app setting
- * "unit_costs", a JSON object item → cost) or the documented default table
+ * "unit_costs", a JSON object item → cost, or item → { unit_cost,
+ * price_year, source } as the admin's page stores it) or the documented default table
  * (default-unit-costs.ts); `--unit-costs <csv>` replaces both for one export.
  * settings.json: the analysis defaults, the study's stored analysis settings
  * (app setting "analysis_settings") and the EQ-5D value set of the study
@@ -28,8 +29,9 @@ export interface UnitCostSource {
 export function studyUnitCosts(db: Db): UnitCostSource {
   const stored = getSetting(db, UNIT_COSTS_SETTING);
   if (stored) {
-    const table = JSON.parse(stored) as Record<string, number>;
-    return { rows: Object.entries(table).map(([item, unit_cost]) => ({ item, unit_cost })), source: 'study' };
+    // item → cost, or item → { unit_cost, price_year, source } (services/unit-costs.ts)
+    const table = JSON.parse(stored) as Record<string, number | { unit_cost: number }>;
+    return { rows: Object.entries(table).map(([item, v]) => ({ item, unit_cost: typeof v === 'number' ? v : v.unit_cost })), source: 'study' };
   }
   return { rows: DEFAULT_UNIT_COSTS.map(({ item, unit_cost }) => ({ item, unit_cost })), source: 'default' };
 }

@@ -6,6 +6,7 @@ import type { MakeRouter } from './context';
 import { healthRouter } from './health';
 import { sessionRouter } from './session';
 import { usersRouter } from './users';
+import { totpRouter } from './totp';
 import { sitesRouter } from './sites';
 import { auditRouter } from './audit';
 import { operationsRouters } from './operations';
@@ -14,11 +15,13 @@ import { reportsRouter } from './reports';
 import { calendarFeedsRouter } from './calendar-feeds';
 import { dataQueriesRouter } from './data-queries';
 import { instrumentWordingRouter } from './instrument-wording';
+import { unitCostsRouter } from './unit-costs';
 
 export const apiRouters: MakeRouter[] = [
   healthRouter,
   sessionRouter,
   usersRouter,
+  totpRouter,
   sitesRouter,
   auditRouter,
   ...operationsRouters,
@@ -27,4 +30,5 @@ export const apiRouters: MakeRouter[] = [
   calendarFeedsRouter,
   dataQueriesRouter,
   instrumentWordingRouter,
+  unitCostsRouter,
 ];

@@ -1,6 +1,7 @@
 /**
- * The staff session: `POST /api/session` logs in (body form `login`),
- * `GET /api/session` says who is logged in and gives the CSRF token,
+ * The staff session: `POST /api/session` logs in (body form `login`; `totp_code` for an account with a second factor),
+ * `GET /api/session` says who is logged in and gives the CSRF token and
+ * their two-step verification status (`totp`; routes/totp.ts),
  * `DELETE /api/session` logs out, `PUT /api/session/password` changes one's
  * own password (form `password_change`).
  */
@@ -11,6 +12,7 @@ import { clearSessionCookie, setSessionCookie } from '../http/session';
 import { requireLogin } from '../http/require-role';
 import { noBody, validateBody } from '../http/validate-body';
 import { endSession, login, logout } from '../services/sessions';
+import { totpStatus } from '../services/totp';
 import { changeOwnPassword, toStaffUser } from '../services/users';
 import type { MakeRouter } from './context';
 
@@ -25,15 +27,16 @@ export const sessionRouter: MakeRouter = ({ config, db, rateLimits }) => {
       csrf_token: auth.csrfToken,
       expires_at: auth.expiresAt,
       demo: isDemoDatabase(db),
+      totp: totpStatus(db, auth.user),
     });
   });
 
   router.post('/session', loginFlood, validateBody('login'), async (req, res) => {
-    const { email, password } = req.body as { email: string; password: string };
-    const result = await login(db, config, { email, password, ip: req.ip ?? 'unknown' });
+    const { email, password, totp_code: totpCode } = req.body as { email: string; password: string; totp_code?: string | null };
+    const result = await login(db, config, { email, password, totpCode, ip: req.ip ?? 'unknown' });
     if (req.auth) endSession(db, req.auth);
     setSessionCookie(res, config, result.token);
-    res.status(201).json({ user: toStaffUser(result.user, siteCodesOfUser(db, result.user.id)), csrf_token: result.csrfToken });
+    res.status(201).json({ user: toStaffUser(result.user, siteCodesOfUser(db, result.user.id)), csrf_token: result.csrfToken, totp: totpStatus(db, result.user) });
   });
 
   router.delete('/session', requireLogin, noBody, (req, res) => {

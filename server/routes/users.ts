@@ -2,13 +2,15 @@
  * Staff accounts, for admins only: list, read, create (form `staff_user`),
  * change name / role / active (form `staff_user_update`; `active: false`
  * deactivates), reset a password (form `staff_password_reset`), assign and
- * remove sites (form `staff_user_site`).
+ * remove sites (form `staff_user_site`). The list says who has two-step
+ * verification (`totp_enrolled`).
  */
 import express from 'express';
 import { idParam } from '../http/params';
 import { requireRole } from '../http/require-role';
 import { noBody, validateBody } from '../http/validate-body';
 import { actorOf } from '../services/sessions';
+import { enrolledUserIds } from '../services/totp';
 import * as staff from '../services/users';
 import type { MakeRouter } from './context';
 
@@ -17,7 +19,8 @@ export const usersRouter: MakeRouter = ({ config, db }) => {
   const adminOnly = requireRole('admin');
 
   router.get('/users', adminOnly, (_req, res) => {
-    res.json({ users: staff.listStaffUsers(db) });
+    const enrolled = enrolledUserIds(db);
+    res.json({ users: staff.listStaffUsers(db).map((user) => ({ ...user, totp_enrolled: enrolled.has(user.id) })) });
   });
 
   router.get('/users/:id', adminOnly, (req, res) => {

@@ -3,7 +3,11 @@
  * address, per email from this address, per email from any address (429
  * when over a limit, with an audit entry; config.ts `LoginLimits`) — then the
  * password; a wrong password, an unknown email and a deactivated account all
- * get the same 401. A successful login creates a session: a random 32-byte
+ * get the same 401. An account with an active TOTP second factor
+ * (services/totp.ts) then needs `totpCode`: without it 401 `totp_required`
+ * (not a failure: the password was right), a wrong, expired or replayed code
+ * is a failure like a wrong password (401 `bad_totp_code`, counted toward the
+ * same lockout). A successful login creates a session: a random 32-byte
  * token for the cookie (only its SHA-256 is stored) and a CSRF token.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -15,6 +19,7 @@ import { inTransaction } from '../db/transaction';
 import { problems, type Problem } from '../errors';
 import { recordAudit, type AuditActor } from './audit';
 import { unmatchableHash, verifyPassword } from './passwords';
+import { acceptLoginCode, hasActiveTotp } from './totp';
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -69,7 +74,23 @@ export interface LoginResult {
   user: UserRow;
 }
 
-export async function login(db: Db, config: Config, input: { email: string; password: string; ip: string }): Promise<LoginResult> {
+/** Records a failed login (wrong password or code) and, when it reaches a limit, the lock. */
+function recordFailure(db: Db, config: Config, email: string, user: UserRow | undefined, ip: string, now: Date, what: 'password' | 'totp_code'): void {
+  inTransaction(db, () => {
+    sessions.insertLoginFailure(db, { emailKey: emailKey(email), ip, at: now.toISOString() });
+    // the actor is whoever typed, not the account owner: record the account as the entity
+    recordAudit(db, { actor: anonymous(email), action: 'login_failed', entity: 'session', entityId: user?.id ?? null, after: what === 'password' ? { email } : { email, wrong: what } });
+    const since = minutesAgo(now, config.login.windowMinutes);
+    const fromHere = sessions.failuresForPair(db, emailKey(email), ip, since).n === config.login.pairFailures;
+    const fromAnywhere = sessions.failuresForEmail(db, emailKey(email), since).n === config.login.accountFailures;
+    if (fromHere || fromAnywhere) {
+      const scope = fromAnywhere ? 'every address' : 'this address';
+      recordAudit(db, { actor: anonymous(email), action: 'login_locked', entity: 'session', entityId: user?.id ?? null, after: { email, minutes: config.login.lockMinutes, from: scope } });
+    }
+  });
+}
+
+export async function login(db: Db, config: Config, input: { email: string; password: string; ip: string; totpCode?: string | null }): Promise<LoginResult> {
   const email = input.email.trim();
   const refused = inTransaction(db, () => limitProblem(db, config, email, input.ip, new Date()));
   if (refused) throw refused;
@@ -77,23 +98,19 @@ export async function login(db: Db, config: Config, input: { email: string; pass
   const matches = await verifyPassword(input.password, user?.password_hash ?? unmatchableHash(config.passwordCost));
   const now = new Date();
   if (!user || !matches || !user.active) {
-    inTransaction(db, () => {
-      sessions.insertLoginFailure(db, { emailKey: emailKey(email), ip: input.ip, at: now.toISOString() });
-      // the actor is whoever typed, not the account owner: record the account as the entity
-      recordAudit(db, { actor: anonymous(email), action: 'login_failed', entity: 'session', entityId: user?.id ?? null, after: { email } });
-      const since = minutesAgo(now, config.login.windowMinutes);
-      const fromHere = sessions.failuresForPair(db, emailKey(email), input.ip, since).n === config.login.pairFailures;
-      const fromAnywhere = sessions.failuresForEmail(db, emailKey(email), since).n === config.login.accountFailures;
-      if (fromHere || fromAnywhere) {
-        const scope = fromAnywhere ? 'every address' : 'this address';
-        recordAudit(db, { actor: anonymous(email), action: 'login_locked', entity: 'session', entityId: user?.id ?? null, after: { email, minutes: config.login.lockMinutes, from: scope } });
-      }
-    });
+    recordFailure(db, config, email, user, input.ip, now, 'password');
     throw problems.badCredentials();
   }
   // failures by parallel attempts may have locked the account while the password was being checked
   const lateRefusal = inTransaction(db, () => limitProblem(db, config, email, input.ip, now));
   if (lateRefusal) throw lateRefusal;
+  if (hasActiveTotp(db, user.id)) {
+    if (!input.totpCode) throw problems.totpRequired();
+    if (!acceptLoginCode(db, config, user.id, input.totpCode, now.getTime())) {
+      recordFailure(db, config, email, user, input.ip, now, 'totp_code');
+      throw problems.badTotpCode(401, 'totp_code');
+    }
+  }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   inTransaction(db, () => {

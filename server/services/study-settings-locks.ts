@@ -11,6 +11,8 @@
 import type { StudySettings } from './study-settings';
 
 interface LockGroup {
+  /** a stable name of the group, for pages that explain the lock in their language */
+  id: 'randomization' | 'strata' | 'value_set' | 'questionnaire';
   what: string;
   keys: (keyof StudySettings)[];
   because: string;
@@ -22,10 +24,10 @@ export const RANDOMIZATION_METHOD_SETTINGS: (keyof StudySettings)[] = ['randomiz
 export const STRATA_SETTINGS: (keyof StudySettings)[] = ['stratifyBySex', 'ageBandCuts'];
 
 const AFTER_ALLOCATION: LockGroup[] = [
-  { what: 'Randomization settings', keys: RANDOMIZATION_METHOD_SETTINGS, because: 'the sealed allocation sequence depends on them' },
-  { what: 'The strata', keys: STRATA_SETTINGS, because: 'allocations are counted and balanced within the strata already used' },
-  { what: 'The EQ-5D value set', keys: ['eq5dValueSetId'], because: 'the indices and the analysis plan of the data already collected use it' },
-  { what: 'The EQ-5D questionnaire version', keys: ['eq5dInstrument'], because: 'the answers already collected are of this version' },
+  { id: 'randomization', what: 'Randomization settings', keys: RANDOMIZATION_METHOD_SETTINGS, because: 'the sealed allocation sequence depends on them' },
+  { id: 'strata', what: 'The strata', keys: STRATA_SETTINGS, because: 'allocations are counted and balanced within the strata already used' },
+  { id: 'value_set', what: 'The EQ-5D value set', keys: ['eq5dValueSetId'], because: 'the indices and the analysis plan of the data already collected use it' },
+  { id: 'questionnaire', what: 'The EQ-5D questionnaire version', keys: ['eq5dInstrument'], because: 'the answers already collected are of this version' },
 ];
 
 export interface LockFacts {
@@ -54,4 +56,35 @@ export function lockedChange(before: StudySettings, after: StudySettings, facts:
     return `The EQ-5D questionnaire version (eq5dInstrument) cannot change from ${before.eq5dInstrument} to ${after.eq5dInstrument}: ${facts.eq5dResponses} ${before.eq5dInstrument} answer${facts.eq5dResponses === 1 ? ' is' : 's are'} already stored; choose a value set that scores ${before.eq5dInstrument} states.`;
   }
   return null;
+}
+
+/** One locked setting, for the admin's settings page: what locks it, and the count behind it. */
+export interface SettingLock {
+  key: keyof StudySettings;
+  group: LockGroup['id'];
+  /** 'allocations': participants are randomized; 'eq5d_answers': EQ-5D answers are stored */
+  because: 'allocations' | 'eq5d_answers';
+  count: number;
+  /** the reason in English, as the refusal of a change gives it */
+  reason: string;
+}
+
+/**
+ * Every setting that cannot change now, with why (the same rules as
+ * `lockedChange`).
+ *
+ * @example settingLocks({ allocations: 0, eq5dResponses: 4 }) // [{ key: 'eq5dInstrument', because: 'eq5d_answers', count: 4, … }]
+ */
+export function settingLocks(facts: LockFacts): SettingLock[] {
+  if (facts.allocations > 0) {
+    const randomized = `${facts.allocations} participant${facts.allocations === 1 ? ' is' : 's are'} randomized`;
+    return AFTER_ALLOCATION.flatMap((group) => group.keys.map((key) => ({
+      key, group: group.id, because: 'allocations' as const, count: facts.allocations,
+      reason: `${group.what} cannot change after the first allocation (${randomized}): ${group.because}.`,
+    })));
+  }
+  if (facts.eq5dResponses > 0) {
+    return [{ key: 'eq5dInstrument', group: 'questionnaire', because: 'eq5d_answers', count: facts.eq5dResponses, reason: `The EQ-5D questionnaire version cannot change: ${facts.eq5dResponses} answer${facts.eq5dResponses === 1 ? ' is' : 's are'} already stored.` }];
+  }
+  return [];
 }

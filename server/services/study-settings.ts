@@ -18,7 +18,7 @@ import { countResponsesOfForm } from '../db/queries/responses';
 import { inTransaction } from '../db/transaction';
 import { problems, type FieldProblem } from '../errors';
 import { recordAudit, type AuditActor } from './audit';
-import { lockedChange } from './study-settings-locks';
+import { lockedChange, settingLocks, type SettingLock } from './study-settings-locks';
 
 export type Eq5dInstrument = 'eq5d5l' | 'eq5d3l';
 
@@ -104,6 +104,11 @@ function checkSettings(s: StudySettings): FieldProblem[] {
     errors.push({ field: 'timeZone', message: 'timeZone must be an IANA time zone such as Europe/Stockholm or Europe/Copenhagen' });
   }
   return errors;
+}
+
+/** The settings that cannot change now, and why (the admin's settings page). */
+export function currentSettingLocks(db: Db): SettingLock[] {
+  return settingLocks({ allocations: countAllocations(db), eq5dResponses: countResponsesOfForm(db, getStudySettings(db).eq5dInstrument) });
 }
 
 /**

@@ -120,10 +120,10 @@ describe('staff workspace: screening to allocation', () => {
     return { context, page };
   }
 
-  it('shows an evaluator only the reports and the CONSORT flow', async () => {
+  it('shows an evaluator only the reports, the CONSORT flow, the unit costs and their own two-step verification', async () => {
     const { context, page } = await login('evaluator@demo.ips-trial.invalid');
     await page.getByRole('heading', { name: 'CONSORT flow' }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['CONSORT flow', 'Reports & exports']);
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['CONSORT flow', 'Reports & exports', 'Unit costs', 'Two-step verification']);
     // a typed-in staff route falls back to what the role may see
     await page.goto(`${stack.url}/#/participants`);
     await page.getByRole('heading', { name: 'CONSORT flow' }).waitFor();

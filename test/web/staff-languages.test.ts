@@ -73,7 +73,7 @@ describe('staff workspace languages', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('sv');
     expect(await page.title()).toBe('Översikt – IPS-studien');
     expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents())
-      .toEqual(['Översikt', 'Att göra', 'Deltagare', 'Bedömning och inskrivning', 'Datafrågor', 'Tidslogg', 'SUS-registrering', 'Programtrohet', 'CONSORT-flöde', 'Formulärtexter', 'Rapporter och export']);
+      .toEqual(['Översikt', 'Att göra', 'Deltagare', 'Bedömning och inskrivning', 'Datafrågor', 'Tidslogg', 'SUS-registrering', 'Programtrohet', 'CONSORT-flöde', 'Formulärtexter', 'Rapporter och export', 'Enheter', 'Enhetskostnader', 'Tvåstegsverifiering']);
     expect(await page.getByRole('heading', { name: 'Deltagare per arbetsspecialist' }).count()).toBe(1);
     expect(await page.locator('#caseload th[scope="col"]').allTextContents()).toEqual(['Arbetsspecialist', 'Aktiva deltagare', 'Anmärkning']);
     expect(await page.locator('.site-card p').first().textContent()).toMatch(/^Rekrytering: \d+ randomiserade av [\d–]+ platser; \d+ remitterade\.$/);
@@ -166,6 +166,35 @@ describe('staff workspace languages', () => {
         expect(await page.getAttribute('html', 'lang')).toBe(lang);
         problems.push(...(await englishLeftovers(page, lang)).map((text) => `${lang} ${hash}: ${text}`));
         if (lang === 'sv') problems.push(...(await seriousViolations(page, `${lang} ${hash}`)));
+        await screenshot(page, `staff-${lang}-${hash.replace(/[#/]/g, '')}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 300_000);
+
+  it('shows the admin pages (staff, sites, study settings, unit costs, two-step verification) without English leftovers in Svenska and in Dansk (and no serious axe finding)', async () => {
+    const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', bypassCSP: true });
+    context.setDefaultTimeout(60_000);
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/`);
+    await page.getByLabel('E-post', { exact: true }).fill('admin@demo.ips-trial.invalid');
+    await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('heading', { name: 'Översikt', exact: true }).waitFor();
+    const headings: Record<'sv' | 'da', string[]> = {
+      sv: ['Personal', 'Enheter', 'Studieinställningar', 'Enhetskostnader', 'Tvåstegsverifiering'],
+      da: ['Personale', 'Enheder', 'Forsøgsindstillinger', 'Enhedsomkostninger', 'Totrinsbekræftelse'],
+    };
+    const hashes = ['#/users', '#/sites', '#/settings', '#/unit-costs', '#/two-step'];
+    const problems: string[] = [];
+    for (const lang of ['sv', 'da'] as const) {
+      if (lang === 'da') await chooseLanguage(page, 'Dansk');
+      for (const [i, hash] of hashes.entries()) {
+        await page.goto(`${stack.url}/${hash}`);
+        await page.getByRole('heading', { name: headings[lang][i], exact: true }).waitFor();
+        problems.push(...(await englishLeftovers(page, lang)).map((text) => `${lang} ${hash}: ${text}`));
+        problems.push(...(await seriousViolations(page, `${lang} ${hash}`)));
         await screenshot(page, `staff-${lang}-${hash.replace(/[#/]/g, '')}`);
       }
     }

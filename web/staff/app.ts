@@ -4,17 +4,19 @@
  * form when nobody is, and offers each role only its pages (evaluators:
  * reports and exports; the server refuses the rest anyway). The header has
  * the language selector (Svenska / Dansk / English); a switch redraws the
- * header and the page in place.
+ * header and the page in place. Someone whose role must use two-step
+ * verification and who has not set it up sees only its set-up (the server
+ * refuses everything else) until a code confirms it.
  */
 import { api, ApiError, setCsrfToken } from '../modules/api';
 import { h, replace } from '../modules/dom';
 import { language, LANGUAGE_NAMES, setLanguage, STAFF_LANGUAGES, type Language } from './i18n';
 import { roleLabel } from './labels';
-import { showLogin } from './login';
+import { showLogin, type LoginAnswer } from './login';
 import { ROUTES, routeTitle, type Role, type StaffUser, type Route } from './routes';
 import { t } from './texts/index';
 
-interface SessionAnswer { user: StaffUser; csrf_token: string }
+type SessionAnswer = LoginAnswer;
 
 /** The language selector; `onChange` redraws whatever shows words. */
 export function languageSelector(onChange: () => void): HTMLElement {
@@ -40,22 +42,22 @@ export async function startStaff(root: HTMLElement): Promise<void> {
   if (!session) {
     showLogin(root, (answer) => {
       setCsrfToken(answer.csrf_token);
-      startWorkspace(root, answer.user);
+      startWorkspace(root, answer.user, answer.totp?.must_enrol === true);
     }, languageSelector);
     return;
   }
   setCsrfToken(session.csrf_token);
-  startWorkspace(root, session.user);
+  startWorkspace(root, session.user, session.totp?.must_enrol === true);
 }
 
 function allowed(route: Route, role: Role): boolean {
   return route.roles.includes(role);
 }
 
-function startWorkspace(root: HTMLElement, user: StaffUser): void {
+function startWorkspace(root: HTMLElement, user: StaffUser, mustEnrol: boolean): void {
   const main = h('main', { id: 'main', tabindex: -1 });
   const drawShell = () => {
-    const links = ROUTES.filter((r) => r.nav && allowed(r, user.role)).map((r) =>
+    const links = ROUTES.filter((r) => !mustEnrol && r.nav && allowed(r, user.role)).map((r) =>
       h('li', {}, h('a', { href: `#/${r.path}`, 'data-route': r.path }, routeTitle(r))));
     const logout = h('button', { type: 'button', class: 'link', id: 'logout' }, t('app.logout'));
     logout.addEventListener('click', async () => {
@@ -78,6 +80,14 @@ function startWorkspace(root: HTMLElement, user: StaffUser): void {
   };
 
   const show = async (focusHeading = true) => {
+    if (mustEnrol) {
+      document.title = t('app.pageTitle', { page: t('twoStep.title') });
+      const { renderTwoStep } = await import('./pages/two-step');
+      await renderTwoStep(main, () => location.reload());
+      main.querySelector<HTMLElement>('h1')?.setAttribute('tabindex', '-1');
+      if (focusHeading) main.querySelector<HTMLElement>('h1')?.focus();
+      return;
+    }
     const [hashPath, hashQuery = ''] = location.hash.replace(/^#\/?/, '').split('?');
     const [path, ...rest] = hashPath.split('/');
     const fallback = ROUTES.find((r) => r.nav && allowed(r, user.role));
@@ -92,6 +102,8 @@ function startWorkspace(root: HTMLElement, user: StaffUser): void {
     try {
       await route.render(main, { user, params: rest.map(decodeURIComponent), query: new URLSearchParams(hashQuery) });
     } catch (error) {
+      // the admin required two-step verification of this role meanwhile: start again at the set-up
+      if (error instanceof ApiError && error.code === 'totp_enrolment_required') return location.reload();
       replace(main, h('h1', {}, routeTitle(route)), h('p', { class: 'error', role: 'alert' }, error instanceof Error ? error.message : String(error)));
     }
     main.querySelector<HTMLElement>('h1')?.setAttribute('tabindex', '-1');

@@ -38,6 +38,11 @@ export const ROUTES: Route[] = [
   { path: 'consort', nav: true, roles: ALL, render: lazy(() => import('./pages/consort')) },
   { path: 'instrument-wording', nav: true, roles: ['admin', 'trial_manager'], render: lazy(() => import('./pages/instrument-wording')) },
   { path: 'reports', nav: true, roles: ['admin', 'trial_manager', 'evaluator', 'data_monitor'], render: lazy(() => import('./pages/reports')) },
+  { path: 'users', nav: true, roles: ['admin'], render: lazy(() => import('./pages/users')) },
+  { path: 'sites', nav: true, roles: ['admin', 'trial_manager'], render: lazy(() => import('./pages/sites')) },
+  { path: 'settings', nav: true, roles: ['admin'], render: lazy(() => import('./pages/settings')) },
+  { path: 'unit-costs', nav: true, roles: ['admin', 'trial_manager', 'evaluator'], render: lazy(() => import('./pages/unit-costs')) },
+  { path: 'two-step', nav: true, roles: ALL, render: lazy(() => import('./pages/two-step')) },
 ];
 
 /** A page's name in the chosen language (navigation, document title). */

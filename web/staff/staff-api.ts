@@ -6,7 +6,7 @@
 import { api } from '../modules/api';
 import type { Role } from './routes';
 
-export interface User { id: number; email: string; display_name: string; role: Role; sites: string[] }
+export interface User { id: number; email: string; display_name: string; role: Role; sites: string[]; active?: boolean; totp_enrolled?: boolean }
 export interface Site { id: number; code: string; name: string; region: string; places_min: number; places_max: number; staff: { id: number; display_name: string; role: string; active: boolean }[] }
 
 type Obj = Record<string, unknown>;
@@ -66,6 +66,19 @@ export const paths = {
   dataQueries: '/api/data-queries',
   dataQuery: (id: string | number) => `/api/data-queries/${encodeURIComponent(String(id))}`,
   dataQueryStep: (id: string | number, step: 'answer' | 'close' | 'reopen') => `/api/data-queries/${encodeURIComponent(String(id))}/${step}`,
+  ownTotp: '/api/session/totp',
+  ownTotpConfirm: '/api/session/totp/confirm',
+  totpPolicy: '/api/totp-policy',
+  users: '/api/users',
+  user: (id: number) => `/api/users/${id}`,
+  userPassword: (id: number) => `/api/users/${id}/password`,
+  userSites: (id: number) => `/api/users/${id}/sites`,
+  userSite: (id: number, code: string) => `/api/users/${id}/sites/${encodeURIComponent(code)}`,
+  userTotpReset: (id: number) => `/api/users/${id}/totp-reset`,
+  site: (code: string) => `/api/sites/${encodeURIComponent(code)}`,
+  studySettings: '/api/study-settings',
+  unitCosts: '/api/unit-costs',
+  unitCost: (item: string) => `/api/unit-costs/${encodeURIComponent(item)}`,
 };
 
 export const getJson = <T = unknown>(url: string) => api<T>('GET', url);

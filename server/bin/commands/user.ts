@@ -1,6 +1,7 @@
 /**
- * `ips-trial user add|list|password`: staff accounts from the command line,
- * e.g. the first admin of a production database. The password is read from
+ * `ips-trial user add|list|password|reset-totp`: staff accounts from the
+ * command line, e.g. the first admin of a production database, or the only
+ * admin who lost the phone with their second factor. The password is read from
  * a hidden prompt or from stdin, never from an argument.
  */
 import type { Command } from 'commander';
@@ -11,12 +12,13 @@ import { Problem } from '../../errors';
 
 /** The database and the account services, loaded when a `user` command runs (not for --help). */
 async function loadServices() {
-  const [{ openTrialDatabase }, { cliActor }, { createStaffUser, listStaffUsers, resetPassword }] = await Promise.all([
+  const [{ openTrialDatabase }, { cliActor }, { createStaffUser, listStaffUsers, resetPassword }, { resetTotp }] = await Promise.all([
     import('../../db/open'),
     import('../../services/audit'),
     import('../../services/users'),
+    import('../../services/totp'),
   ]);
-  return { openTrialDatabase, cliActor, createStaffUser, listStaffUsers, resetPassword };
+  return { openTrialDatabase, cliActor, createStaffUser, listStaffUsers, resetPassword, resetTotp };
 }
 
 function fail(err: unknown): never {
@@ -85,6 +87,22 @@ async function password(options: { db?: string; email: string }): Promise<void> 
   }
 }
 
+async function resetSecondFactor(options: { db?: string; email: string; reason: string }): Promise<void> {
+  const config = configFromOptions(options);
+  const { openTrialDatabase, cliActor, resetTotp } = await loadServices();
+  const db = openTrialDatabase(config);
+  try {
+    const user = findUserByEmail(db, options.email);
+    if (!user) fail(new Error(`there is no staff user ${options.email}`));
+    resetTotp(db, cliActor(), user.id, options.reason);
+    process.stdout.write(`two-step verification of ${user.email} reset; their sessions were ended and they set it up again at the next login\n`);
+  } catch (err) {
+    fail(err);
+  } finally {
+    db.close();
+  }
+}
+
 export function register(program: Command): void {
   const user = program.command('user').description('manage staff accounts');
   addDbOption(
@@ -103,4 +121,11 @@ export function register(program: Command): void {
       .description("set a staff member's password (read from a hidden prompt or stdin) and end their sessions")
       .requiredOption('--email <email>', 'login email'),
   ).action(password);
+  addDbOption(
+    user
+      .command('reset-totp')
+      .description("remove a staff member's two-step verification (a lost phone), end their sessions; audited with the reason")
+      .requiredOption('--email <email>', 'login email')
+      .requiredOption('--reason <text>', 'why (kept in the audit trail)'),
+  ).action(resetSecondFactor);
 }

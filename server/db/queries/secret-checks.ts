@@ -37,11 +37,18 @@ const DEPENDENTS: Record<string, string> = {
   'randomization-seed': 'SELECT EXISTS (SELECT 1 FROM allocations) AS used',
   // every finished export, from the web or the command line, is in the audit trail with its options
   'export-pid-key': "SELECT EXISTS (SELECT 1 FROM audit_entries WHERE action = 'export' AND json_extract(after_json, '$.options.pidMode') = 'keyed') AS used",
+  // an encrypted TOTP secret, active or pending (the table exists from migration 0007)
+  'totp-key': 'SELECT EXISTS (SELECT 1 FROM user_totp) AS used',
 };
+
+/** Tables a dependents query reads that an older database (opened read-only, not migrated) may lack. */
+const NEEDS_TABLE: Record<string, string> = { 'totp-key': 'user_totp' };
 
 /** Whether data made with the key `name` exist: encrypted identifiers, allocations, keyed exports. */
 export function secretInUse(db: Db, name: string): boolean {
   const sql = DEPENDENTS[name];
   if (!sql) throw new Error(`no dependents known for secret '${name}'`);
+  const table = NEEDS_TABLE[name];
+  if (table && statement(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) === undefined) return false;
   return (statement(db, sql).get() as { used: number }).used === 1;
 }

@@ -46,8 +46,13 @@ describe('study settings locked after the first allocation', () => {
 
   it('lets the value set change before allocation but never the questionnaire version once EQ-5D answers are stored', async () => {
     const admin = server.as('admin');
+    expect((await admin.get('/api/study-settings')).body.locks).toEqual([]);
     const studyId = await register(server, 'TST-B', 1);
     await makeReady(server, studyId); // a complete EQ-5D-5L baseline is stored, nobody is randomized
+    // the admin's settings page is told which setting is locked and why
+    expect((await admin.get('/api/study-settings')).body.locks).toEqual([
+      { key: 'eq5dInstrument', group: 'questionnaire', because: 'eq5d_answers', count: 1, reason: 'The EQ-5D questionnaire version cannot change: 1 answer is already stored.' },
+    ]);
     const before = await counts(server);
     expect(before.randomized).toBe(0);
     const toThreeLevel = await admin.send('PUT', '/api/study-settings', { eq5dValueSetId: SWEDISH_3L });
@@ -68,6 +73,13 @@ describe('study settings locked after the first allocation', () => {
     const admin = server.as('admin');
     await enrolAndAllocate(server, 2, 2);
     const before = await counts(server);
+    const { locks, value_sets: valueSets } = (await admin.get('/api/study-settings')).body as { locks: { key: string; group: string; because: string; count: number }[]; value_sets: { id: string }[] };
+    expect(locks.map((l) => `${l.key} ${l.group} ${l.because} ${l.count}`)).toEqual([
+      'randomizationMethod randomization allocations 3', 'blockSizes randomization allocations 3', 'minimisationProbability randomization allocations 3',
+      'stratifyBySex strata allocations 3', 'ageBandCuts strata allocations 3', 'eq5dValueSetId value_set allocations 3', 'eq5dInstrument questionnaire allocations 3',
+    ]);
+    expect(valueSets.map((v) => v.id)).toContain(DANISH_5L);
+    expect((await server.as('trial_manager').get('/api/study-settings')).body.locks).toBeUndefined();
     for (const [change, named] of [
       [{ eq5dValueSetId: 'eq5d5l_SE_Sun2022' }, /The EQ-5D value set \(eq5dValueSetId\) cannot change after the first allocation \(3 participants are randomized\)/],
       [{ eq5dValueSetId: SWEDISH_3L }, /The EQ-5D value set \(eq5dValueSetId\) cannot change after the first allocation.*The EQ-5D questionnaire version \(eq5dInstrument\) cannot change after the first allocation/],

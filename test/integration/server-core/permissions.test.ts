@@ -4,6 +4,8 @@ import { auditRouter } from '../../../server/routes/audit';
 import { healthRouter } from '../../../server/routes/health';
 import { sessionRouter } from '../../../server/routes/session';
 import { sitesRouter } from '../../../server/routes/sites';
+import { totpRouter } from '../../../server/routes/totp';
+import { unitCostsRouter } from '../../../server/routes/unit-costs';
 import { usersRouter } from '../../../server/routes/users';
 import { ANY_STAFF, apiRoutes, describePermissionMatrix, routesWithoutRule, type EndpointRule } from './permission-matrix';
 import { createTestServer, EVERYONE, type TestServer } from './harness';
@@ -28,6 +30,14 @@ const rules: EndpointRule[] = [
   { method: 'POST', path: '/api/sites', body: { code: 'TST-C' }, allow: ['admin', 'trial_manager'] },
   { method: 'PATCH', path: '/api/sites/TST-B', body: { name: 'Testenhet B' }, allow: ['admin', 'trial_manager'] },
   { method: 'DELETE', path: '/api/sites/TST-NONE', allow: ['admin', 'trial_manager'] },
+  { method: 'GET', path: '/api/session/totp', allow: ANY_STAFF },
+  { method: 'POST', path: '/api/session/totp', allow: ANY_STAFF },
+  { method: 'POST', path: '/api/session/totp/confirm', body: { code: '000000' }, allow: ANY_STAFF },
+  { method: 'GET', path: '/api/totp-policy', allow: ['admin'] },
+  { method: 'PUT', path: '/api/totp-policy', body: { required_roles: [] }, allow: ['admin'] },
+  { method: 'POST', path: (s) => `${user(s)}/totp-reset`, body: { reason: 'permission matrix' }, allow: ['admin'] },
+  { method: 'GET', path: '/api/unit-costs', allow: ['admin', 'trial_manager', 'evaluator'] },
+  { method: 'PUT', path: '/api/unit-costs/inpatient_day', body: { unit_cost: -1 }, allow: ['admin'] },
   { method: 'GET', path: '/api/audit', allow: ['admin', 'data_monitor'] },
   { method: 'GET', path: '/api/audit.csv', allow: ['admin', 'data_monitor'] },
   { method: 'GET', path: '/api/audit/verify', allow: ['admin', 'data_monitor'] },
@@ -43,7 +53,7 @@ describe('permission matrix: server core coverage', () => {
   afterAll(() => server?.close());
 
   it('has a rule for every route of the server-core routers', () => {
-    const routes = apiRoutes([healthRouter, sessionRouter, usersRouter, sitesRouter, auditRouter], server);
+    const routes = apiRoutes([healthRouter, sessionRouter, usersRouter, totpRouter, sitesRouter, unitCostsRouter, auditRouter], server);
     expect(routes.length).toBeGreaterThanOrEqual(rules.length);
     expect(routesWithoutRule(routes, rules, server)).toEqual([]);
   });

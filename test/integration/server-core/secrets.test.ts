@@ -20,7 +20,7 @@ import { createTestServer, makeTempDir, testConfig, type TestServer } from './ha
 
 const CLI = path.resolve('bin/ips-trial.js');
 const SUBPROCESS_TIMEOUT = 300_000;
-const KEYS = ['export-pid-key.key', 'identifier-key.key', 'randomization-seed.key'];
+const KEYS = ['export-pid-key.key', 'identifier-key.key', 'randomization-seed.key', 'totp-key.key'];
 
 let server: TestServer;
 let other: string;
@@ -77,12 +77,12 @@ async function startRefusal(): Promise<string> {
 }
 
 describe('server/secrets (fail closed)', () => {
-  it('makes the three keys with a new database and records a check value, never the key, for each', () => {
+  it('makes the four keys with a new database and records a check value, never the key, for each', () => {
     expect(readdirSync(path.join(other, 'secrets')).sort()).toEqual(KEYS);
     const db = openTrialDatabase(testConfig(other));
     try {
       const rows = db.prepare('SELECT name, check_value, origin FROM secret_checks ORDER BY name').all() as { name: string; check_value: string; origin: string }[];
-      expect(rows.map((r) => `${r.name} ${r.origin}`)).toEqual(['export-pid-key created', 'identifier-key created', 'randomization-seed created']);
+      expect(rows.map((r) => `${r.name} ${r.origin}`)).toEqual(['export-pid-key created', 'identifier-key created', 'randomization-seed created', 'totp-key created']);
       for (const row of rows) {
         const hex = readFileSync(path.join(other, 'secrets', `${row.name}.key`), 'utf8').trim();
         expect(row.check_value).toBe(secretCheckValue(Buffer.from(hex, 'hex')));
@@ -171,7 +171,7 @@ describe('server/secrets (fail closed)', () => {
       db = openTrialDatabase(config);
       const rows = db.prepare('SELECT name, origin FROM secret_checks ORDER BY name').all();
       db.close();
-      expect(rows).toEqual(['export-pid-key', 'identifier-key', 'randomization-seed'].map((name) => ({ name, origin: 'recorded' })));
+      expect(rows).toEqual(['export-pid-key', 'identifier-key', 'randomization-seed', 'totp-key'].map((name) => ({ name, origin: 'recorded' })));
     } finally {
       rmSync(legacy, { recursive: true, force: true });
     }
