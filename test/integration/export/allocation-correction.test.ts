@@ -39,9 +39,10 @@ describe('export: an allocation correction keeps intention to treat', () => {
       expect(made.status, JSON.stringify(made.body)).toBe(201);
       people.push({ studyId, id, arm: made.body.allocation.arm });
     }
-    // correct a control participant to IPS when there is one, so someone always received IPS
-    // (with four participants, all four may be allocated to one arm)
-    corrected = people.find((p) => p.arm === 'control') ?? people[0];
+    // per protocol needs someone who received each arm after the correction: with four participants
+    // the arms may be 3:1 or 4:0, so correct one of the arm that has at least two
+    const ips = people.filter((p) => p.arm === 'ips');
+    corrected = ips.length >= 2 ? ips[0] : people.find((p) => p.arm === 'control')!;
     const other = corrected.arm === 'ips' ? 'control' : 'ips';
     const fix = await server.as('admin').send('POST', `/api/participants/${corrected.studyId}/allocation/corrections`, { arm: other, reason: 'Allocated under the wrong site by mistake' });
     expect(fix.status, JSON.stringify(fix.body)).toBe(201);

@@ -30,7 +30,7 @@ function savedAnswers(formName: string, saved: Obj): HTMLElement {
     if (field.type === 'date') return formatDate(value);
     return field.choices ? choiceLabel(formName, name, value) : String(value);
   };
-  return h('dl', { class: 'facts', id: `${formName}-saved` }, ...shown.flatMap((f) => [h('dt', {}, fieldLabel(formName, f.name)), h('dd', { 'data-field': f.name }, words(f.name, saved[f.name]))]));
+  return h('dl', { class: 'saved-answers', id: `${formName}-saved` }, ...shown.flatMap((f) => [h('dt', {}, fieldLabel(formName, f.name)), h('dd', { 'data-field': f.name }, words(f.name, saved[f.name]))]));
 }
 
 const CONSENT_ANSWERS = ['consent_research', 'consent_info_exchange'];
