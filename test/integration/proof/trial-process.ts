@@ -11,7 +11,29 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { syntheticAnswers } from '../../../server/demo/operations/synthetic-answers';
 import { createTestServer, TEST_PASSWORD } from '../server-core/harness';
-import { ELIGIBLE_SCREENING, FULL_CONSENT, registration } from '../operations/fixtures';
+import { findParticipant } from '../../../server/db/queries/participants';
+import { openClinicSession, TABLET_COOKIE } from '../../../server/services/tablet-sessions';
+import { luhnCheckDigit } from '../../../server/identity/luhn';
+
+// as in ../operations/fixtures.ts, which imports vitest and so cannot be loaded by the benchmark
+const SCREENING = syntheticAnswers('screening', () => 0, { screening_date: '2026-01-12', eligible: true });
+const CONSENT = { consent_version: '1.0', consent_date: '2026-01-13', consent_research: true, consent_info_exchange: true };
+function registration(n: number) {
+  const birth = `9001${String(10 + (n % 18)).padStart(2, '0')}`;
+  const serial = `9${String(n).padStart(2, '0')}`;
+  return {
+    site: 'TST-A',
+    referral: syntheticAnswers('referral', () => 0, { referral_date: '2026-01-10', on_waiting_list: false }, false),
+    identity: {
+      person_name: `Testperson Last ${n}`,
+      personal_number: `19${birth}-${serial}${luhnCheckDigit(`${birth}${serial}`)}`,
+      person_phone: `070-000 01 ${String(n).padStart(2, '0')}`,
+      street_address: `Testgatan ${n}`,
+      postal_code: '999 99',
+      postal_town: 'Teststad',
+    },
+  };
+}
 
 const CLI = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../bin/ips-trial.js');
 
@@ -21,27 +43,36 @@ export interface PreparedStudy {
   /** numeric ids of consented participants (baseline questionnaires may be saved) */
   participantIds: number[];
   studyIds: string[];
+  /** clinic tablet sessions opened for the participants in turn (`tablets` of them) */
+  tablets: Client[];
   emailOf: (role: 'trial_manager' | 'coach' | 'admin' | 'evaluator' | 'data_monitor') => string;
 }
 
 /** A temp folder with a migrated trial database and `participants` consented participants; the file is closed, ready for `serve`. */
-export async function prepareStudy(participants: number): Promise<PreparedStudy> {
+export async function prepareStudy(participants: number, tablets = 0): Promise<PreparedStudy> {
   const server = await createTestServer();
   const tm = server.as('trial_manager');
   const participantIds: number[] = [];
   const studyIds: string[] = [];
   for (let n = 1; n <= participants; n++) {
-    const registered = await tm.send('POST', '/api/participants', registration('TST-A', n));
+    const registered = await tm.send('POST', '/api/participants', registration(n));
     if (registered.status !== 201) throw new Error(`registration ${n}: ${registered.status} ${JSON.stringify(registered.body)}`);
     const studyId = registered.body.participant.studyId as string;
-    const screened = await tm.send('PUT', `/api/participants/${studyId}/screening`, { screening: ELIGIBLE_SCREENING });
-    const consented = await tm.send('PUT', `/api/participants/${studyId}/consent`, { consent: FULL_CONSENT });
+    const screened = await tm.send('PUT', `/api/participants/${studyId}/screening`, { screening: SCREENING });
+    const consented = await tm.send('PUT', `/api/participants/${studyId}/consent`, { consent: CONSENT });
     if (screened.status !== 200 || consented.status !== 200) throw new Error(`screening/consent ${studyId}: ${screened.status} ${consented.status}`);
     participantIds.push((await tm.get(`/api/participants/${studyId}`)).body.participant.id as number);
     studyIds.push(studyId);
   }
+  // opened as a coach does on the tablet (services/tablet-sessions.ts); through the API each would cost a staff login
+  const opened: Client[] = [];
+  for (let i = 0; i < tablets; i++) {
+    const participant = findParticipant(server.db, participantIds[i % participants])!;
+    const session = await openClinicSession(server.db, { id: server.ids.coach, label: 'Test coach' }, participant, '2468', server.config.passwordCost);
+    opened.push({ cookie: `${TABLET_COOKIE}=${session.token}`, csrf: session.csrfToken });
+  }
   server.db.close();
-  return { dir: server.dir, dbFile: server.config.dbFile, participantIds, studyIds, emailOf: server.emailOf };
+  return { dir: server.dir, dbFile: server.config.dbFile, participantIds, studyIds, tablets: opened, emailOf: server.emailOf };
 }
 
 export interface ServerProcess {

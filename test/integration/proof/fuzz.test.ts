@@ -1,0 +1,125 @@
+/**
+ * Property-based fuzz of every route of the API (fast-check): the routes are
+ * read from the application's router stack (routes.ts), so a new route is
+ * fuzzed without touching this file. For each route, requests with hostile
+ * path segments, query strings and bodies (hostile.ts: lone surrogates,
+ * NUL, bidi, huge and unsafe numbers, wrong types, deep nesting, oversized
+ * text, bodies that are not JSON) are sent as every role, as nobody and as
+ * an open clinic tablet, against a real SQLite file with a small study in
+ * it. Properties: no answer is a 5xx, and a refused request (4xx) changed
+ * no row of any table (fingerprint.ts). IPS_FUZZ_RUNS sets the runs per
+ * route (default 12, a run being one request); fast-check prints the seed
+ * and the smallest failing request when a property fails.
+ */
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../../server/db/queries/users';
+import { createTestServer, EVERYONE, TEST_PASSWORD, type TestServer, type Who } from '../server-core/harness';
+import { ELIGIBLE_SCREENING, FULL_CONSENT, makeReady, putResponse, register } from '../operations/fixtures';
+import { changedTables, fingerprint } from './fingerprint';
+import { exampleBodies } from './examples';
+import { hostileBody, hostileQuery, mutatedBody, pathSegment, type HostileBody } from './hostile';
+import { listRoutes, type RouteEntry } from './routes';
+
+const RUNS = Number(process.env.IPS_FUZZ_RUNS ?? 12);
+type Caller = Who | 'tablet';
+const CALLERS: readonly Caller[] = [...EVERYONE, 'tablet'];
+
+// made when the file is collected: the route list (one test per route) is read from its app
+const server: TestServer = await createTestServer();
+let tablet: { agent: ReturnType<typeof request.agent>; csrf: string };
+const real: string[] = [];
+let examples: Record<string, unknown> = {};
+
+async function openTablet(studyId: string): Promise<void> {
+  const agent = request.agent(server.app);
+  const login = await agent.post('/api/session').send({ email: server.emailOf('coach'), password: TEST_PASSWORD });
+  const opened = await agent.post(`/api/participants/${studyId}/tablet-session`).set('X-CSRF-Token', login.body.csrf_token).send({ pin: '2468' });
+  if (opened.status !== 201) throw new Error(`tablet session: ${opened.status} ${JSON.stringify(opened.body)}`);
+  tablet = { agent, csrf: opened.body.tabletSession.csrfToken as string };
+}
+
+beforeAll(async () => {
+  const tm = server.as('trial_manager');
+  const randomized = await register(server, 'TST-A', 1);
+  const randomizedId = await makeReady(server, randomized);
+  expect((await tm.send('POST', `/api/participants/${randomized}/allocation`)).status).toBe(201);
+  const consented = await register(server, 'TST-A', 2);
+  expect((await tm.send('PUT', `/api/participants/${consented}/screening`, { screening: ELIGIBLE_SCREENING })).status).toBe(200);
+  expect((await tm.send('PUT', `/api/participants/${consented}/consent`, { consent: FULL_CONSENT })).status).toBe(200);
+  const other = await register(server, 'TST-B', 3);
+  const uuid = randomUUID();
+  expect((await putResponse(server, 'trial_manager', randomizedId, 'gse', 0, { uuid, complete: false })).status).toBeLessThan(300);
+  const query = await server.as('data_monitor').send('POST', '/api/data-queries', { participant: randomized, recordKind: 'response', form: 'eq5d5l', timepoint: 0, field: 'eq5d_mo', comment: 'Check mobility' });
+  await openTablet(consented);
+  examples = exampleBodies({ participantId: randomizedId, studyId: randomized, targetUserId: server.ids.target });
+  const ids = Object.values(server.ids).map(String);
+  real.push(randomized, consented, other, String(randomizedId), uuid, randomUUID(), 'TST-A', 'TST-B', ...ids, String(query.body?.dataQuery?.id ?? 1), 'participants.csv', 'x.ics');
+}, 120_000);
+afterAll(() => server?.close());
+
+function send(caller: Caller, method: RouteEntry['method'], url: string, body: HostileBody): request.Test {
+  let test: request.Test;
+  if (caller === 'tablet') {
+    test = tablet.agent[method.toLowerCase() as 'get'](url);
+    if (method !== 'GET') test = test.set('X-CSRF-Token', tablet.csrf);
+  } else {
+    test = server.as(caller).send(method, url);
+  }
+  if (body.kind === 'json') return test.set('Content-Type', 'application/json').send(JSON.stringify(body.value) ?? 'null');
+  if (body.kind === 'raw') return test.set('Content-Type', body.contentType).send(body.text);
+  return test;
+}
+
+/** After a request that was accepted: wait for exports and reports it started, and log in again whoever it logged out. */
+async function settle(): Promise<void> {
+  const running = server.db.prepare("SELECT (SELECT COUNT(*) FROM exports WHERE status = 'running') + (SELECT COUNT(*) FROM reports WHERE status = 'running')").pluck();
+  for (let i = 0; i < 600 && (running.get() as number) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  const hasSession = server.db.prepare('SELECT COUNT(*) FROM sessions WHERE user_id = ?').pluck();
+  for (const role of ROLES as readonly Role[]) {
+    if ((hasSession.get(server.ids[role]) as number) === 0) await server.relogin(role).catch(() => undefined); // a deactivated account stays out
+  }
+  const open = await tablet.agent.get('/api/tablet-session');
+  if (open.status !== 200) await openTablet(real[1]).catch(() => undefined);
+}
+
+const describeBody = (body: HostileBody) => {
+  const text = body.kind === 'json' ? JSON.stringify(body.value) ?? 'undefined' : body.kind === 'raw' ? `${body.contentType}: ${body.text}` : '(no body)';
+  return text.length > 300 ? `${text.slice(0, 300)}… (${text.length} characters)` : text;
+};
+
+describe('fuzz: every route with hostile input', () => {
+  const routes = listRoutes(server.app);
+  it('finds the routes of the application', () => {
+    expect(routes.length).toBeGreaterThan(50);
+    expect(routes).toContainEqual({ method: 'PUT', path: '/api/responses/:clientUuid' });
+    // an example body for a route that no longer exists would silently stop being mutated
+    const names = new Set(routes.map((r) => `${r.method} ${r.path}`));
+    expect(Object.keys(examples).filter((key) => !names.has(key))).toEqual([]);
+  });
+
+  it.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s: no 5xx, and nothing changed by a refused request', async (_name, route) => {
+    const example = examples[`${route.method} ${route.path}`];
+    const names = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+    const property = fc.asyncProperty(
+      fc.constantFrom(...CALLERS),
+      fc.tuple(...names.map(() => pathSegment(real))),
+      fc.option(hostileQuery, { nil: undefined }),
+      example === undefined ? hostileBody : fc.oneof({ weight: 1, arbitrary: hostileBody }, { weight: 3, arbitrary: mutatedBody(example) }),
+      async (caller, segments, query, body) => {
+        let i = 0;
+        const url = route.path.replace(/:\w+/g, () => segments[i++]) + (query ? `?${query}` : '');
+        const before = fingerprint(server.db);
+        const res = await send(caller, route.method, url, body);
+        const what = `${route.method} ${url.slice(0, 300)} as ${caller} with ${describeBody(body)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
+        expect(res.status, what).toBeLessThan(500);
+        if (res.status >= 400) expect(changedTables(before, fingerprint(server.db)), `rows changed by a refused request: ${what}`).toEqual([]);
+        else await settle();
+      },
+    );
+    await fc.assert(property, { numRuns: RUNS });
+  }, 120_000);
+});
+
