@@ -4,8 +4,8 @@
  * fuzzed without touching this file. For each route, requests with hostile
  * path segments, query strings and bodies (hostile.ts: lone surrogates,
  * NUL, bidi, huge and unsafe numbers, wrong types, deep nesting, oversized
- * text, bodies that are not JSON) are sent as every role, as nobody and as
- * an open clinic tablet, against a real SQLite file with a small study in
+ * text, bodies that are not JSON) are sent as every role, as nobody, as
+ * an open clinic tablet and with forged or broken session cookies, against a real SQLite file with a small study in
  * it. Properties: no answer is a 5xx, and a refused request (4xx) changed
  * no row of any table (fingerprint.ts). IPS_FUZZ_RUNS sets the runs per
  * route (default 12, a run being one request); fast-check prints the seed
@@ -20,12 +20,13 @@ import { createTestServer, EVERYONE, TEST_PASSWORD, type TestServer, type Who } 
 import { ELIGIBLE_SCREENING, FULL_CONSENT, makeReady, putResponse, register } from '../operations/fixtures';
 import { changedTables, fingerprint } from './fingerprint';
 import { exampleBodies } from './examples';
-import { hostileBody, hostileQuery, mutatedBody, pathSegment, type HostileBody } from './hostile';
+import { forgedHeaders, hostileBody, hostileQuery, mutatedBody, pathSegment, type HostileBody } from './hostile';
 import { listRoutes, type RouteEntry } from './routes';
 
 const RUNS = Number(process.env.IPS_FUZZ_RUNS ?? 12);
-type Caller = Who | 'tablet';
-const CALLERS: readonly Caller[] = [...EVERYONE, 'tablet'];
+/** `forged`: no session, but made-up or broken session cookies and CSRF token (forgedHeaders) */
+type Caller = Who | 'tablet' | 'forged';
+const CALLERS: readonly Caller[] = [...EVERYONE, 'tablet', 'forged'];
 
 // made when the file is collected: the route list (one test per route) is read from its app
 const server: TestServer = await createTestServer();
@@ -60,9 +61,11 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => server?.close());
 
-function send(caller: Caller, method: RouteEntry['method'], url: string, body: HostileBody): request.Test {
+function send(caller: Caller, method: RouteEntry['method'], url: string, body: HostileBody, forged: { cookie: string; csrf: string }): request.Test {
   let test: request.Test;
-  if (caller === 'tablet') {
+  if (caller === 'forged') {
+    test = request(server.app)[method.toLowerCase() as 'get'](url).set('Cookie', forged.cookie).set('X-CSRF-Token', forged.csrf);
+  } else if (caller === 'tablet') {
     test = tablet.agent[method.toLowerCase() as 'get'](url);
     if (method !== 'GET') test = test.set('X-CSRF-Token', tablet.csrf);
   } else {
@@ -105,21 +108,22 @@ describe('fuzz: every route with hostile input', () => {
     const names = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
     const property = fc.asyncProperty(
       fc.constantFrom(...CALLERS),
+      forgedHeaders,
       fc.tuple(...names.map(() => pathSegment(real))),
       fc.option(hostileQuery, { nil: undefined }),
       example === undefined ? hostileBody : fc.oneof({ weight: 1, arbitrary: hostileBody }, { weight: 3, arbitrary: mutatedBody(example) }),
-      async (caller, segments, query, body) => {
+      async (caller, forged, segments, query, body) => {
         let i = 0;
         const url = route.path.replace(/:\w+/g, () => segments[i++]) + (query ? `?${query}` : '');
         const before = fingerprint(server.db);
-        const res = await send(caller, route.method, url, body);
-        const what = `${route.method} ${url.slice(0, 300)} as ${caller} with ${describeBody(body)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
+        const res = await send(caller, route.method, url, body, forged);
+        const what = `${route.method} ${url.slice(0, 300)} as ${caller}${caller === 'forged' ? ` (Cookie: ${forged.cookie.slice(0, 100)}, X-CSRF-Token: ${forged.csrf})` : ''} with ${describeBody(body)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
         expect(res.status, what).toBeLessThan(500);
         if (res.status >= 400) expect(changedTables(before, fingerprint(server.db)), `rows changed by a refused request: ${what}`).toEqual([]);
         else await settle();
       },
     );
     await fc.assert(property, { numRuns: RUNS });
-  }, 120_000);
+  }, 120_000 * Math.max(1, RUNS / 12)); // an accepted export or ICER report is waited for
 });
 

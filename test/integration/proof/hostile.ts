@@ -143,3 +143,16 @@ export function mutatedBody(example: unknown): fc.Arbitrary<HostileBody> {
     return { kind: 'json' as const, value: body };
   });
 }
+
+const TOKENISH = ['A'.repeat(43), 'a-_'.repeat(15), 'x'.repeat(101), '', '%', '%E0%A4%A', '%ED%A0%80', '%00', 'null', '..', 'A'.repeat(19)];
+const COOKIE_NAMES = ['ips_trial_session', 'ips_trial_tablet', 'ips_trial_tablet_delivery', 'ips_trial_tablet_session'];
+
+/** Forged credentials: a Cookie header with made-up or broken session cookies, and a made-up CSRF token (header values are Latin-1) */
+export const forgedHeaders: fc.Arbitrary<{ cookie: string; csrf: string }> = fc.record({
+  cookie: fc.oneof(
+    fc.array(fc.tuple(fc.constantFrom(...COOKIE_NAMES), fc.array(fc.constantFrom(...TOKENISH), { minLength: 1, maxLength: 3 }).map((t) => t.join('.'))), { minLength: 1, maxLength: 4 })
+      .map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join('; ')),
+    fc.constantFrom('=', ';;;', 'ips_trial_session', `ips_trial_session=${'A'.repeat(5000)}`, 'ips_trial_session="quoted"', 'a=b=c; =d'),
+  ),
+  csrf: fc.oneof(fc.constantFrom(...TOKENISH), fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((u) => String.fromCharCode(u)), maxLength: 60 })),
+});
