@@ -29,3 +29,47 @@ export function fingerprint(db: Db): Map<string, string> {
 export function changedTables(before: Map<string, string>, after: Map<string, string>): string[] {
   return [...new Set([...before.keys(), ...after.keys()])].filter((t) => before.get(t) !== after.get(t));
 }
+
+/**
+ * Fingerprints for a run of requests on one connection, cheaply: SQLite's
+ * `total_changes()` counts every row the connection inserted, updated or
+ * deleted (rolled back or not), so while it stands still the last
+ * fingerprint is still right and is not computed again. Writes by other
+ * connections (the worker of an export or report) are not counted: wait for
+ * them before `before()`.
+ */
+export class RowWatch {
+  private changes = -1;
+  private last = new Map<string, string>();
+
+  constructor(private readonly db: Db) {}
+
+  private totalChanges(): number {
+    return this.db.prepare('SELECT total_changes()').pluck().get() as number;
+  }
+
+  /** Forget the last fingerprint (after other connections wrote). */
+  reset(): void {
+    this.changes = -1;
+  }
+
+  /** Call before a request. */
+  before(): void {
+    const now = this.totalChanges();
+    if (now !== this.changes) {
+      this.last = fingerprint(this.db);
+      this.changes = now;
+    }
+  }
+
+  /** Call after it: the tables whose rows it changed. */
+  changedTables(): string[] {
+    const now = this.totalChanges();
+    if (now === this.changes) return [];
+    const after = fingerprint(this.db);
+    const changed = changedTables(this.last, after);
+    this.last = after;
+    this.changes = now;
+    return changed;
+  }
+}

@@ -7,8 +7,10 @@
  * text, bodies that are not JSON) are sent as every role, as nobody, as
  * an open clinic tablet and with forged or broken session cookies, against a real SQLite file with a small study in
  * it. Properties: no answer is a 5xx, and a refused request (4xx) changed
- * no row of any table (fingerprint.ts). IPS_FUZZ_RUNS sets the runs per
- * route (default 12, a run being one request); fast-check prints the seed
+ * no row of any table (fingerprint.ts). Besides the random runs, a sweep
+ * replaces every place of each route's valid example body (examples.ts) by
+ * each kind of hostile value in turn (SWEEP_VALUES). IPS_FUZZ_RUNS sets the runs per
+ * route (default 20, a run being one request); fast-check prints the seed
  * and the smallest failing request when a property fails.
  */
 import { randomUUID } from 'node:crypto';
@@ -18,21 +20,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../../server/db/queries/users';
 import { createTestServer, EVERYONE, TEST_PASSWORD, type TestServer, type Who } from '../server-core/harness';
 import { ELIGIBLE_SCREENING, FULL_CONSENT, makeReady, putResponse, register } from '../operations/fixtures';
-import { changedTables, fingerprint } from './fingerprint';
+import { RowWatch } from './fingerprint';
 import { exampleBodies } from './examples';
-import { forgedHeaders, hostileBody, hostileQuery, mutatedBody, pathSegment, type HostileBody } from './hostile';
+import { forgedHeaders, hostileBody, hostileQuery, mutatedBody, pathSegment, sweepVariants, type HostileBody } from './hostile';
 import { listRoutes, type RouteEntry } from './routes';
 
-const RUNS = Number(process.env.IPS_FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.IPS_FUZZ_RUNS ?? 20);
+const STARTS_JOBS = new Set(['POST /api/exports', 'POST /api/reports/icer']);
 /** `forged`: no session, but made-up or broken session cookies and CSRF token (forgedHeaders) */
 type Caller = Who | 'tablet' | 'forged';
 const CALLERS: readonly Caller[] = [...EVERYONE, 'tablet', 'forged'];
 
 // made when the file is collected: the route list (one test per route) is read from its app
 const server: TestServer = await createTestServer();
+const rows = new RowWatch(server.db);
 let tablet: { agent: ReturnType<typeof request.agent>; csrf: string };
 const real: string[] = [];
 let examples: Record<string, unknown> = {};
+let dataQueryId = '1';
 
 async function openTablet(studyId: string): Promise<void> {
   const agent = request.agent(server.app);
@@ -55,6 +60,7 @@ beforeAll(async () => {
   expect((await putResponse(server, 'trial_manager', randomizedId, 'gse', 0, { uuid, complete: false })).status).toBeLessThan(300);
   const query = await server.as('data_monitor').send('POST', '/api/data-queries', { participant: randomized, recordKind: 'response', form: 'eq5d5l', timepoint: 0, field: 'eq5d_mo', comment: 'Check mobility' });
   await openTablet(consented);
+  dataQueryId = String(query.body?.dataQuery?.id ?? 1);
   examples = exampleBodies({ participantId: randomizedId, studyId: randomized, targetUserId: server.ids.target });
   const ids = Object.values(server.ids).map(String);
   real.push(randomized, consented, other, String(randomizedId), uuid, randomUUID(), 'TST-A', 'TST-B', ...ids, String(query.body?.dataQuery?.id ?? 1), 'participants.csv', 'x.ics');
@@ -115,15 +121,41 @@ describe('fuzz: every route with hostile input', () => {
       async (caller, forged, segments, query, body) => {
         let i = 0;
         const url = route.path.replace(/:\w+/g, () => segments[i++]) + (query ? `?${query}` : '');
-        const before = fingerprint(server.db);
+        rows.before();
         const res = await send(caller, route.method, url, body, forged);
         const what = `${route.method} ${url.slice(0, 300)} as ${caller}${caller === 'forged' ? ` (Cookie: ${forged.cookie.slice(0, 100)}, X-CSRF-Token: ${forged.csrf})` : ''} with ${describeBody(body)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
         expect(res.status, what).toBeLessThan(500);
-        if (res.status >= 400) expect(changedTables(before, fingerprint(server.db)), `rows changed by a refused request: ${what}`).toEqual([]);
-        else await settle();
+        if (res.status >= 400) expect(rows.changedTables(), `rows changed by a refused request: ${what}`).toEqual([]);
+        else {
+          await settle();
+          rows.reset(); // an export or report wrote through its own connection
+        }
       },
     );
     await fc.assert(property, { numRuns: RUNS });
-  }, 120_000 * Math.max(1, RUNS / 12)); // an accepted export or ICER report is waited for
-});
+  }, 120_000 * Math.max(1, RUNS / 20)); // an accepted export or ICER report is waited for
 
+  // the random runs are few per route; this sweep is exhaustive over the places of each example body
+  it.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s: every place of a valid body with each hostile kind of value', async (name, route) => {
+    const example = examples[name];
+    // no example body for this route, or one that starts a background job (an export or ICER report of seconds each,
+    // waited for after every accepted variant): the random runs above cover it
+    if (example === undefined || STARTS_JOBS.has(name)) return;
+    const caller: Caller = route.path.startsWith('/api/tablet') || route.path === '/api/home-sessions' ? 'tablet' : route.path.startsWith('/api/exports') || route.path.startsWith('/api/reports') ? 'evaluator' : route.path.startsWith('/api/data-queries') ? 'data_monitor' : 'admin';
+    const param = (name: string) => name === 'clientUuid' ? randomUUID() : name === 'code' ? 'TST-B' : name === 'episodeId' ? '1'
+      : route.path.startsWith('/api/users') ? String(server.ids.target) : route.path.startsWith('/api/data-queries') ? dataQueryId : real[0];
+    for (const value of sweepVariants(example)) {
+      const url = route.path.replace(/:(\w+)/g, (_m, name: string) => param(name));
+      const body: HostileBody = { kind: 'json', value };
+      rows.before();
+      const res = await send(caller, route.method, url, body, { cookie: '', csrf: '' });
+      const what = `${route.method} ${url} as ${caller} with ${describeBody(body)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
+      expect(res.status, what).toBeLessThan(500);
+      if (res.status >= 400) expect(rows.changedTables(), `rows changed by a refused request: ${what}`).toEqual([]);
+      else {
+        await settle();
+        rows.reset();
+      }
+    }
+  }, 300_000);
+});

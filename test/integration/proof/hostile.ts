@@ -156,3 +156,15 @@ export const forgedHeaders: fc.Arbitrary<{ cookie: string; csrf: string }> = fc.
   ),
   csrf: fc.oneof(fc.constantFrom(...TOKENISH), fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((u) => String.fromCharCode(u)), maxLength: 60 })),
 });
+
+/** One value of each hostile kind, for the sweep over every place of a valid body */
+export const SWEEP_VALUES: readonly unknown[] = ['\uD800', 'a\u0000\u202Eb', 2 ** 53 + 2, -1e308, -1, 0.5, true, null, [], { __proto__: null, x: {} }, 'x'.repeat(70_000)];
+
+/** Every variant of `example` with exactly one of its places (the whole body included) replaced by one of SWEEP_VALUES */
+export function sweepVariants(example: unknown): unknown[] {
+  const variants: unknown[] = [];
+  for (const path of pathsOf(example)) {
+    for (const value of SWEEP_VALUES) variants.push(applyMutation(example, [path], { at: 0, op: 'replace', value, key: '' }));
+  }
+  return variants;
+}
