@@ -13,7 +13,6 @@ import { ELIGIBLE_SCREENING, FULL_CONSENT, registration } from '../operations/fi
 export interface ExampleIds {
   participantId: number;
   studyId: string;
-  targetUserId: number;
 }
 
 export function exampleBodies(ids: ExampleIds): Record<string, unknown> {

@@ -61,7 +61,7 @@ beforeAll(async () => {
   const query = await server.as('data_monitor').send('POST', '/api/data-queries', { participant: randomized, recordKind: 'response', form: 'eq5d5l', timepoint: 0, field: 'eq5d_mo', comment: 'Check mobility' });
   await openTablet(consented);
   dataQueryId = String(query.body?.dataQuery?.id ?? 1);
-  examples = exampleBodies({ participantId: randomizedId, studyId: randomized, targetUserId: server.ids.target });
+  examples = exampleBodies({ participantId: randomizedId, studyId: randomized });
   const ids = Object.values(server.ids).map(String);
   real.push(randomized, consented, other, String(randomizedId), uuid, randomUUID(), 'TST-A', 'TST-B', ...ids, String(query.body?.dataQuery?.id ?? 1), 'participants.csv', 'x.ics');
 }, 120_000);
