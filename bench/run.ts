@@ -153,6 +153,7 @@ const OTHER_BENCHMARKS = [
   { file: 'web-size.ts', title: 'Tablet page' },
   { file: 'export.ts', title: 'Anonymized export' },
   { file: 'audit-verify.ts', title: 'Submissions while a data monitor loops audit verify' },
+  { file: 'ingestion.ts', title: 'Ingestion: tablet submissions to the real server at 16 and 64 clients against raw better-sqlite3' },
 ];
 for (const { file, title } of OTHER_BENCHMARKS) {
   const script = fileURLToPath(new URL(`./${file}`, import.meta.url));

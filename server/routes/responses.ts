@@ -4,6 +4,8 @@
  * ips_trial_tablet + X-CSRF-Token of that session; the participant is the
  * session's) or from staff (participantId in the body). Answers 201 when a
  * new response was stored, 200 otherwise (same body for a retry).
+ * Saves from many tablets at once share one commit (db/group-commit.ts);
+ * each is answered once its commit is on disk.
  * GET /api/participants/:id/open-assessment — the answers saved so far of
  * the assessment due now (resume); GET /api/participants/:id/responses.
  * POST /api/responses/:clientUuid/corrections {answers?, answered_on?,
@@ -12,6 +14,7 @@
  */
 import express from 'express';
 import type { Request } from 'express';
+import { commitTogether } from '../db/group-commit';
 import { findResponseById, listResponsesOf } from '../db/queries/responses';
 import { problems } from '../errors';
 import { requireRole, requireParticipantReader } from '../http/require-role';
@@ -30,26 +33,23 @@ export const correctors = requireRole('admin', 'trial_manager');
 export const responsesRouter: MakeRouter = ({ db }) => {
   const router = express.Router();
 
-  router.put('/responses/:clientUuid', (req, res, next) => {
+  router.put('/responses/:clientUuid', async (req, res) => {
     const tablet = tabletSessionOf(db, req);
-    const submission = () => checkSubmission(req.body ?? {});
+    const clientUuid = String(req.params.clientUuid);
     if (tablet && !req.auth) {
       requireTabletCsrf(req, tablet);
-      const body = submission();
-      if (body.participantId !== undefined && body.participantId !== tablet.participant.id) {
-        throw problems.forbidden();
-      }
-      const result = saveResponse(db, { id: null, label: `${tablet.kind} tablet ${tablet.participant.study_id}` }, tablet.kind === 'home' ? 'home' : 'tablet', tablet.participant, String(req.params.clientUuid), body);
+      const body = checkSubmission(req.body ?? {});
+      if (body.participantId !== undefined && body.participantId !== tablet.participant.id) throw problems.forbidden();
+      const actor = { id: null, label: `${tablet.kind} tablet ${tablet.participant.study_id}` };
+      const result = await commitTogether(db, () => saveResponse(db, actor, tablet.kind === 'home' ? 'home' : 'tablet', tablet.participant, clientUuid, body));
       return void res.status(result.status === 'created' ? 201 : 200).json(result);
     }
-    staffRoles(req, res, (error?: unknown) => {
-      if (error) return next(error);
-      const body = submission();
-      if (body.participantId === undefined) return next(problems.invalidBody([{ field: 'participantId', message: 'participantId is required' }]));
-      const participant = participantFromParam(db, req.auth!.user, String(body.participantId));
-      const result = saveResponse(db, actorOf(req.auth!.user), 'staff', participant, String(req.params.clientUuid), body);
-      res.status(result.status === 'created' ? 201 : 200).json(result);
-    });
+    await new Promise<void>((resolve, reject) => staffRoles(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
+    const body = checkSubmission(req.body ?? {});
+    if (body.participantId === undefined) throw problems.invalidBody([{ field: 'participantId', message: 'participantId is required' }]);
+    const participant = participantFromParam(db, req.auth!.user, String(body.participantId));
+    const result = await commitTogether(db, () => saveResponse(db, actorOf(req.auth!.user), 'staff', participant, clientUuid, body));
+    res.status(result.status === 'created' ? 201 : 200).json(result);
   });
 
   router.get('/participants/:id/open-assessment', staffRoles, (req: Request, res) => {

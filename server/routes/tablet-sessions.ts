@@ -27,6 +27,7 @@ import type { Request, Response } from 'express';
 import { forms } from '../../data-dictionary/index';
 import { readLicensedWording, type Config } from '../config';
 import type { Db } from '../db/connection';
+import { commitTogether } from '../db/group-commit';
 import { problems } from '../errors';
 import { requireRole } from '../http/require-role';
 import { clearSessionCookie, readCookie } from '../http/session';
@@ -137,7 +138,7 @@ export const tabletSessionsRouter: MakeRouter = ({ db, config, rateLimits }) => 
     res.json({ delivery: { sessions: tokens.length, graceDays: DELIVERY_GRACE_DAYS } });
   });
 
-  router.put('/tablet-delivery/:clientUuid', (req, res) => {
+  router.put('/tablet-delivery/:clientUuid', async (req, res) => {
     const cookies = req.headers.cookie;
     const current = readCookie(cookies, tablets.TABLET_COOKIE);
     const tokens = [...(current ? [current] : []), ...deliveryTokens(readCookie(cookies, DELIVERY_COOKIE))];
@@ -145,7 +146,9 @@ export const tabletSessionsRouter: MakeRouter = ({ db, config, rateLimits }) => 
     const body = checkSubmission(req.body ?? {});
     if (body.participantId !== undefined && body.participantId !== session.participant.id) throw problems.forbidden();
     const label = `${session.kind} tablet ${session.participant.study_id}${session.open ? '' : ' (delivered after the session ended)'}`;
-    const result = saveResponse(db, { id: null, label }, session.kind === 'home' ? 'home' : 'tablet', session.participant, String(req.params.clientUuid), body);
+    const uuid = String(req.params.clientUuid);
+    // shares one commit with the other saves arriving now (db/group-commit.ts)
+    const result = await commitTogether(db, () => saveResponse(db, { id: null, label }, session.kind === 'home' ? 'home' : 'tablet', session.participant, uuid, body));
     // the tablet needs the revision only: no answers go back to the device
     const { clientUuid, revision, complete } = result.response;
     res.status(result.status === 'created' ? 201 : 200).json({ status: result.status, response: { clientUuid, revision, complete } });

@@ -36,8 +36,16 @@ export function participantFromParam(db: Db, user: Pick<UserRow, 'id' | 'role'>,
   return visibleParticipant(db, user, row.id);
 }
 
+/** One formatter per time zone: making an Intl.DateTimeFormat costs more than a questionnaire's whole transaction */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's calendar date in the study's time zone (setting timeZone, default Europe/Stockholm). */
 export function studyToday(db: Db, now: Date = new Date()): string {
   const { timeZone } = getStudySettings(db);
-  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
