@@ -15,7 +15,7 @@
  * is audited; the secret and the codes never are.
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { renderSVG } from 'uqr';
+import qrcode from 'qrcode-generator';
 import type { Config } from '../config';
 import type { Db } from '../db/connection';
 import { getSetting, setSetting } from '../db/queries/app-settings';
@@ -102,7 +102,7 @@ export interface TotpEnrolment {
   /** the secret in Base32, for typing into the app; shown only now */
   secret: string;
   otpauth_uri: string;
-  /** the URI as a QR code for the app's camera: an SVG image as a data: URI (uqr) */
+  /** the URI as a QR code for the app's camera: an SVG image as a data: URI (qrcode-generator, as the home-code slip) */
   qr_image: string;
 }
 
@@ -116,7 +116,10 @@ export function startTotpEnrolment(db: Db, config: Pick<Config, 'secretsDir'>, u
     totp.upsertPendingTotp(db, user.id, seal(cipherKey(db, config), secret, user.id), new Date().toISOString());
     recordAudit(db, { actor: { id: user.id, label: user.email }, action: 'totp_enrol_start', entity: 'user', entityId: user.id });
     const uri = otpauthUri(secret, user.email, TOTP_ISSUER);
-    const qr = `data:image/svg+xml;base64,${Buffer.from(renderSVG(uri, { border: 2, pixelSize: 6 })).toString('base64')}`;
+    const code = qrcode(0, 'M');
+    code.addData(uri, 'Byte');
+    code.make();
+    const qr = `data:image/svg+xml;base64,${Buffer.from(code.createSvgTag({ cellSize: 6, margin: 12, scalable: true })).toString('base64')}`;
     return { secret: base32Encode(secret), otpauth_uri: uri, qr_image: qr };
   });
 }
