@@ -74,7 +74,7 @@ const sv = {
 type Texts = typeof sv;
 
 const da: Texts = {
-  placeholderWording: 'Eksempeltekst: studiet har ikke indlæst spørgeskemaets rigtige tekst på dette sprog.',
+  placeholderWording: 'Eksempeltekst: forskningsprojektet har endnu ikke lagt spørgeskemaets rigtige tekst ind på dette sprog.',
   title: 'Spørgeskema',
   language: 'Sprog',
   next: 'Næste',
@@ -89,8 +89,8 @@ const da: Texts = {
   sending: 'Sender …',
   refused: (n) => `${n} svar kunne ikke modtages – bed personalet om hjælp`,
   undelivered: (n) => plural('da', n, {
-    one: `Personale: ${n} skema fra en tidligere session kunne ikke sendes (sessionen er udløbet). Det er stadig på tabletten.`,
-    other: `Personale: ${n} skemaer fra en tidligere session kunne ikke sendes (sessionen er udløbet). De er stadig på tabletten.`,
+    one: `Personale: ${n} skema fra en tidligere session kunne ikke sendes (sessionen er udløbet). Det ligger stadig på tabletten.`,
+    other: `Personale: ${n} skemaer fra en tidligere session kunne ikke sendes (sessionen er udløbet). De ligger stadig på tabletten.`,
   }),
   progress: (i, n) => `Spørgsmål ${i} af ${n}`,
   part: (i, n, name) => `Del ${i} af ${n}: ${name}`,
@@ -98,7 +98,7 @@ const da: Texts = {
   reviewIntro: 'Kontrollér svarene. Tryk på Ret for at ændre et svar.',
   missing: (n) => `${n} spørgsmål mangler svar. Besvar ${plural('da', n, { one: 'det', other: 'dem' })}, før du indsender.`,
   thanksTitle: 'Tak!',
-  thanksText: 'Dine svar er gemt. Du kan give tabletten tilbage nu.',
+  thanksText: 'Dine svar er gemt. Du kan aflevere tabletten nu.',
   thanksWaiting: 'Svarene sendes automatisk, så snart tabletten har forbindelse til internettet.',
   done: 'Færdig',
   lockedTitle: 'Tabletten er låst',
@@ -126,13 +126,13 @@ const da: Texts = {
   participant: 'Deltager',
   nothingDue: 'Intet spørgeskema at udfylde lige nu',
   welcomeTitle: 'Velkommen',
-  welcomeText: 'Du skal svare på spørgsmål om dig selv, dit helbred og den behandling og støtte, du har fået. Svarene bruges i forskningsprojektet.',
+  welcomeText: 'Spørgsmålene handler om dig selv, dit helbred og den behandling og støtte, du har fået. Svarene bruges i forskningsprojektet.',
   welcomeParts: (n) => `Spørgeskemaet har ${n} ${plural('da', n, { one: 'del', other: 'dele' })}:`,
   welcomeTime: (minutes, questions) => `Det tager omkring ${minutes} minutter (${questions} spørgsmål).`,
   welcomeStop: 'Du kan holde pause, og du kan stoppe når som helst uden at give en grund. Dine svar gemmes hele tiden.',
   pause: 'Hold pause',
   pausedTitle: 'Pause',
-  pausedText: 'Dine svar er gemt, og ingen kan se dem, mens skemaet holder pause. Tryk på Fortsæt, når du er klar.',
+  pausedText: 'Dine svar er gemt, og ingen kan se dem, mens du holder pause. Tryk på Fortsæt, når du er klar.',
   resume: 'Fortsæt',
   firstMissing: 'Gå til det første spørgsmål uden svar',
 };

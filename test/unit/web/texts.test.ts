@@ -15,8 +15,8 @@ describe('web/tablet/texts', () => {
   it('tells staff of one kept form in the singular', () => {
     expect(TEXTS.sv.undelivered(1)).toMatch(/^Personal: 1 formulär .* Det finns kvar på surfplattan\.$/);
     expect(TEXTS.sv.undelivered(2)).toMatch(/ De finns kvar på surfplattan\.$/);
-    expect(TEXTS.da.undelivered(1)).toMatch(/^Personale: 1 skema .* Det er stadig på tabletten\.$/);
-    expect(TEXTS.da.undelivered(4)).toMatch(/^Personale: 4 skemaer .* De er stadig på tabletten\.$/);
+    expect(TEXTS.da.undelivered(1)).toMatch(/^Personale: 1 skema .* Det ligger stadig på tabletten\.$/);
+    expect(TEXTS.da.undelivered(4)).toMatch(/^Personale: 4 skemaer .* De ligger stadig på tabletten\.$/);
     expect(TEXTS.en.undelivered(1)).toMatch(/^Staff: 1 form .* It is kept on this tablet\.$/);
     expect(TEXTS.en.refused(1)).toMatch(/^1 answer could/);
     expect(TEXTS.en.refused(2)).toMatch(/^2 answers could/);
