@@ -59,7 +59,7 @@ describe('tablet: questions in the participant\'s words', () => {
 
     // service use: yes/no for the last 6 months, with "Vet inte"
     await openAt(page, 'service_use.psychiatrist_visit_any');
-    expect(await heading()).toBe('Har du varit på besök hos en psykiater under de senaste 6 månaderna?');
+    expect(await heading()).toBe('Har du varit på besök hos en psykiater under de senaste 6 månaderna? Räkna bara besök på plats, inte samtal per telefon eller video.');
     expect(await main.locator('label.option').allTextContents()).toEqual(['Ja', 'Nej', 'Vet inte']);
     await main.locator('label.option', { hasText: 'Ja' }).click();
     await expect.poll(() => storedAnswer(page, 'service_use.psychiatrist_visit_any'), { timeout: 30_000 }).toBe(true);
