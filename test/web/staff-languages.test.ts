@@ -115,7 +115,7 @@ describe('staff workspace languages', () => {
     await chooseLanguage(page, 'Dansk');
     await page.getByRole('heading', { name: `Deltager ${participant.studyId}`, exact: true }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('da');
-    expect(await page.locator('dl.facts dt').allTextContents()).toEqual(['Forsøgs-id', 'Sted', 'Trin', 'Gruppe', 'Henvist', 'IPS-konsulent']);
+    expect(await page.locator('dl.facts dt').allTextContents()).toEqual(['Forsøgs-id', 'Enhed', 'Trin', 'Gruppe', 'Henvist', 'IPS-konsulent']);
     expect(await page.locator('#stage').textContent()).toBe('samtykke givet');
     expect(await page.locator('dl.facts dd').nth(4).textContent()).toMatch(/^\d{1,2}\. [a-zæøå]+\.? \d{4}$/);
     expect(await page.getByRole('heading', { name: 'Spørgeskema ved baseline' }).count()).toBe(1);
