@@ -73,7 +73,7 @@ describe('staff workspace languages', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('sv');
     expect(await page.title()).toBe('Översikt – IPS-studien');
     expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents())
-      .toEqual(['Översikt', 'Att göra', 'Deltagare', 'Bedömning och inskrivning', 'Datafrågor', 'Tidslogg', 'SUS-registrering', 'Programtrohet', 'CONSORT-flöde', 'Formulärtexter', 'Rapporter och export', 'Enheter', 'Enhetskostnader', 'Tvåstegsverifiering']);
+      .toEqual(['Översikt', 'Att göra', 'Deltagare', 'Bedömning och inskrivning', 'Dataförfrågningar', 'Tidsredovisning', 'SUS-registrering', 'Programtrohet', 'CONSORT-flöde', 'Formulärtexter', 'Rapporter och export', 'Enheter', 'Enhetskostnader', 'Tvåstegsverifiering']);
     expect(await page.getByRole('heading', { name: 'Deltagare per arbetsspecialist' }).count()).toBe(1);
     expect(await page.locator('#caseload th[scope="col"]').allTextContents()).toEqual(['Arbetsspecialist', 'Aktiva deltagare', 'Anmärkning']);
     expect(await page.locator('.site-card p').first().textContent()).toMatch(/^Rekrytering: \d+ randomiserade av [\d–]+ platser; \d+ remitterade\.$/);
@@ -85,7 +85,7 @@ describe('staff workspace languages', () => {
     // Svenska: the participant page, with the dictionary's Swedish labels and a Swedish date
     await page.goto(`${stack.url}/#/participant/${participant.id}`);
     await page.getByRole('heading', { name: `Deltagare ${participant.studyId}`, exact: true }).waitFor();
-    expect(await page.locator('dl.facts dt').allTextContents()).toEqual(['Studie-id', 'Verksamhet', 'Steg', 'Grupp', 'Remitterad', 'Arbetsspecialist']);
+    expect(await page.locator('dl.facts dt').allTextContents()).toEqual(['Studie-id', 'Enhet', 'Steg', 'Grupp', 'Remitterad', 'Arbetsspecialist']);
     expect(await page.locator('#stage').textContent()).toBe('samtycke lämnat');
     expect(await page.locator('#stage').getAttribute('data-stage')).toBe('consented');
     const referredSv = (await page.locator('dl.facts dd').nth(4).textContent())!;
@@ -101,7 +101,7 @@ describe('staff workspace languages', () => {
     expect(await page.getByRole('heading', { name: 'Randomisering', exact: true }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Randomisera …' }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Uppföljningar', exact: true }).count()).toBe(1);
-    expect(await page.getByText('Schemat börjar vid randomiseringen.').count()).toBe(1);
+    expect(await page.getByText('Uppföljningsschemat börjar vid randomiseringen.').count()).toBe(1);
     expect(await englishLeftovers(page, 'sv')).toEqual([]);
     await screenshot(page, 'staff-participant-sv');
 
@@ -153,7 +153,7 @@ describe('staff workspace languages', () => {
     await page.getByRole('button', { name: 'Logga in' }).click();
     await page.getByRole('heading', { name: 'Översikt', exact: true }).waitFor();
     const headings: Record<'sv' | 'da', string[]> = {
-      sv: ['Deltagare', 'Bedömning och inskrivning', 'Tidslogg', 'SUS-registrering', 'Bedömningar av programtrohet', 'CONSORT-flöde', 'Formulärtexter', 'Rapporter och export', 'Datafrågor'],
+      sv: ['Deltagare', 'Bedömning och inskrivning', 'Tidsredovisning', 'SUS-registrering', 'Bedömningar av programtrohet', 'CONSORT-flöde', 'Formulärtexter', 'Rapporter och export', 'Dataförfrågningar'],
       da: ['Deltagere', 'Vurdering og inklusion', 'Tidsregistrering', 'Opfølgningsregistrering', 'Fidelitetsvurderinger', 'CONSORT-flow', 'Spørgeskematekster', 'Rapporter og eksport', 'Dataforespørgsler'],
     };
     const hashes = ['#/participants', '#/enrol', '#/time-logs', '#/sus', '#/fidelity', '#/consort', '#/instrument-wording', '#/reports', '#/data-queries'];

@@ -87,7 +87,7 @@ describe('api: calendar feeds', () => {
       expect(event.endDate.toString()).toBe(addOneDay(event.startDate.toString()));
       expect(event.summary.startsWith(`${studyIds[0]} · `)).toBe(true);
     }
-    expect(events.find((e) => e.uid.includes('-m6-target'))!.summary).toBe(`${studyIds[0]} · 6-månadersuppföljning: måldag`);
+    expect(events.find((e) => e.uid.includes('-m6-target'))!.summary).toBe(`${studyIds[0]} · 6-månadersuppföljning: måldatum`);
     expect(text).not.toContain(studyIds[1]);
   });
 
@@ -139,7 +139,7 @@ describe('api: calendar feeds', () => {
     const coachFeed = (await fetchFeed(coachPath)).text;
     const mine = queryEvents(coachFeed);
     expect(mine.map((e) => e.uid)).toEqual([`data-query-${queries[0]}@ips-trial.data-queries`]);
-    expect(mine[0].summary).toBe(`${studyIds[0]} · öppen datafråga`);
+    expect(mine[0].summary).toBe(`${studyIds[0]} · öppen dataförfrågan`);
     expect(mine[0].description).toContain('eq5d_mo');
     expect(Math.abs(Date.parse(mine[0].startDate.toString()) - Date.parse(today))).toBeLessThanOrEqual(86_400_000); // the study's time zone may be a day off UTC
     expect(coachFeed.replace(/\r\n /g, '')).not.toContain(comment);
