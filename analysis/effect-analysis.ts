@@ -55,6 +55,59 @@ export interface EffectAnalysisInput {
  * @example analyseEffect({ kind: 'qaly', records, effectOf: (r) => r.qaly as number, setName: 'complete case', settings, rng: xoshiro128(1) })
  */
 export function analyseEffect(input: EffectAnalysisInput): { analysis: EffectAnalysis; warnings: string[] } {
+  const { kind, settings } = input;
+  const { analysis: core, replicates, values, warnings } = analyseEffectCore(input);
+  const { incremental, ci95 } = core;
+  const adjusted = replicates.effectAdjusted?.filter(Number.isFinite);
+  if (adjusted && adjusted.length === replicates.cost.length) ci95.effectAdjusted = percentileInterval(adjusted);
+  const wtps = kind === 'qaly' ? settings.wtp.qaly : settings.wtp.employmentDay;
+  const inmb = new Float64Array(replicates.cost.length);
+  const netBenefitPoints = wtps.map((wtp) => {
+    for (let b = 0; b < inmb.length; b++) inmb[b] = wtp * replicates.effect[b] - replicates.cost[b];
+    return { wtp, inmb: netBenefit(incremental.cost, incremental.effect, wtp), ci95: percentileInterval(inmb) };
+  });
+  const analysis: EffectAnalysis = {
+    ...core,
+    ceac: ceac(replicates.cost, replicates.effect, wtps),
+    netBenefit: netBenefitPoints,
+    plane: thin(replicates.cost, replicates.effect),
+  };
+  const measurable = values.ips.cost.length >= 2 && values.control.cost.length >= 2;
+  if (!measurable) warnings.push(messages.fiellerUnavailable(kind));
+  Object.assign(analysis, decisionUncertainty({
+    incremental,
+    variances: measurable ? incrementVariances(values.ips, values.control) : null,
+    replicates,
+    wtps,
+    population: settings.evpi?.population,
+  }));
+  if (settings.bootstrap.interval === 'bca') {
+    analysis.ci95Bca = {
+      cost: bca(kind, 'the incremental cost', replicates.cost, incremental.cost, values, 'cost', ci95.cost, warnings),
+      effect: bca(kind, 'the incremental effect', replicates.effect, incremental.effect, values, 'effect', ci95.effect, warnings),
+    };
+  }
+  return { analysis, warnings };
+}
+
+/** The part of an analysis a sensitivity scenario reports: sizes, means, increments, ICER, quadrant, percentile intervals and sd of the replicates. */
+export type ScenarioAnalysis = Pick<EffectAnalysis, 'analysed' | 'mean' | 'incremental' | 'icer' | 'quadrant' | 'ci95' | 'sd'>;
+
+/**
+ * The core of {@link analyseEffect}: means, increments, ICER, quadrant and the
+ * bootstrap with its percentile intervals of ΔC and ΔE — the same numbers,
+ * drawn from `rng` exactly as analyseEffect draws them (a baseline, when
+ * given, is resampled from the same stream). The sensitivity scenarios use it
+ * alone; analyseEffect adds CEAC, INMB, plane, decision uncertainty and BCa.
+ *
+ * @example analyseEffectCore({ kind: 'employment', records, effectOf: (r) => r.employmentDays, setName, settings, rng }).analysis.ci95
+ */
+export function analyseEffectCore(input: EffectAnalysisInput): {
+  analysis: ScenarioAnalysis & { ci95: EffectAnalysis['ci95'] };
+  replicates: ReturnType<typeof bootstrapIncrements>;
+  values: Record<Arm, ArmValues>;
+  warnings: string[];
+} {
   const { kind, records, effectOf, settings, rng } = input;
   const warnings: string[] = [];
   const values = {} as Record<Arm, ArmValues>;
@@ -82,44 +135,22 @@ export function analyseEffect(input: EffectAnalysisInput): { analysis: EffectAna
 
   const replicates = bootstrapIncrements(values.ips, values.control, settings.bootstrap.replicates, rng);
   const ci95: EffectAnalysis['ci95'] = { cost: percentileInterval(replicates.cost), effect: percentileInterval(replicates.effect) };
-  const adjusted = replicates.effectAdjusted?.filter(Number.isFinite);
-  if (adjusted && adjusted.length === replicates.cost.length) ci95.effectAdjusted = percentileInterval(adjusted);
   const sd = { cost: standardDeviation(replicates.cost), effect: standardDeviation(replicates.effect) };
   if (sd.cost === 0 && sd.effect === 0) warnings.push(messages.noSpread(kind));
-  const wtps = kind === 'qaly' ? settings.wtp.qaly : settings.wtp.employmentDay;
-  const inmb = new Float64Array(replicates.cost.length);
-  const netBenefitPoints = wtps.map((wtp) => {
-    for (let b = 0; b < inmb.length; b++) inmb[b] = wtp * replicates.effect[b] - replicates.cost[b];
-    return { wtp, inmb: netBenefit(incremental.cost, incremental.effect, wtp), ci95: percentileInterval(inmb) };
-  });
-  const analysis: EffectAnalysis = {
-    analysed: { ips: values.ips.cost.length, control: values.control.cost.length },
-    mean: means,
-    incremental,
-    icer: ratio,
-    quadrant: where,
-    ci95,
-    sd,
-    ceac: ceac(replicates.cost, replicates.effect, wtps),
-    netBenefit: netBenefitPoints,
-    plane: thin(replicates.cost, replicates.effect),
-  };
-  const measurable = values.ips.cost.length >= 2 && values.control.cost.length >= 2;
-  if (!measurable) warnings.push(messages.fiellerUnavailable(kind));
-  Object.assign(analysis, decisionUncertainty({
-    incremental,
-    variances: measurable ? incrementVariances(values.ips, values.control) : null,
+  return {
+    analysis: {
+      analysed: { ips: values.ips.cost.length, control: values.control.cost.length },
+      mean: means,
+      incremental,
+      icer: ratio,
+      quadrant: where,
+      ci95,
+      sd,
+    },
     replicates,
-    wtps,
-    population: settings.evpi?.population,
-  }));
-  if (settings.bootstrap.interval === 'bca') {
-    analysis.ci95Bca = {
-      cost: bca(kind, 'the incremental cost', replicates.cost, incremental.cost, values, 'cost', ci95.cost, warnings),
-      effect: bca(kind, 'the incremental effect', replicates.effect, incremental.effect, values, 'effect', ci95.effect, warnings),
-    };
-  }
-  return { analysis, warnings };
+    values,
+    warnings,
+  };
 }
 
 function bca(

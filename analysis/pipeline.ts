@@ -6,8 +6,8 @@
 import type { TrialDataset } from './dataset/types';
 import { adjustedEffect } from './adjusted-effect';
 import { analysedSets } from './analysed-sets';
-import { analyseEffect } from './effect-analysis';
-import { analyzeImputed } from './imputation/analyze-imputed';
+import { analyseEffect, analyseEffectCore, type ScenarioAnalysis } from './effect-analysis';
+import { analyzeImputed, type ImputedAnalysis } from './imputation/analyze-imputed';
 import { imputationOptions } from './imputation/imputation-options';
 import { analyseTimeToFirstJob } from './survival/time-to-first-job-analysis';
 import { runSensitivityAnalyses } from './sensitivity/run-sensitivity-analyses';
@@ -16,7 +16,7 @@ import { regularEmployment } from './outcomes/regular-employment';
 import type { UtilityScorer } from './outcomes/utilities';
 import { analyzeMnar, imputedShareOf } from './mnar/analyze-mnar';
 import { mnarWeights } from './mnar/delta-adjusted';
-import { buildParticipantTable } from './participant-table';
+import { buildParticipantTable, type ParticipantRecord } from './participant-table';
 import { analyzeSubgroups } from './subgroups/analyze-subgroups';
 import type { AnalysisResult } from './result';
 import { DEFAULT_REFERENCE_WTP, type AnalysisSettings } from './settings';
@@ -75,8 +75,8 @@ export function analyzeTrial(dataset: TrialDataset, settings: AnalysisSettings, 
   if (options.sensitivity !== false) {
     report('sensitivity', 3);
     // every scenario scores the same EQ-5D states: score each distinct state once
-    const inner: AnalyzeOptions = { scoreUtility: memoizedScorer(options.scoreUtility), sensitivity: false, secondary: false };
-    const table = runSensitivityAnalyses(dataset, settings, { analyze: (d, s) => analyzeTrial(d, s, inner) });
+    const scoreUtility = memoizedScorer(options.scoreUtility);
+    const table = runSensitivityAnalyses(dataset, settings, { analyze: (d, s) => analyzeScenario(d, s, scoreUtility) });
     sensitivity = table.rows;
     warnings.push(...table.warnings);
   }
@@ -106,16 +106,53 @@ export function analyzeTrial(dataset: TrialDataset, settings: AnalysisSettings, 
   return result;
 }
 
+/**
+ * One sensitivity scenario: only what its row reports (sizes, increments,
+ * ICER, quadrant, percentile intervals) of both analyses — the same numbers
+ * analyzeTrial gives for them (same bootstrap stream), without the CEAC, net
+ * benefit, plane, decision uncertainty, adjusted ΔQALY, summaries, time to
+ * first job and secondary analyses it would compute and the table discards.
+ *
+ * @example analyzeScenario(dataset, { ...settings, discountRate: 0 }, scoreUtility).qaly.ci95
+ */
+export function analyzeScenario(
+  dataset: TrialDataset,
+  settings: AnalysisSettings,
+  scoreUtility: UtilityScorer,
+): { qaly: ScenarioAnalysis; employment: ScenarioAnalysis } {
+  const regular = regularEmployment(dataset, settings.employment?.countWageSubsidised ?? true);
+  const table = buildParticipantTable(regular, scoreUtility, settings.discountRate);
+  if (settings.missing === 'multiple-imputation') return analyzeImputed(table, settings, 'scenario');
+  const sets = analysedSets(table);
+  const rng = xoshiro128(settings.bootstrap.seed);
+  // as completeCaseAnalyses, drawing the same stream (the baseline would be resampled from it too, index for index)
+  const qaly = analyseEffectCore({ ...qalyInput(sets, settings), rng });
+  const employment = analyseEffectCore({ ...employmentInput(sets, settings), rng });
+  return { qaly: qaly.analysis, employment: employment.analysis };
+}
+
+const qalyInput = (sets: ReturnType<typeof analysedSets>, settings: AnalysisSettings) => ({
+  kind: 'qaly' as const,
+  records: sets.qaly,
+  effectOf: (record: ParticipantRecord) => record.qaly as number,
+  setName: 'complete case: all five utilities and service use at 6, 12, 18 and 24 months',
+  settings,
+});
+
+const employmentInput = (sets: ReturnType<typeof analysedSets>, settings: AnalysisSettings) => ({
+  kind: 'employment' as const,
+  records: sets.employment,
+  effectOf: (record: ParticipantRecord) => record.employmentDays,
+  setName: 'complete case: service use at 6, 12, 18 and 24 months',
+  settings,
+});
+
 function completeCaseAnalyses(sets: ReturnType<typeof analysedSets>, settings: AnalysisSettings) {
   const rng = xoshiro128(settings.bootstrap.seed);
   const qaly = analyseEffect({
-    kind: 'qaly',
-    records: sets.qaly,
-    effectOf: (record) => record.qaly as number,
+    ...qalyInput(sets, settings),
     // the bootstrap interval of the adjusted ΔQALY is for qaly ~ arm + u0 (without extra covariates)
     baselineOf: settings.covariates.length === 0 ? (record) => record.u[0] as number : undefined,
-    setName: 'complete case: all five utilities and service use at 6, 12, 18 and 24 months',
-    settings,
     rng,
   });
   try {
@@ -124,14 +161,7 @@ function completeCaseAnalyses(sets: ReturnType<typeof analysedSets>, settings: A
     qaly.analysis.incremental.effectAdjusted = null;
     qaly.warnings.push(messages.adjustmentUnavailable((error as Error).message));
   }
-  const employment = analyseEffect({
-    kind: 'employment',
-    records: sets.employment,
-    effectOf: (record) => record.employmentDays,
-    setName: 'complete case: service use at 6, 12, 18 and 24 months',
-    settings,
-    rng,
-  });
+  const employment = analyseEffect({ ...employmentInput(sets, settings), rng });
   return { qaly: qaly.analysis, employment: employment.analysis, imputation: undefined, completed: undefined, warnings: [...qaly.warnings, ...employment.warnings] };
 }
 
@@ -148,7 +178,7 @@ function imputedAnalyses(table: ReturnType<typeof buildParticipantTable>, settin
 function secondaryAnalyses(
   table: ReturnType<typeof buildParticipantTable>,
   sets: ReturnType<typeof analysedSets>,
-  main: { completed?: ReturnType<typeof analyzeImputed>['completed'] },
+  main: { completed?: ImputedAnalysis['completed'] },
   settings: AnalysisSettings,
 ) {
   const wtp = referenceWtp(settings);

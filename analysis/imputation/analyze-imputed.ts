@@ -10,7 +10,7 @@ import { decisionUncertainty } from '../cea/decision-uncertainty';
 import { icer } from '../cea/icer';
 import { netBenefit } from '../cea/net-benefit';
 import { quadrant } from '../cea/quadrant';
-import { SMALL_ARM } from '../effect-analysis';
+import { SMALL_ARM, type ScenarioAnalysis } from '../effect-analysis';
 import { messages } from '../messages';
 import type { ParticipantRecord } from '../participant-table';
 import type { EffectAnalysis, ImputationRecord, PlanePoint, PooledScalar } from '../result';
@@ -55,7 +55,14 @@ const PLANE_POINTS = 2000;
  * @throws when a variable cannot be imputed or an arm has fewer than two participants
  * @example analyzeImputed(buildParticipantTable(dataset, score, 0.03), settings).qaly.incremental
  */
-export function analyzeImputed(table: readonly ParticipantRecord[], settings: AnalysisSettings): ImputedAnalysis {
+export function analyzeImputed(table: readonly ParticipantRecord[], settings: AnalysisSettings): ImputedAnalysis;
+/**
+ * For a sensitivity scenario (`'scenario'`): the same imputations, pooling and
+ * MI-Boot replicates, the same numbers, but only what the scenario table
+ * reports (no CEAC, INMB, plane or decision uncertainty).
+ */
+export function analyzeImputed(table: readonly ParticipantRecord[], settings: AnalysisSettings, scope: 'scenario'): { qaly: ScenarioAnalysis; employment: ScenarioAnalysis };
+export function analyzeImputed(table: readonly ParticipantRecord[], settings: AnalysisSettings, scope: 'full' | 'scenario' = 'full'): ImputedAnalysis | { qaly: ScenarioAnalysis; employment: ScenarioAnalysis } {
   const options = imputationOptions(settings);
   const seed = settings.bootstrap.seed;
   const imputationRng = xoshiro128(seed);
@@ -91,7 +98,8 @@ export function analyzeImputed(table: readonly ParticipantRecord[], settings: An
     ips: table.filter((r) => r.arm === 'ips').length,
     control: table.filter((r) => r.arm === 'control').length,
   };
-  const effectAnalysis = (kind: 'qaly' | 'employment'): EffectAnalysis => {
+  // core: what a sensitivity scenario reports; full(): the whole analysis (computed only when asked for)
+  const effectAnalysis = (kind: 'qaly' | 'employment'): { core: ScenarioAnalysis; full: () => EffectAnalysis } => {
     for (const arm of ARMS) if (analysed[arm] < SMALL_ARM) warnings.push(messages.smallArm(kind, arm, analysed[arm]));
     const effect = pooled[kind];
     const replicateEffects = replicates[kind];
@@ -105,7 +113,7 @@ export function analyzeImputed(table: readonly ParticipantRecord[], settings: An
     const inmb = new Float64Array(replicates.cost.length);
     const armMean = (arm: 'ips' | 'control', pick: (e: CompletedEstimates) => Increment) =>
       average(estimates.map((e) => (arm === 'ips' ? pick(e).meanIps : pick(e).meanControl)));
-    return {
+    const core: ScenarioAnalysis = {
       analysed,
       mean: Object.fromEntries(
         ARMS.map((arm) => [arm, { cost: armMean(arm, (e) => e.cost), effect: armMean(arm, (e) => e[kind]) }]),
@@ -123,6 +131,9 @@ export function analyzeImputed(table: readonly ParticipantRecord[], settings: An
         ...(adjusted ? { effectAdjusted: adjusted.ci95 } : {}),
       },
       sd: { cost: standardDeviation(replicates.cost), effect: standardDeviation(replicateEffects) },
+    };
+    const full = (): EffectAnalysis => ({
+      ...core,
       ceac: ceac(replicates.cost, replicateEffects, wtps),
       netBenefit: wtps.map((wtp) => {
         for (let b = 0; b < inmb.length; b++) inmb[b] = wtp * replicateEffects[b] - replicates.cost[b];
@@ -145,8 +156,10 @@ export function analyzeImputed(table: readonly ParticipantRecord[], settings: An
         fractionMissingInformation: { cost: pooled.cost.fractionMissingInformation, effect: effect.fractionMissingInformation },
         ...(adjusted ? { effectAdjusted: adjusted } : {}),
       },
-    };
+    });
+    return { core, full };
   };
+  if (scope === 'scenario') return { qaly: effectAnalysis('qaly').core, employment: effectAnalysis('employment').core };
   const imputation: ImputationRecord = {
     method: 'pmm',
     m: options.m,
@@ -156,7 +169,7 @@ export function analyzeImputed(table: readonly ParticipantRecord[], settings: An
     lindep: { eps: LINDEP_EPS, maxcor: LINDEP_MAXCOR },
     loggedEvents: imputations.loggedEvents,
   };
-  return { qaly: effectAnalysis('qaly'), employment: effectAnalysis('employment'), pooled, imputation, completed: outcomes, warnings };
+  return { qaly: effectAnalysis('qaly').full(), employment: effectAnalysis('employment').full(), pooled, imputation, completed: outcomes, warnings };
 }
 
 /** A Rubin's-rules estimate with its t interval Q̄ ± t(ν, 0.975)·√T (mice's `pool` confidence interval). */

@@ -5,7 +5,8 @@
  */
 import type { TrialDataset } from '../dataset/types';
 import { isSubsidisedJob } from '../outcomes/regular-employment';
-import type { AnalysisResult, EffectKind, SensitivityRow } from '../result';
+import type { ScenarioAnalysis } from '../effect-analysis';
+import type { EffectKind, SensitivityRow } from '../result';
 import type { AnalysisSettings } from '../settings';
 import { perProtocolSubset } from './per-protocol-subset';
 import { scaleUnitCosts } from './scale-unit-costs';
@@ -18,8 +19,8 @@ export interface SensitivityTableRow extends SensitivityRow {
 }
 
 export interface SensitivityDeps {
-  /** the core's analysis (analyzeTrial bound to the EQ-5D scorer) */
-  analyze: (dataset: TrialDataset, settings: AnalysisSettings) => Pick<AnalysisResult, 'qaly' | 'employment'>;
+  /** the core's analysis of a scenario (analyzeScenario, or analyzeTrial, bound to the EQ-5D scorer): the fields of its rows */
+  analyze: (dataset: TrialDataset, settings: AnalysisSettings) => Record<EffectKind, ScenarioAnalysis>;
 }
 
 interface Scenario {
@@ -107,7 +108,7 @@ export function runSensitivityAnalyses(
   const warnings: string[] = [];
   for (const scenario of scenarios) {
     let prepared: ReturnType<Scenario['prepare']>;
-    let result: Pick<AnalysisResult, 'qaly' | 'employment'> | null = null;
+    let result: Record<EffectKind, ScenarioAnalysis> | null = null;
     try {
       prepared = scenario.prepare();
       if (!('skipped' in prepared)) result = deps.analyze(prepared.dataset, prepared.settings);

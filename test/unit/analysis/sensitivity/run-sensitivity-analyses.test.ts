@@ -4,7 +4,7 @@ import type { TrialDataset } from '../../../../analysis/dataset/types';
 import { generateDemoTrial } from '../../../../analysis/demo/generate-demo-trial';
 import { utilitiesByParticipant } from '../../../../analysis/outcomes/utilities';
 import { buildParticipantTable } from '../../../../analysis/participant-table';
-import { analyzeTrial } from '../../../../analysis/pipeline';
+import { analyzeScenario, analyzeTrial } from '../../../../analysis/pipeline';
 import { runSensitivityAnalyses } from '../../../../analysis/sensitivity/run-sensitivity-analyses';
 import { resolveSettings, type AnalysisSettings } from '../../../../analysis/settings';
 import { eq5dIndex } from '../../../../instruments/eq5d/score';
@@ -24,6 +24,17 @@ describe('analysis/sensitivity/run-sensitivity-analyses', () => {
     if (!found) throw new Error(`no row ${id}/${effect}: ${rows.map((r) => r.id).join(', ')}`);
     return found;
   };
+
+  it('the lean scenario analysis (analyzeTrial uses it) gives every row exactly as the whole analysis of the scenario does', () => {
+    // rows here come from the whole analyzeTrial per scenario; analyzeScenario skips what the rows do not show
+    for (const missing of ['complete-case', 'multiple-imputation'] as const) {
+      const s = { ...settings, missing };
+      const whole = runSensitivityAnalyses(dataset, s, { analyze });
+      const lean = runSensitivityAnalyses(dataset, s, { analyze: (d, t) => analyzeScenario(d, t, scoreUtility) });
+      expect(lean).toStrictEqual(whole);
+      expect(analyzeTrial(dataset, s, { scoreUtility }).sensitivity).toStrictEqual(whole.rows);
+    }
+  });
 
   it('gives two rows per scenario, for both effects', () => {
     expect(new Set(rows.map((r) => r.id))).toEqual(
