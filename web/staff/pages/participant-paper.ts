@@ -1,7 +1,7 @@
 /**
  * "Enter a paper questionnaire" on the participant page (admins, trial
  * managers, coaches): the timepoint that is due (baseline before
- * randomization, afterwards each open or overdue follow-up), one of its
+ * randomization, afterwards each open, overdue or missed follow-up), one of its
  * questionnaires not yet saved complete, its fields from the data
  * dictionary, and the required date answered on the paper. It is sent as a
  * complete staff response (`PUT /api/responses/:uuid`, stored with source
@@ -16,7 +16,7 @@ import { ApiError } from '../../modules/api';
 import { h, newUuid, replace } from '../../modules/dom';
 import { renderFields, type FieldsView } from '../form-fields';
 import { formatDate } from '../i18n';
-import { formLabel } from '../labels';
+import { assessmentStateLabel, formLabel } from '../labels';
 import { problemText } from '../problem-text';
 import { get, list, paths, send } from '../staff-api';
 import { t } from '../texts/index';
@@ -31,11 +31,16 @@ export function paperForms(timepoint: number, eq5dForm: string | undefined): str
     .map((f) => f.name);
 }
 
-/** The timepoints staff may key a paper form in for now: baseline before randomization, else the open and overdue follow-ups. */
-export function dueTimepoints(stage: string, assessments: Obj[]): number[] {
-  if (stage === 'consented') return [0];
+/**
+ * The timepoints staff may key a paper form in for now, with their state:
+ * baseline before randomization, else the open and overdue follow-ups and
+ * the missed ones (a paper form posted back after its window closed still
+ * carries the date it was answered).
+ */
+export function dueTimepoints(stage: string, assessments: Obj[]): { timepoint: number; state: string }[] {
+  if (stage === 'consented') return [{ timepoint: 0, state: 'baseline' }];
   if (stage !== 'randomized') return [];
-  return assessments.filter((a) => ['open', 'overdue'].includes(String(get(a, 'state')))).map((a) => Number(get(a, 'timepoint')));
+  return assessments.filter((a) => ['open', 'overdue', 'missed'].includes(String(get(a, 'state')))).map((a) => ({ timepoint: Number(get(a, 'timepoint')), state: String(get(a, 'state')) }));
 }
 
 export function paperEntryCard(options: { participantId: number; stage: string; assessments: Obj[]; open: Obj | null; responses: Obj[]; onSaved: () => void }): HTMLElement {
@@ -43,12 +48,13 @@ export function paperEntryCard(options: { participantId: number; stage: string; 
   const eq5dForm = list<Obj>(options.open ?? {}, 'forms').map((f) => String(get(f, 'form'))).find((name) => name.startsWith('eq5d'));
   const done = (timepoint: number, form: string) => responses.some((r) => Number(get(r, 'timepoint')) === timepoint && get(r, 'form') === form && get(r, 'complete') === true);
   const choices = dueTimepoints(options.stage, options.assessments)
-    .map((timepoint) => ({ timepoint, forms: paperForms(timepoint, eq5dForm).filter((form) => !done(timepoint, form)) }))
+    .map(({ timepoint, state }) => ({ timepoint, state, forms: paperForms(timepoint, eq5dForm).filter((form) => !done(timepoint, form)) }))
     .filter((c) => c.forms.length > 0);
   const card = h('section', { class: 'card', id: 'paper-entry', 'aria-labelledby': 'paper-entry-title' }, h('h2', { id: 'paper-entry-title' }, t('paper.title')));
   if (choices.length === 0) return (card.append(h('p', { class: 'hint' }, t('paper.nothingDue'))), card);
 
-  const timepointSelect = h('select', { id: 'paper-timepoint' }, ...choices.map((c) => h('option', { value: String(c.timepoint) }, t('participant.months', { count: c.timepoint }))));
+  const timepointSelect = h('select', { id: 'paper-timepoint' }, ...choices.map((c) => h('option', { value: String(c.timepoint) },
+    c.timepoint === 0 ? t('participant.baseline') : `${t('participant.months', { count: c.timepoint })} – ${assessmentStateLabel(c.state)}`)));
   const formSelect = h('select', { id: 'paper-form' });
   const holder = h('div', { id: 'paper-fields' });
   const date = h('input', { id: 'paper-answered-on', type: 'date', 'aria-describedby': 'paper-answered-on-error' });
