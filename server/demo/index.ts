@@ -18,6 +18,7 @@ import { demoParticipantsStep } from './operations/participants-step';
 import { demoWholeTrialStep } from './operations/whole-trial-step';
 import { demoSusStep } from './operations/sus-step';
 import { demoDataQueriesStep } from './operations/data-queries-step';
+import { demoCorrectionsStep } from './operations/corrections-step';
 
 export { DEMO_PASSWORD };
 
@@ -39,7 +40,7 @@ export interface DemoStep {
 }
 
 /** Seed steps, in order. Add a line per step. */
-export const demoSteps: DemoStep[] = [demoSitesStep, demoStaffStep, demoParticipantsStep, demoWholeTrialStep, demoSusStep, demoDataQueriesStep];
+export const demoSteps: DemoStep[] = [demoSitesStep, demoStaffStep, demoParticipantsStep, demoWholeTrialStep, demoSusStep, demoDataQueriesStep, demoCorrectionsStep];
 
 export const DEMO_ACTOR: AuditActor = Object.freeze({ id: null, label: 'demo seed' });
 

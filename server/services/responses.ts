@@ -58,6 +58,8 @@ export interface ResponseView {
   answeredOn: string | null;
   /** why staff accepted it outside its timepoint's window (null inside the window) */
   outOfWindowReason: string | null;
+  /** how it reached the study: `staff` (keyed in by staff from a paper form or an interview), `tablet` (clinic tablet) or `home` (home code) */
+  source: ResponseSource;
 }
 
 export function viewResponse(row: responses.ResponseRow): ResponseView {
@@ -74,6 +76,7 @@ export function viewResponse(row: responses.ResponseRow): ResponseView {
     completedAt: row.completed_at,
     answeredOn: row.answered_on,
     outOfWindowReason: row.out_of_window_reason,
+    source: row.source as ResponseSource,
   };
 }
 

@@ -40,6 +40,7 @@ export const paths = {
   episode: (id: string | number, episodeId: number) => `/api/participants/${encodeURIComponent(String(id))}/episodes/${episodeId}`,
   episodeCorrections: (id: string | number, episodeId: number) => `/api/participants/${encodeURIComponent(String(id))}/episodes/${episodeId}/corrections`,
   responses: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}/responses`,
+  response: (clientUuid: string) => `/api/responses/${encodeURIComponent(clientUuid)}`,
   responseCorrections: (clientUuid: string) => `/api/responses/${encodeURIComponent(clientUuid)}/corrections`,
   corrections: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}/corrections`,
   statusCorrections: (id: string | number, statusId: number) => `/api/participants/${encodeURIComponent(String(id))}/statuses/${statusId}/corrections`,

@@ -7,7 +7,8 @@
  * the coach and ending an episode behind a confirm step
  * (participant-changes.ts); the saved questionnaires with their answers,
  * corrections and correction history, and correcting or deleting an episode
- * (participant-corrections.ts). Field, form and choice labels come from the data
+ * (participant-corrections.ts); keying in a paper questionnaire with the
+ * date on the paper (participant-paper.ts). Field, form and choice labels come from the data
  * dictionary in the chosen language; dates in its locale.
  */
 import { h, replace } from '../../modules/dom';
@@ -18,6 +19,7 @@ import { t } from '../texts/index';
 import { get, getJson, list, optional, paths, type Site } from '../staff-api';
 import { formCard, randomizeCard, tabletCard } from './participant-actions';
 import { coachCard, coachesOf, endEpisodeCard, withdrawalCard, withdrawalFacts } from './participant-changes';
+import { paperEntryCard } from './participant-paper';
 import { susCard } from './participant-sus';
 import { recordedFormCard } from './participant-consent';
 import { episodeCorrectionCard, responsesCard } from './participant-corrections';
@@ -120,6 +122,10 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
         t('participant.window', { from: format(formatDate(get(a, 'window_start'))), to: format(formatDate(get(a, 'window_end'))) }), h('br'),
         h('span', { class: `state state-${get(a, 'state')}`, 'data-state': String(get(a, 'state')) }, format(assessmentStateLabel(get(a, 'state')))))));
   if (sus && !(sus instanceof Error)) sections.push(susCard(studyId, sus, reload));
+  // a questionnaire filled in on paper, keyed in by staff with the date on the paper
+  if (canLog && !withdrawal && ['consented', 'randomized'].includes(stage) && !(assessments instanceof Error) && !(responses instanceof Error)) {
+    sections.push(paperEntryCard({ participantId, stage, assessments, open: open instanceof Error ? null : (open as Obj), responses, onSaved: reload }));
+  }
   replace(main, h('h1', {}, t('participant.title', { studyId })), facts, ...sections,
     h('section', { class: 'card', id: 'timeline' }, h('h2', {}, t('participant.assessments')), timeline),
     responsesCard(responses, corrections instanceof Error ? [] : corrections, canCorrect, reload),
