@@ -33,7 +33,7 @@ export function readIcerReportRequest(body: unknown): IcerReportRequest {
   if (record.settings !== undefined && (record.settings === null || typeof record.settings !== 'object' || Array.isArray(record.settings))) {
     errors.push({ field: 'settings', message: 'settings must be an object of analysis settings' });
   }
-  const lang = record.lang ?? 'en';
+  const lang = record.lang === undefined ? 'en' : record.lang;
   if (!isReportLang(lang)) errors.push({ field: 'lang', message: `lang must be one of ${REPORT_LANGS.join(', ')}` });
   if (errors.length) throw problems.invalidBody(errors);
   return { k: k as number, lang: lang as ReportLang, ...(record.settings ? { settings: record.settings as Record<string, unknown> } : {}) };
