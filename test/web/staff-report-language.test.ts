@@ -50,7 +50,7 @@ describe('staff workspace: reports in Swedish', () => {
     const h2 = await page.locator('h2').allTextContents();
     expect(h2).toEqual(expect.arrayContaining(['Sammanfattning', 'Kostnad per vunnen QALY', 'Kostnad per vunnen dag i reguljärt arbete', 'Tid till första reguljära arbete', 'Diagram', 'Känslighetsanalyser', 'Saknade data', 'Varningar', 'Reproducerbarhet']));
     for (const english of ['Summary', 'Cost per QALY gained', 'Charts', 'Sensitivity analyses', 'Missing data', 'Warnings', 'Reproducibility']) expect(h2).not.toContain(english);
-    expect(await page.locator('#headline-qaly thead').textContent()).toContain('Sedvanligt stöd');
+    expect(await page.locator('#headline-qaly table.headline thead').textContent()).toContain('Sedvanligt stöd');
     expect(await page.locator('#headline-qaly .icer').textContent()).toMatch(/^Inkrementell kostnadseffektivitetskvot \(ICER\): IPS (kostar|sparar|dominerar|domineras|ger)/);
     expect(await page.locator('#chart-ce-plane-qaly-title').textContent()).toBe('Kostnadseffektivitetsplanet: kostnad per QALY');
     expect(await page.locator('#chart-ce-plane-qaly svg').textContent()).toContain('Skillnad i kostnad');
