@@ -26,6 +26,8 @@ import { prepEvpi } from './prep-evpi';
 import { prepKaplanMeier } from './prep-kaplan-meier';
 import { subgroupMnarCharts } from './subgroup-mnar-charts';
 import { utilitiesSpec } from './utilities-spec';
+import { localizeSpec } from './localize-spec';
+import { REPORT_TEXTS, fill, type ReportLang, type ReportTexts } from '../report/report-texts';
 
 export interface ReportChart {
   id: string;
@@ -126,7 +128,42 @@ function effectCharts(result: AnalysisResult, effect: EffectKind, unit: MoneyUni
 }
 
 /** Every chart of the report that the result has data for, and the names of those it has not. */
-export function reportCharts(result: AnalysisResult): { charts: ReportChart[]; missing: string[] } {
+export function reportCharts(result: AnalysisResult, lang: ReportLang = 'en'): { charts: ReportChart[]; missing: string[] } {
+  const english = englishReportCharts(result);
+  if (lang === 'en') return english;
+  const t = REPORT_TEXTS[lang];
+  return {
+    ...english,
+    charts: english.charts.map((chart) => {
+      const title = chartTitle(chart.id, t) ?? chart.title;
+      const spec = localizeSpec(chart.spec, lang);
+      return { ...chart, title, spec: ('title' in spec ? { ...spec, title } : spec) as TopLevelSpec };
+    }),
+  };
+}
+
+/** The heading of a chart in the report's language, by chart id (undefined for an id it does not know). */
+function chartTitle(id: string, t: ReportTexts): string | undefined {
+  const effect = /-(qaly|employment)$/.exec(id)?.[1] as EffectKind | undefined;
+  const unit = effect === 'qaly' ? t.qalySingular : t.employmentSingular;
+  const name = effect === 'qaly' ? t.qalyPlural : t.employmentPlural;
+  const byId: Record<string, string> = {
+    'ce-plane': fill(t.chartPlane, { unit }),
+    ceac: fill(t.chartCeac, { unit }),
+    inmb: fill(t.chartNetBenefit, { name }),
+    evpi: fill(t.chartEvpi, { unit }),
+    utilities: t.chartUtilities,
+    'employment-over-time': t.chartEmployment,
+    'time-to-first-job': t.chartKaplanMeier,
+    'cost-breakdown': t.chartCostBreakdown,
+    'missing-pattern': t.chartMissingPattern,
+    'subgroups-forest': t.chartSubgroups,
+    'mnar-tipping-point': t.chartTippingPoint,
+  };
+  return byId[effect ? id.slice(0, -(effect.length + 1)) : id];
+}
+
+function englishReportCharts(result: AnalysisResult): { charts: ReportChart[]; missing: string[] } {
   const unit = moneyUnitOf(result);
   const charts = [...effectCharts(result, 'qaly', unit), ...effectCharts(result, 'employment', unit)];
   const missing: string[] = [];

@@ -9,81 +9,74 @@ import type { MoneyUnit } from '../charts/chart-style';
 import type { AnalysisResult, EffectKind, Interval } from '../result';
 import { escapeHtml } from './escape-html';
 import { formatEffect, formatEffectInterval, formatMoney, formatMoneyInterval, formatNumber, formatPercent } from './format';
-import { EFFECT_UNITS, icerStatement } from './icer-statement';
+import { effectUnits, icerStatement } from './icer-statement';
 import { decisionTable, fiellerSentence } from './decision-uncertainty-section';
+import { REPORT_TEXTS, fill, type ReportTexts } from './report-texts';
 
-const TITLES: Readonly<Record<EffectKind, string>> = {
-  qaly: 'Cost per QALY gained',
-  employment: 'Cost per competitive employment day gained',
-};
-
-const EFFECT_ROW: Readonly<Record<EffectKind, string>> = {
-  qaly: 'Mean QALYs over 24 months',
-  employment: 'Mean competitive employment days over 24 months',
-};
-
-function interval(text: string): string {
-  return `<span class="interval">95 % interval ${text}</span>`;
+function interval(text: string, t: ReportTexts): string {
+  return `<span class="interval">${fill(t.interval95, { text })}</span>`;
 }
 
 function row(header: string, ips: string, control: string, difference: string): string {
   return `<tr><th scope="row">${header}</th><td>${ips}</td><td>${control}</td><td>${difference}</td></tr>`;
 }
 
-function ceacSentence(result: AnalysisResult, effect: EffectKind, unit: MoneyUnit): string {
+function ceacSentence(result: AnalysisResult, effect: EffectKind, unit: MoneyUnit, t: ReportTexts): string {
   const points = result[effect].ceac;
   if (points.length === 0) return '';
   const items = points
-    .map((p) => `<li>${formatPercent(p.probability)} at ${formatMoney(p.wtp, unit)} per ${EFFECT_UNITS[effect].singular}</li>`)
+    .map((p) => `<li>${fill(t.ceacItem, { p: formatPercent(p.probability, t.lang), wtp: formatMoney(p.wtp, unit, t.lang), unit: effectUnits(t)[effect].singular })}</li>`)
     .join('');
-  return `<p>Probability that IPS is cost-effective (bootstrap, ${formatNumber(result.bootstrap.replicates)} replicates):</p><ul class="ceac">${items}</ul>`;
+  return `<p>${fill(t.ceacIntro, { n: formatNumber(result.bootstrap.replicates, 0, t.lang) })}</p><ul class="ceac">${items}</ul>`;
 }
 
 /** HTML of the headline section of one analysis. */
-export function headlineSection(result: AnalysisResult, effect: EffectKind, unit: MoneyUnit): string {
+export function headlineSection(result: AnalysisResult, effect: EffectKind, unit: MoneyUnit, t: ReportTexts = REPORT_TEXTS.en): string {
+  const { lang } = t;
   const analysis = result[effect];
   const ci = analysis.ci95;
   const adjusted = analysis.incremental.effectAdjusted;
   const adjustedCi: Interval | undefined = ci.effectAdjusted;
+  const n = (value: number) => formatNumber(value, 0, lang);
   const rows = [
-    row('Randomized (n)', formatNumber(result.n.ips), formatNumber(result.n.control), ''),
-    row('Analysed (n)', formatNumber(analysis.analysed.ips), formatNumber(analysis.analysed.control), ''),
+    row(t.rowRandomized, n(result.n.ips), n(result.n.control), ''),
+    row(t.rowAnalysed, n(analysis.analysed.ips), n(analysis.analysed.control), ''),
     row(
-      'Mean cost per participant',
-      formatMoney(analysis.mean.ips.cost, unit),
-      formatMoney(analysis.mean.control.cost, unit),
-      `${formatMoney(analysis.incremental.cost, unit)}<br>${interval(formatMoneyInterval(ci.cost, unit))}`,
+      t.rowMeanCost,
+      formatMoney(analysis.mean.ips.cost, unit, lang),
+      formatMoney(analysis.mean.control.cost, unit, lang),
+      `${formatMoney(analysis.incremental.cost, unit, lang)}<br>${interval(formatMoneyInterval(ci.cost, unit, lang), t)}`,
     ),
     row(
-      EFFECT_ROW[effect],
-      formatEffect(analysis.mean.ips.effect, effect),
-      formatEffect(analysis.mean.control.effect, effect),
-      `${formatEffect(analysis.incremental.effect, effect)}<br>${interval(formatEffectInterval(ci.effect, effect))}`,
+      effect === 'qaly' ? t.rowMeanQaly : t.rowMeanEmployment,
+      formatEffect(analysis.mean.ips.effect, effect, lang),
+      formatEffect(analysis.mean.control.effect, effect, lang),
+      `${formatEffect(analysis.incremental.effect, effect, lang)}<br>${interval(formatEffectInterval(ci.effect, effect, lang), t)}`,
     ),
   ];
   if (adjusted !== undefined && adjusted !== null) {
     rows.push(
       row(
-        'Difference in QALYs adjusted for baseline utility (OLS)',
+        t.rowAdjusted,
         '',
         '',
-        `${formatEffect(adjusted, effect)}${adjustedCi ? `<br>${interval(formatEffectInterval(adjustedCi, effect))}` : ''}`,
+        `${formatEffect(adjusted, effect, lang)}${adjustedCi ? `<br>${interval(formatEffectInterval(adjustedCi, effect, lang), t)}` : ''}`,
       ),
     );
   }
-  const statement = icerStatement(analysis, effect, unit);
+  const statement = icerStatement(analysis, effect, unit, t);
   return `<section id="headline-${effect}" aria-labelledby="headline-${effect}-title">
-<h2 id="headline-${effect}-title">${TITLES[effect]}</h2>
+<h2 id="headline-${effect}-title">${effect === 'qaly' ? t.headlineQaly : t.headlineEmployment}</h2>
 <table class="headline">
-<caption>Per participant over 24 months (year 2 discounted). Difference = IPS − usual care; intervals are bootstrap percentile intervals.</caption>
-<thead><tr><td></td><th scope="col">IPS</th><th scope="col">Usual care</th><th scope="col">Difference (IPS − usual care)</th></tr></thead>
+<caption>${t.headlineCaption}</caption>
+<thead><tr><td></td><th scope="col">${t.armIps}</th><th scope="col">${t.armControl}</th><th scope="col">${t.colDifference}</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
 </table>
-<p class="icer"><strong>ICER:</strong> ${escapeHtml(statement)}.</p>
-${fiellerSentence(analysis, effect, unit)}
-${ceacSentence(result, effect, unit)}
-${decisionTable(result, effect, unit)}
+<p class="icer"><strong>${t.icerLabel}</strong> ${escapeHtml(statement)}.</p>
+${fiellerSentence(analysis, effect, unit, t)}
+${ceacSentence(result, effect, unit, t)}
+${decisionTable(result, effect, unit, t)}
 </section>`;
 }

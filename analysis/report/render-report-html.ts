@@ -11,9 +11,10 @@ import { reportCharts, moneyUnitOf, type ReportChart } from '../charts';
 import type { MoneyUnit } from '../charts/chart-style';
 import type { AnalysisResult, EffectKind } from '../result';
 import { escapeHtml } from './escape-html';
-import { formatEffect, formatMoney } from './format';
+import { formatEffect, formatMoney, formatNumber } from './format';
 import { headlineSection } from './headline-section';
-import { EFFECT_UNITS, icerStatement } from './icer-statement';
+import { effectUnits, icerStatement } from './icer-statement';
+import { REPORT_TEXTS, fill, type ReportLang, type ReportTexts } from './report-texts';
 import { inlineSvg } from './inline-svg';
 import { reproducibilitySection } from './reproducibility-section';
 import { REPORT_CSS } from './report-styles';
@@ -21,21 +22,20 @@ import { timeToFirstJobSection } from './time-to-first-job-section';
 import { mnarSection, subgroupsSection } from './subgroups-mnar-section';
 import { missingDataSection, sensitivitySection, warningsSection } from './tables-section';
 
-export const REPORT_TITLE = 'Cost-effectiveness of IPS compared with usual care';
-export const TRIAL_QUESTION =
-  'Does Individual Placement and Support (IPS) give more regular employment and better health-related quality of life than usual municipal support over 24 months, and at what cost per employment day and per QALY gained?';
+export const REPORT_TITLE = REPORT_TEXTS.en.title;
+export const TRIAL_QUESTION = REPORT_TEXTS.en.question;
 
-function summaryItem(result: AnalysisResult, effect: EffectKind, unit: MoneyUnit): string {
+function summaryItem(result: AnalysisResult, effect: EffectKind, unit: MoneyUnit, t: ReportTexts): string {
   const analysis = result[effect];
-  const { plural } = EFFECT_UNITS[effect];
+  const { plural } = effectUnits(t)[effect];
   const sign = analysis.incremental.effect >= 0 ? '+' : '';
-  return `<li><strong>${effect === 'qaly' ? 'QALYs' : 'Employment days'}:</strong> ${escapeHtml(icerStatement(analysis, effect, unit))} ` +
-    `(difference ${sign}${formatEffect(analysis.incremental.effect, effect)} ${plural} and ${formatMoney(analysis.incremental.cost, unit)} per participant).</li>`;
+  const difference = fill(t.summaryDifference, { effect: `${sign}${formatEffect(analysis.incremental.effect, effect, t.lang)}`, plural, cost: formatMoney(analysis.incremental.cost, unit, t.lang) });
+  return `<li><strong>${effect === 'qaly' ? t.summaryQaly : t.summaryEmployment}:</strong> ${escapeHtml(icerStatement(analysis, effect, unit, t))} ${difference}.</li>`;
 }
 
-function chartFigure(chart: ReportChart, svg: string | undefined): string {
+function chartFigure(chart: ReportChart, svg: string | undefined, t: ReportTexts): string {
   const description = chart.spec.description ?? chart.title;
-  const image = svg === undefined ? '<p>(chart not rendered)</p>' : inlineSvg(svg, description, chart.id);
+  const image = svg === undefined ? `<p>${t.chartNotRendered}</p>` : inlineSvg(svg, description, chart.id);
   return `<figure id="chart-${chart.id}" aria-labelledby="chart-${chart.id}-title">
 <h3 id="chart-${chart.id}-title">${escapeHtml(chart.title)}</h3>
 ${image}
@@ -43,12 +43,12 @@ ${image}
 </figure>`;
 }
 
-function chartsSection(result: AnalysisResult, svgs: Readonly<Record<string, string>>): string {
-  const { charts, missing } = reportCharts(result);
-  const note = missing.length === 0 ? '' : `<p>Not drawn, because the result holds no data for them: ${escapeHtml(missing.join('; '))}.</p>`;
+function chartsSection(result: AnalysisResult, svgs: Readonly<Record<string, string>>, t: ReportTexts): string {
+  const { charts, missing } = reportCharts(result, t.lang);
+  const note = missing.length === 0 ? '' : `<p>${fill(t.chartsMissing, { list: escapeHtml(missing.join('; ')) })}</p>`;
   return `<section id="charts" aria-labelledby="charts-title">
-<h2 id="charts-title">Charts</h2>
-${charts.map((chart) => chartFigure(chart, svgs[chart.id])).join('\n')}
+<h2 id="charts-title">${t.charts}</h2>
+${charts.map((chart) => chartFigure(chart, svgs[chart.id], t)).join('\n')}
 ${note}
 </section>`;
 }
@@ -56,47 +56,51 @@ ${note}
 /**
  * The whole report.html.
  * @param result the analysis result (result.json)
- * @param svgs SVG markup of each chart, by chart id (`reportCharts(result)`); a chart without one says so
+ * @param svgs SVG markup of each chart, by chart id (`reportCharts(result, lang)`); a chart without one says so
+ * @param lang the report's language: headings, tables, sentences and numbers (default English)
  * @example renderReportHtml(result, { 'ceac-qaly': '<svg …>…</svg>' }).startsWith('<!DOCTYPE html>') // true
  */
-export function renderReportHtml(result: AnalysisResult, svgs: Readonly<Record<string, string>>): string {
+export function renderReportHtml(result: AnalysisResult, svgs: Readonly<Record<string, string>>, lang: ReportLang = 'en'): string {
+  const t = REPORT_TEXTS[lang];
   const unit = moneyUnitOf(result);
   const discount = (result.settings as { discountRate?: unknown }).discountRate;
-  const discountText = typeof discount === 'number' ? `${formatEffect(discount * 100, 'employment')} %` : 'the default rate';
+  const discountText = typeof discount === 'number' ? `${formatEffect(discount * 100, 'employment', lang)} %` : t.defaultRate;
+  const count = (n: number) => (lang === 'en' ? String(n) : formatNumber(n, 0, lang));
+  const software = result.software ? `${result.software.name} ${result.software.version}` : 'ips-trial';
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${REPORT_TITLE}: ICER report</title>
+<title>${t.title}: ${t.documentSuffix}</title>
 <style>${REPORT_CSS}</style>
 </head>
 <body>
 <header>
-<h1>${REPORT_TITLE}</h1>
-<p class="question">${TRIAL_QUESTION}</p>
+<h1>${t.title}</h1>
+<p class="question">${t.question}</p>
 </header>
 <main>
 <section id="summary" aria-labelledby="summary-title" class="summary">
-<h2 id="summary-title">Summary</h2>
-<p>${result.n.ips + result.n.control} participants randomized (${result.n.ips} to IPS, ${result.n.control} to usual care). Costs in ${escapeHtml(unit.currency)} at ${unit.priceYear} prices; costs and effects in year 2 discounted at ${discountText}.</p>
+<h2 id="summary-title">${t.summary}</h2>
+<p>${fill(t.summaryText, { total: count(result.n.ips + result.n.control), ips: count(result.n.ips), control: count(result.n.control), currency: escapeHtml(unit.currency), year: unit.priceYear, discount: discountText })}</p>
 <ul>
-${summaryItem(result, 'qaly', unit)}
-${summaryItem(result, 'employment', unit)}
+${summaryItem(result, 'qaly', unit, t)}
+${summaryItem(result, 'employment', unit, t)}
 </ul>
 </section>
-${headlineSection(result, 'qaly', unit)}
-${headlineSection(result, 'employment', unit)}
-${timeToFirstJobSection(result)}
-${chartsSection(result, svgs)}
-${sensitivitySection(result, unit)}
-${subgroupsSection(result, unit)}
-${mnarSection(result, unit)}
-${missingDataSection(result, unit)}
-${warningsSection(result)}
-${reproducibilitySection(result, unit)}
+${headlineSection(result, 'qaly', unit, t)}
+${headlineSection(result, 'employment', unit, t)}
+${timeToFirstJobSection(result, t)}
+${chartsSection(result, svgs, t)}
+${sensitivitySection(result, unit, t)}
+${subgroupsSection(result, unit, t)}
+${mnarSection(result, unit, t)}
+${missingDataSection(result, unit, t)}
+${warningsSection(result, t)}
+${reproducibilitySection(result, unit, t)}
 </main>
-<footer><p>Produced by ${escapeHtml(result.software ? `${result.software.name} ${result.software.version}` : 'ips-trial')}. Intention-to-treat analysis of the default plan in ANALYSIS-DATASET.md.</p></footer>
+<footer><p>${fill(t.footer, { software: escapeHtml(software) })}</p></footer>
 </body>
 </html>
 `;

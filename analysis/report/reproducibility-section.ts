@@ -7,6 +7,7 @@
 import type { MoneyUnit } from '../charts/chart-style';
 import type { AnalysisResult } from '../result';
 import { escapeHtml } from './escape-html';
+import { REPORT_TEXTS, fill, type ReportTexts } from './report-texts';
 import { formatNumber } from './format';
 
 /** numbers get thousands separators, except years and seeds (identifiers, not amounts) */
@@ -30,25 +31,25 @@ function wtpValue(value: unknown, unit: MoneyUnit): string {
 }
 
 /** HTML of the reproducibility section. */
-export function reproducibilitySection(result: AnalysisResult, unit: MoneyUnit): string {
-  const software = result.software ? `${result.software.name} ${result.software.version}` : 'not recorded';
+export function reproducibilitySection(result: AnalysisResult, unit: MoneyUnit, t: ReportTexts = REPORT_TEXTS.en): string {
+  const software = result.software ? `${result.software.name} ${result.software.version}` : t.reproNotRecorded;
   const settings = Object.entries(result.settings)
     .map(([key, value]) => `<tr><th scope="row"><code>${escapeHtml(key)}</code></th><td class="text">${escapeHtml(key === 'wtp' ? wtpValue(value, unit) : settingValue(value, key))}</td></tr>`)
     .join('\n');
   return `<section id="reproducibility" aria-labelledby="reproducibility-title">
-<h2 id="reproducibility-title">Reproducibility</h2>
+<h2 id="reproducibility-title">${t.reproducibility}</h2>
 <dl>
-<dt>Dataset SHA-256 (over the input files)</dt><dd><code class="hash">${escapeHtml(result.dataset.sha256)}</code></dd>
-<dt>Software</dt><dd>${escapeHtml(software)}</dd>
-<dt>Bootstrap</dt><dd>${formatNumber(result.bootstrap.replicates)} replicates, seed ${escapeHtml(result.bootstrap.seed)} (resampling participants within arm)</dd>
+<dt>${t.reproDataset}</dt><dd><code class="hash">${escapeHtml(result.dataset.sha256)}</code></dd>
+<dt>${t.reproSoftware}</dt><dd>${escapeHtml(software)}</dd>
+<dt>Bootstrap</dt><dd>${fill(t.reproBootstrap, { n: formatNumber(result.bootstrap.replicates, 0, t.lang), seed: escapeHtml(result.bootstrap.seed) })}</dd>
 </dl>
 <table class="settings">
-<caption>Settings used (defaults filled in)</caption>
-<thead><tr><th scope="col">Setting</th><th scope="col" class="text">Value</th></tr></thead>
+<caption>${t.reproSettingsCaption}</caption>
+<thead><tr><th scope="col">${t.reproSetting}</th><th scope="col" class="text">${t.reproValue}</th></tr></thead>
 <tbody>
 ${settings}
 </tbody>
 </table>
-<p>Running the same software version on a dataset with this SHA-256 and these settings reproduces every number in this report.</p>
+<p>${t.reproSentence}</p>
 </section>`;
 }

@@ -8,6 +8,7 @@ import type { MoneyUnit } from '../charts/chart-style';
 import type { AnalysisResult, MnarAnalysis, SubgroupAnalysis } from '../result';
 import type { SubgroupEstimate } from '../subgroups/analyze-subgroups';
 import { escapeHtml } from './escape-html';
+import { REPORT_TEXTS, type ReportTexts } from './report-texts';
 import { formatEffect, formatEffectInterval, formatMoney, formatMoneyInterval, formatNumber, formatPercent } from './format';
 
 const ARM_WORDS = { ips: 'IPS', control: 'usual care' } as const;
@@ -41,12 +42,12 @@ ${rows.join('\n')}
 }
 
 /** HTML of the subgroup section ('' without subgroups). */
-export function subgroupsSection(result: AnalysisResult, unit: MoneyUnit): string {
+export function subgroupsSection(result: AnalysisResult, unit: MoneyUnit, t: ReportTexts = REPORT_TEXTS.en): string {
   const subgroups = result.subgroups ?? [];
   if (subgroups.length === 0) return '';
   const pooled = subgroups[0].method === 'rubin';
   return `<section id="subgroups" aria-labelledby="subgroups-title">
-<h2 id="subgroups-title">Pre-specified subgroups</h2>
+<h2 id="subgroups-title">${t.subgroups}</h2>
 <p>Within each subgroup level, Δcost, ΔQALYs and the net monetary benefit (INMB = willingness to pay × ΔQALYs − Δcost) are the IPS coefficients of linear regressions on arm and baseline utility (${pooled ? "fitted in every imputed dataset and pooled by Rubin's rules, t intervals with Barnard–Rubin degrees of freedom" : 'over the complete cases of the QALY analysis, t intervals from the regression'}; not bootstrap intervals). The interaction test asks whether the IPS effect on net benefit differs between the levels (${pooled ? 'D2 test pooling the F tests of the imputed datasets' : 'F test of the arm × subgroup terms'}). Subgroups are pre-specified in the settings; read them as exploratory, as trials are rarely powered for them.</p>
 ${subgroups.map((s, i) => subgroupTable(s, unit, i)).join('\n')}
 </section>`;
@@ -62,7 +63,7 @@ function shiftWords(mnar: MnarAnalysis, unit: MoneyUnit): string {
 }
 
 /** HTML of the MNAR section ('' without an MNAR analysis). */
-export function mnarSection(result: AnalysisResult, unit: MoneyUnit): string {
+export function mnarSection(result: AnalysisResult, unit: MoneyUnit, t: ReportTexts = REPORT_TEXTS.en): string {
   const mnar = result.mnar;
   if (!mnar) return '';
   const { tippingPoint: tp } = mnar;
@@ -75,7 +76,7 @@ export function mnarSection(result: AnalysisResult, unit: MoneyUnit): string {
     : `The conclusion turns from IPS ${tp.baseConclusion} at a shift of ${shiftText(tp.tippingShift as number)} (first grid value: ${shiftText(tp.firstGridShift)}).`;
   const share = (what: 'utility' | 'cost') => `${formatPercent(mnar.imputedShare[what].ips)} (IPS) and ${formatPercent(mnar.imputedShare[what].control)} (usual care)`;
   return `<section id="mnar" aria-labelledby="mnar-title">
-<h2 id="mnar-title">Missing not at random: delta-adjusted imputation</h2>
+<h2 id="mnar-title">${t.mnar}</h2>
 <p>Multiple imputation assumes the missing values are missing at random. If participants who did not answer were doing worse (or costing more) than similar participants who did, the imputed values are too optimistic. Following Leurent et al. (Value Health 2018), a fixed shift is added to the imputed values of an arm after each imputation and the results are pooled again. Imputed: ${share('utility')} of follow-up utilities; ${share('cost')} of follow-up service-use periods.</p>
 <p>With ${escapeHtml(shiftWords(mnar, unit))}: INMB at ${formatMoney(mnar.wtp, unit)} per QALY ${formatMoney(mnar.adjusted.inmb, unit)} (95 % interval ${formatMoneyInterval(mnar.adjusted.ci95, unit)}; Δcost ${formatMoney(mnar.adjusted.cost, unit)}, ΔQALYs ${formatEffect(mnar.adjusted.effect, 'qaly')}); missing at random: ${formatMoney(mnar.unadjusted.inmb, unit)} (${formatMoneyInterval(mnar.unadjusted.ci95, unit)}). Intervals by Rubin's rules (t, Barnard–Rubin degrees of freedom).</p>
 <table class="tipping" id="mnar-tipping">

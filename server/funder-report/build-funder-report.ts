@@ -9,6 +9,7 @@ import type { FunderReport } from '../../analysis/funder/types';
 import type { Db } from '../db/connection';
 import { renderSvg } from '../report/render-svg';
 import { loadFunderData, type FunderPeriod } from './load-funder-data';
+import type { ReportLang } from '../../analysis/report/report-texts';
 import { renderFunderCsv } from './render-funder-csv';
 import { renderFunderHtml } from './render-funder-html';
 import { computeSusReport } from '../../analysis/sus/compute-sus-report';
@@ -25,12 +26,12 @@ export interface BuiltFunderReport {
   html: string;
 }
 
-export async function buildFunderReport(db: Db, period: FunderPeriod, minCell = 5): Promise<BuiltFunderReport> {
+export async function buildFunderReport(db: Db, period: FunderPeriod, minCell = 5, lang: ReportLang = 'en'): Promise<BuiltFunderReport> {
   const { participants, fidelity } = loadFunderData(db, period);
   const report = computeFunderReport(participants, fidelity, minCell);
   const sus = buildSusReport(db, period, minCell);
   const [status, targets] = await Promise.all([renderSvg(statusChartSpec(report)), renderSvg(targetsChartSpec(report))]);
-  return { report, sus, csv: renderFunderCsv(report, period, susCsvRows(sus)), html: renderFunderHtml(report, period, { status, targets }, renderSusSection(sus)) };
+  return { report, sus, csv: renderFunderCsv(report, period, susCsvRows(sus)), html: renderFunderHtml(report, period, { status, targets }, renderSusSection(sus), lang) };
 }
 
 /** The SUS follow-up report alone (GET /api/reports/sus). */

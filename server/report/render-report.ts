@@ -8,20 +8,22 @@
 import { reportCharts } from '../../analysis/charts';
 import { renderReportHtml } from '../../analysis/report';
 import type { AnalysisResult } from '../../analysis/result';
+import type { ReportLang } from '../../analysis/report/report-texts';
 import { renderSvg } from './render-svg';
 
 /**
  * @param result the analysis result (the object written to result.json)
+ * @param lang the report's language (sv, da or en; default en)
  * @returns report.html as text
  * @example await renderReport(analyzeTrial(dataset, settings, options)) // '<!DOCTYPE html>…'
  */
-export async function renderReport(result: AnalysisResult): Promise<string> {
-  const { charts } = reportCharts(result);
+export async function renderReport(result: AnalysisResult, lang: ReportLang = 'en'): Promise<string> {
+  const { charts } = reportCharts(result, lang);
   const svgs: Record<string, string> = {};
   for (const chart of charts) {
     // the report gives each chart a heading of its own: drop the title drawn inside the chart
     const { title: _drawnTitle, ...spec } = chart.spec as typeof chart.spec & { title?: unknown };
     svgs[chart.id] = await renderSvg(spec as typeof chart.spec);
   }
-  return renderReportHtml(result, svgs);
+  return renderReportHtml(result, svgs, lang);
 }

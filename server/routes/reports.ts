@@ -29,8 +29,8 @@ export const reportsRouter: MakeRouter = ({ config, db, jobs }) => {
   const router = express.Router();
 
   router.get('/reports/funder', requireRole('trial_manager', 'admin', 'evaluator'), async (req, res) => {
-    const { format, ...period } = checkFunderQuery(db, req.query as Record<string, unknown>);
-    const built = await funderReport(db, actorOf(req.auth!.user), period);
+    const { format, lang, ...period } = checkFunderQuery(db, req.query as Record<string, unknown>);
+    const built = await funderReport(db, actorOf(req.auth!.user), period, lang);
     if (format === 'csv') {
       res.type('text/csv').attachment(`funder-report-${period.from}-${period.to}.csv`).send(built.csv);
     } else {

@@ -12,6 +12,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/connection';
 import * as reports from '../db/queries/reports';
 import { problems, type FieldProblem } from '../errors';
+import { REPORT_LANGS, isReportLang, type ReportLang } from '../../analysis/report/report-texts';
 import { recordAudit, type AuditActor } from './audit';
 import { settleOnce, type BackgroundJobs } from './background-jobs';
 
@@ -19,19 +20,23 @@ export interface IcerReportRequest {
   k: number;
   /** analysis settings that replace the study's for this report (e.g. bootstrap.replicates) */
   settings?: Record<string, unknown>;
+  /** the report's language: sv, da or en (default en) */
+  lang: ReportLang;
 }
 
 export function readIcerReportRequest(body: unknown): IcerReportRequest {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw problems.bodyNotObject();
   const record = body as Record<string, unknown>;
-  const errors: FieldProblem[] = Object.keys(record).filter((f) => !['k', 'settings'].includes(f)).map((f) => ({ field: f, message: `unknown field '${f}'` }));
+  const errors: FieldProblem[] = Object.keys(record).filter((f) => !['k', 'settings', 'lang'].includes(f)).map((f) => ({ field: f, message: `unknown field '${f}'` }));
   const k = record.k ?? 5;
   if (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k > 100) errors.push({ field: 'k', message: 'k must be a whole number from 1 to 100' });
   if (record.settings !== undefined && (record.settings === null || typeof record.settings !== 'object' || Array.isArray(record.settings))) {
     errors.push({ field: 'settings', message: 'settings must be an object of analysis settings' });
   }
+  const lang = record.lang === undefined ? 'en' : record.lang;
+  if (!isReportLang(lang)) errors.push({ field: 'lang', message: `lang must be one of ${REPORT_LANGS.join(', ')}` });
   if (errors.length) throw problems.invalidBody(errors);
-  return { k: k as number, ...(record.settings ? { settings: record.settings as Record<string, unknown> } : {}) };
+  return { k: k as number, lang: lang as ReportLang, ...(record.settings ? { settings: record.settings as Record<string, unknown> } : {}) };
 }
 
 /**
@@ -44,7 +49,7 @@ export function startIcerReport(db: Db, config: Config, jobs: BackgroundJobs, ac
   jobs.checkRoomFor(userId);
   const id = reports.insertReport(db, { settings: request, requestedBy: userId, now: new Date().toISOString() });
   jobs.submit(reportJobKey(id), userId, (finished) => {
-    const worker = startTsWorker(new URL('../export/icer-report-worker.ts', import.meta.url), { dbFile: config.dbFile, secretsDir: config.secretsDir, k: request.k, settings: request.settings });
+    const worker = startTsWorker(new URL('../export/icer-report-worker.ts', import.meta.url), { dbFile: config.dbFile, secretsDir: config.secretsDir, k: request.k, settings: request.settings, lang: request.lang });
     const settle = settleOnce(() => {
       void worker.terminate();
       finished();
@@ -55,8 +60,8 @@ export function startIcerReport(db: Db, config: Config, jobs: BackgroundJobs, ac
       if (message.done) {
         const done = message.done;
         settle(() => {
-          reports.finishReport(db, id, { settings: { k: request.k, analysis: done.settings }, sha256: done.sha256, resultJson: JSON.stringify(done.result), html: done.html, now: new Date().toISOString() });
-          recordAudit(db, { actor, action: 'report', entity: 'icer_report', entityId: id, after: { k: request.k, settings: done.settings, datasetSha256: done.sha256 } });
+          reports.finishReport(db, id, { settings: { k: request.k, lang: request.lang, analysis: done.settings }, sha256: done.sha256, resultJson: JSON.stringify(done.result), html: done.html, now: new Date().toISOString() });
+          recordAudit(db, { actor, action: 'report', entity: 'icer_report', entityId: id, after: { k: request.k, lang: request.lang, settings: done.settings, datasetSha256: done.sha256 } });
         });
       }
       if (message.error) settle(() => reports.failReport(db, id, message.error!, new Date().toISOString()));

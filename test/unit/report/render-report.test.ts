@@ -39,3 +39,17 @@ describe('server/report/render-report', () => {
     expect(svg).toContain('Incremental QALYs (IPS − usual care)');
   });
 });
+
+describe('server/report/render-report in Swedish', () => {
+  it('draws the charts with Swedish axis titles and numbers, under Swedish headings', async () => {
+    const html = await renderReport(sampleResult(), 'sv');
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="sv">')).toBe(true);
+    expect(html).toContain('<h3 id="chart-ce-plane-qaly-title">Kostnadseffektivitetsplanet: kostnad per QALY</h3>');
+    const plane = html.slice(html.indexOf('<figure id="chart-ce-plane-qaly"'), html.indexOf('</figure>', html.indexOf('<figure id="chart-ce-plane-qaly"')));
+    expect(plane).toMatch(/<text[^>]*>Skillnad i kostnad \(SEK, 2025 års priser\)<\/text>/);
+    expect(plane).not.toMatch(/>Incremental/);
+    // axis numbers grouped the Swedish way (no English comma grouping)
+    expect(plane).toMatch(/<text[^>]*>−?\d{1,3}(\u00a0\d{3})+<\/text>/);
+    expect(plane).not.toMatch(/<text[^>]*>−?\d{1,3}(,\d{3})+<\/text>/);
+  });
+});

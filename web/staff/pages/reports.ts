@@ -6,13 +6,14 @@
  * pseudonymised exports (one row per participant under a study pseudonym,
  * never names or national ids — still personal data under the GDPR) with
  * their files. Report pages open styled: the server sends them with a CSP
- * that allows exactly their inline style.
+ * that allows exactly their inline style. Both reports are made in the
+ * workspace's language (Svenska, Dansk or English).
  */
 import { DEFAULT_SETTINGS } from '../../../analysis/settings';
 import { ApiError } from '../../modules/api';
 import { h, replace } from '../../modules/dom';
 import type { RouteContext } from '../routes';
-import { formatNumber } from '../i18n';
+import { formatNumber, language } from '../i18n';
 import { jobStatusLabel } from '../labels';
 import { get, getJson, list, optional, send } from '../staff-api';
 import { hasMessage, t } from '../texts/index';
@@ -137,7 +138,7 @@ function icerChoice(): { root: HTMLElement; value: () => Obj } {
     if (discount.value.trim() !== '') settings.discountRate = Number(discount.value) / 100;
     const values = wtp.value.split(/[;,]/).map((v) => v.replace(/\s/g, '')).filter((v) => v !== '');
     if (values.length) settings.wtp = { qaly: values.map(Number) };
-    return { k: k.value(), settings };
+    return { k: k.value(), settings, lang: language() };
   };
   return { root, value };
 }
@@ -162,7 +163,7 @@ export async function render(main: HTMLElement, context: RouteContext): Promise<
   const icer = icerChoice();
   replace(main, h('h1', {}, t('reports.title')),
     section(t('reports.trialFlow'), h('p', {}, h('a', { href: '#/consort' }, t('reports.consortLink')), t('reports.consortNote'))),
-    canMake ? section(t('reports.funder'), h('p', {}, h('a', { href: '/api/reports/funder?format=html' }, t('reports.funderHtml')), ' · ', h('a', { href: '/api/reports/funder?format=csv' }, t('reports.funderCsv'))), h('p', { class: 'hint' }, t('reports.funderHint'))) : null,
+    canMake ? section(t('reports.funder'), h('p', {}, h('a', { href: `/api/reports/funder?format=html&lang=${language()}` }, t('reports.funderHtml')), ' · ', h('a', { href: '/api/reports/funder?format=csv' }, t('reports.funderCsv'))), h('p', { class: 'hint' }, t('reports.funderHint'))) : null,
     section(t('reports.icer'), reportList, ...(canMake ? [icer.root, startButton(t('reports.computeIcer'), '/api/reports/icer', reportStatus, icer.value, again)] : []), reportStatus),
     exportList ? section(t('reports.exports'), h('p', { class: 'hint' }, t('reports.exportsHint')),
       exportList, pidMode.root, exportK.root, startButton(t('reports.makeExport'), '/api/exports', exportStatus, () => ({ pidMode: pidMode.value(), k: exportK.value() }), again), exportStatus) : null,
