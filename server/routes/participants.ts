@@ -2,7 +2,8 @@
  * Participants: registration (referral + identity), the list and one
  * participant, identifiers (role-filtered), screening, consent, withdrawal
  * and the CONSORT counts. Participants are addressed by numeric id or study
- * id: /api/participants/ORE-AFF-0007. Coaches see only their sites'
+ * id: /api/participants/ORE-AFF-0007. Reading the identifiers and a search
+ * that reads names are each audited (never the values or the searched text). Coaches see only their sites'
  * participants (others answer 404). The list searches, filters, sorts and
  * pages on the server (services/participant-list.ts).
  */
@@ -16,9 +17,9 @@ import { actorOf } from '../services/sessions';
 import { consortCounts } from '../services/consort';
 import { checks, readEnvelope, type Answers } from '../services/operations-forms';
 import { identifierAccess, participantFromParam, studyToday } from '../services/participant-access';
-import { identifierKeys, readIdentifiers, type NationalIdKind } from '../services/participant-identifiers';
+import { identifierKeys, readIdentifiers, revealIdentifiers, type NationalIdKind } from '../services/participant-identifiers';
 import * as participants from '../services/participants';
-import { participantPage, readParticipantListQuery } from '../services/participant-list';
+import { auditIdentifierSearch, participantPage, readParticipantListQuery } from '../services/participant-list';
 import type { MakeRouter } from './context';
 
 const parse = <T>(json: string | undefined): T | null => (json ? (JSON.parse(json) as T) : null);
@@ -42,7 +43,9 @@ export const participantsRouter: MakeRouter = ({ db, config }) => {
 
   router.get('/participants', requireParticipantReader, (req, res) => {
     const query = readParticipantListQuery(db, user(req), req.query as Record<string, unknown>);
-    res.json(participantPage(db, keys(), user(req), query));
+    const page = participantPage(db, keys(), user(req), query);
+    auditIdentifierSearch(db, actorOf(user(req)), user(req), query, page);
+    res.json(page);
   });
 
   router.get('/participants/:id', requireParticipantReader, (req, res) => {
@@ -65,7 +68,8 @@ export const participantsRouter: MakeRouter = ({ db, config }) => {
 
   router.get('/participants/:id/identifiers', requireRole('admin', 'trial_manager', 'coach'), (req, res) => {
     const row = participantOf(req);
-    res.json({ studyId: row.study_id, identifiers: readIdentifiers(db, keys(), row.id, identifierAccess(user(req).role)) });
+    // each read is one audit entry (who, when, which fields; never the values)
+    res.json({ studyId: row.study_id, identifiers: revealIdentifiers(db, keys(), actorOf(user(req)), row, identifierAccess(user(req).role)) });
   });
 
   router.put('/participants/:id/identifiers', managers, (req, res) => {

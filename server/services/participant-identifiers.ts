@@ -13,6 +13,7 @@ import { IDENTIFIER_KEY, trialSecret } from '../secrets';
 import { checkPersonnummer } from '../identity/personnummer';
 import type { Answers } from './operations-forms';
 import type { IdentifierAccess } from './participant-access';
+import { recordAudit, type AuditActor } from './audit';
 
 export type NationalIdKind = 'SE' | 'DK';
 
@@ -86,4 +87,34 @@ export function readIdentifiers(db: Db, keys: IdentifierKeys, participantId: num
   };
   if (access === 'all') return all;
   return Object.fromEntries(CONTACT_FIELDS.map((f) => [f, all[f]]));
+}
+
+/**
+ * The identifiers this role may see, for a staff member who asked to see
+ * them (the participant page's "Show name and contact"): each call is one
+ * audit entry (action "read", entity "participant_identifiers", the study
+ * id, who and when) naming the fields shown, never their values.
+ */
+export function revealIdentifiers(db: Db, keys: IdentifierKeys, actor: AuditActor, participant: { id: number; study_id: string }, access: IdentifierAccess): Record<string, unknown> | null {
+  const identifiers = readIdentifiers(db, keys, participant.id, access);
+  const fields = identifiers ? Object.keys(identifiers).filter((f) => identifiers[f] !== null && f !== 'national_id_kind').sort() : [];
+  recordAudit(db, { actor, action: 'read', entity: 'participant_identifiers', entityId: participant.study_id, after: { fields } });
+  return identifiers;
+}
+
+/**
+ * The participant whose personnummer or CPR number is exactly `text` (any
+ * usual spelling: with or without century, dash or plus), found through the
+ * keyed blind index — names and numbers are encrypted with a random IV, so
+ * this is the only search on the number that does not decrypt every row.
+ */
+export function participantWithNationalId(db: Db, keys: IdentifierKeys, text: string, today: string): number | null {
+  if (!/^[0-9+\- ]{10,15}$/.test(text)) return null;
+  for (const [kind, check] of [['SE', checkPersonnummer], ['DK', checkCpr]] as const) {
+    const result = check(text.replace(/ /g, ''), today);
+    if (!result.ok) continue;
+    const row = findByNationalIdIndex(db, blindIndex(keys, kind, result.normalised));
+    if (row) return row.participant_id;
+  }
+  return null;
 }

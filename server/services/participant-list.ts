@@ -7,7 +7,14 @@
  * trial manager; coaches at their own sites) — the participant's name, read
  * through the identifier service. The answer never carries the name: it only
  * decides which rows match, so a data monitor's search cannot probe for a
- * name. Filters: site code, flow stage, arm (`ips`, `control`, `none`),
+ * name. A trial manager or admin may also type a whole personnummer or CPR
+ * number: it is found exactly through the keyed blind index (names and
+ * numbers are encrypted with a random IV, so a part of a number cannot be
+ * searched without decrypting every row; a name is matched by decrypting
+ * the names of the participants this user may see, which a study of
+ * hundreds affords). Each search that read names is one audit entry
+ * (action "search", entity "participant": who, when, how many matched —
+ * never the searched text). Filters: site code, flow stage, arm (`ips`, `control`, `none`),
  * coach (`me`, an id, `none`). Sort: `study_id`, `site`, `stage`, `arm`,
  * `referral_date`, with a leading `-` for descending. Pages: `page` from 1,
  * `per_page` 1–100 (default 25); without either, every matching row (the
@@ -19,8 +26,9 @@ import { findSiteByCode } from '../db/queries/sites';
 import type { UserRow } from '../db/queries/users';
 import { problems, type FieldProblem } from '../errors';
 import type { IdentifierKeys } from '../identity/identifier-cipher';
-import { identifierAccess } from './participant-access';
-import { readIdentifiers } from './participant-identifiers';
+import { recordAudit, type AuditActor } from './audit';
+import { identifierAccess, studyToday } from './participant-access';
+import { participantWithNationalId, readIdentifiers } from './participant-identifiers';
 import { summarize, type FlowStage, type ParticipantSummary } from './participants';
 import { siteScope } from './site-access';
 
@@ -118,10 +126,11 @@ export function participantPage(db: Db, keys: IdentifierKeys, user: Pick<UserRow
     const name = readIdentifiers(db, keys, id, access)?.person_name;
     return typeof name === 'string' && norm(name).includes(needle);
   };
+  const byNumber = access === 'all' && query.q !== undefined ? participantWithNationalId(db, keys, query.q, studyToday(db)) : null;
   const rows = listParticipants(db, siteScope(db, user))
     .filter((row) => query.siteId === undefined || row.site_id === query.siteId)
     .filter((row) => query.coach === undefined || (query.coach === 'none' ? row.coach_id === null : row.coach_id === query.coach))
-    .filter((row) => needle === undefined || norm(row.study_id).includes(needle) || nameMatches(row.id));
+    .filter((row) => needle === undefined || norm(row.study_id).includes(needle) || row.id === byNumber || nameMatches(row.id));
   const matching = rows.map((row) => summarize(db, row))
     .filter((p) => query.stage === undefined || p.stage === query.stage)
     .filter((p) => query.arm === undefined || (query.arm === 'none' ? p.arm === null : p.arm === query.arm))
@@ -129,4 +138,12 @@ export function participantPage(db: Db, keys: IdentifierKeys, user: Pick<UserRow
   if (!query.page) return { participants: matching, total: matching.length, page: null, perPage: null };
   const start = (query.page.number - 1) * query.page.size;
   return { participants: matching.slice(start, start + query.page.size), total: matching.length, page: query.page.number, perPage: query.page.size };
+}
+
+/** Records a search that read identifiers (a name or national id search by a permitted role): never the searched text. */
+export function auditIdentifierSearch(db: Db, actor: AuditActor, user: Pick<UserRow, 'role'>, query: ParticipantListQuery, page: ParticipantPage): void {
+  const access = identifierAccess(user.role);
+  if (query.q === undefined || access === 'none') return;
+  const by = access === 'all' ? ['study_id', 'person_name', 'personal_number'] : ['study_id', 'person_name'];
+  recordAudit(db, { actor, action: 'search', entity: 'participant', entityId: null, after: { by, matches: page.total } });
 }

@@ -31,6 +31,7 @@ export const paths = {
   sites: '/api/sites',
   participants: '/api/participants',
   participant: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}`,
+  identifiers: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}/identifiers`,
   screening: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}/screening`,
   consent: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}/consent`,
   randomize: (id: string | number) => `/api/participants/${encodeURIComponent(String(id))}/allocation`,

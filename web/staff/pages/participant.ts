@@ -3,7 +3,9 @@
  * baseline questionnaire and tablet mode, randomization, the timeline of
  * assessments with their states, episodes, status history, time logs, the
  * data queries on the participant (a data monitor opens one here on a field
- * of a record: participant-queries.ts) and the audit history; withdrawal,
+ * of a record: participant-queries.ts), name and contact shown on request
+ * for the roles that may see them, each showing audited
+ * (participant-identity.ts), and the audit history; withdrawal,
  * the coach and ending an episode behind a confirm step
  * (participant-changes.ts); the saved questionnaires with their answers,
  * corrections and correction history, and correcting or deleting an episode
@@ -24,6 +26,7 @@ import { susCard } from './participant-sus';
 import { recordedFormCard } from './participant-consent';
 import { episodeCorrectionCard, responsesCard } from './participant-corrections';
 import { fieldCorrectionCard } from './field-correction';
+import { identityCard, mayReadIdentity } from './participant-identity';
 import { openQueryCard, queriesCard, queryableRecords } from './participant-queries';
 
 type Obj = Record<string, unknown>;
@@ -126,7 +129,7 @@ export async function render(main: HTMLElement, { user, params }: RouteContext):
   if (canLog && !withdrawal && ['consented', 'randomized'].includes(stage) && !(assessments instanceof Error) && !(responses instanceof Error)) {
     sections.push(paperEntryCard({ participantId, stage, assessments, open: open instanceof Error ? null : (open as Obj), responses, onSaved: reload }));
   }
-  replace(main, h('h1', {}, t('participant.title', { studyId })), facts, ...sections,
+  replace(main, h('h1', {}, t('participant.title', { studyId })), facts, mayReadIdentity(user.role) ? identityCard(participantId) : null, ...sections,
     h('section', { class: 'card', id: 'timeline' }, h('h2', {}, t('participant.assessments')), timeline),
     responsesCard(responses, corrections instanceof Error ? [] : corrections, canCorrect, reload),
     canLog && stage === 'randomized' ? h('details', { class: 'card' }, h('summary', {}, t('participant.recordEpisode')),

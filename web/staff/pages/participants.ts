@@ -1,6 +1,8 @@
 /**
  * The participant list: search (study id; also the name for the roles that
- * may see names — the server decides and never sends the name), filters by
+ * may see names, and a whole personnummer/CPR number for trial managers and
+ * admins — the server decides, audits the search without its text, and never
+ * sends the name), filters by
  * site, stage and arm, sorting by column, and server-side pages of 25. The
  * search and filters are kept in the hash query, so the back button and a
  * reload keep them.
@@ -81,7 +83,7 @@ export async function render(main: HTMLElement, { user, query }: RouteContext): 
       void draw();
     }, 250);
   });
-  const searchField = h('div', { class: 'field' }, h('label', { for: 'participant-search' }, byName ? t('participants.searchByName') : t('participants.search')), search);
+  const searchField = h('div', { class: 'field' }, h('label', { for: 'participant-search' }, ['admin', 'trial_manager'].includes(user.role) ? t('participants.searchByNameOrNumber') : byName ? t('participants.searchByName') : t('participants.search')), search);
   const bar = filterBar('participants', [
     { name: 'site', label: t('common.site'), options: sites.map((s) => ({ value: s.code, label: `${s.name} (${s.code})` })) },
     { name: 'stage', label: t('common.stage'), options: STAGES.map((s) => ({ value: s, label: stageLabel(s) })) },

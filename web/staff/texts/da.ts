@@ -157,6 +157,13 @@ export const da: Catalogue = {
   'participant.auditWhat': 'Hvad',
   'participant.auditReason': 'Årsag',
   'participant.auditHidden': 'ændringshistorikken vises for administratorer og monitorer',
+  'identity.title': 'Navn og kontaktoplysninger',
+  'identity.show': 'Vis navn og kontaktoplysninger',
+  'identity.hide': 'Skjul',
+  'identity.audited': 'Vises kun, når du beder om det. Hver visning logges i ændringshistorikken med dit navn og tidspunktet.',
+  'identity.recorded': 'Visningen er logget i ændringshistorikken.',
+  'identity.none': 'Der er ikke registreret navn eller kontaktoplysninger.',
+  'participants.searchByNameOrNumber': 'Søg på forsøgs-id, navn eller hele CPR-nummeret',
 
   'randomize.title': 'Randomisering',
   'randomize.start': 'Randomisér …',

@@ -158,6 +158,13 @@ export const en = {
   'participant.auditWhat': 'What',
   'participant.auditReason': 'Reason',
   'participant.auditHidden': 'the audit trail is shown to admins and data monitors',
+  'identity.title': 'Name and contact',
+  'identity.show': 'Show name and contact',
+  'identity.hide': 'Hide',
+  'identity.audited': 'Shown only when you ask. Each showing is recorded in the audit trail with your name and the time.',
+  'identity.recorded': 'This showing has been recorded in the audit trail.',
+  'identity.none': 'No name or contact details are registered.',
+  'participants.searchByNameOrNumber': 'Search by study id, name or whole personal identity number',
 
   'randomize.title': 'Randomization',
   'randomize.start': 'Randomize …',

@@ -157,6 +157,13 @@ export const sv: Catalogue = {
   'participant.auditWhat': 'Vad',
   'participant.auditReason': 'Skäl',
   'participant.auditHidden': 'ändringshistoriken visas för administratörer och monitorer',
+  'identity.title': 'Namn och kontaktuppgifter',
+  'identity.show': 'Visa namn och kontaktuppgifter',
+  'identity.hide': 'Dölj',
+  'identity.audited': 'Visas bara när du ber om det. Varje visning loggas i ändringshistoriken med ditt namn och tiden.',
+  'identity.recorded': 'Visningen har loggats i ändringshistoriken.',
+  'identity.none': 'Inget namn eller kontaktuppgifter är registrerade.',
+  'participants.searchByNameOrNumber': 'Sök på studie-id, namn eller hela personnumret',
 
   'randomize.title': 'Randomisering',
   'randomize.start': 'Randomisera …',
