@@ -62,7 +62,7 @@ describe('staff workspace: worklist and participants list', () => {
     await screenshot(page, 'staff-participants-page-2');
 
     const wanted = secondPage[3];
-    await page.getByLabel('Search by study id or name').fill(wanted);
+    await page.getByLabel('Search by study id, name or whole personal identity number').fill(wanted);
     await expect.poll(() => page.locator('#participants tbody th').allTextContents()).toEqual([wanted]);
     await context.close();
   }, 180_000);
